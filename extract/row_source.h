@@ -1,0 +1,41 @@
+// RowSource: a stream of typed rows in batches, with constant memory. The
+// extract stage's output; transform consumes it without knowing where rows
+// come from (a database table, or an in-memory fake in tests).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/database.h"
+#include "extract/row_batch.h"
+#include "extract/schema.h"
+#include "extract/status.h"
+
+namespace handover {
+
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // The columns of every row, in order.
+  virtual const std::vector<Column>& columns() const = 0;
+  // Replaces `batch` with the next rows. Returns false once the stream is
+  // exhausted (batch then empty); a failed Status if reading failed.
+  virtual Result<bool> Next(RowBatch& batch) = 0;
+};
+
+// Streams the named columns of one table. Values arrive typed by the column's
+// declared type; a value that does not parse as that type (legacy data: "abc"
+// in an INTEGER column, "31/02/2002" in a DATE column) arrives as text,
+// unchanged, for transform to judge. NULL arrives as Null.
+// On PostgreSQL a server-side cursor keeps memory flat; `db` must outlive the
+// source. Fails with kNotFound naming a missing table or column.
+Result<std::unique_ptr<RowSource>> OpenTableSource(Database& db, const TableSchema& table,
+                                                   const std::vector<std::string>& column_names,
+                                                   size_t batch_size = 5000);
+
+// Converts one text cell read from a database into a Value of `type`,
+// falling back to text as described above.
+Value ValueFromDatabaseText(std::string text, ColumnType type);
+
+}  // namespace handover

@@ -1,0 +1,174 @@
+// The SOCI-backed RowSource: one generic implementation for every backend.
+// All columns are read as text (CAST in the SELECT) so that numbers never pass
+// through a double and every driver behaves the same; typing happens here.
+#include <soci/soci.h>
+
+#include <atomic>
+#include <charconv>
+
+#include "extract/row_source.h"
+
+namespace handover {
+namespace {
+
+class SociTableSource final : public RowSource {
+ public:
+  SociTableSource(Database& db, std::vector<Column> columns, std::string select, size_t batch_size)
+      : db_(db), columns_(std::move(columns)), select_(std::move(select)), batch_size_(batch_size) {}
+
+  ~SociTableSource() override {
+    if (!cursor_.empty()) {
+      try {
+        db_.session() << "CLOSE " + cursor_;
+        db_.session().commit();
+      } catch (const soci::soci_error&) {
+        // The session is being torn down anyway; nothing to hand back.
+      }
+    }
+  }
+
+  const std::vector<Column>& columns() const override { return columns_; }
+
+  Result<bool> Next(RowBatch& batch) override {
+    batch.Reset(columns_.size());
+    if (done_) return false;
+    try {
+      if (!started_) Start();
+      if (!cursor_.empty()) {
+        // FETCH n from the server-side cursor: each call is one round trip.
+        statement_ = std::make_unique<soci::statement>(db_.session());
+        BindAndRun("FETCH " + std::to_string(batch_size_) + " FROM " + cursor_);
+      } else {
+        ResizeBuffers();
+        if (!statement_->fetch()) Shrink();
+      }
+    } catch (...) {
+      done_ = true;
+      return StatusFromCurrentException(ErrorCode::kDatabase, "reading " + description());
+    }
+    const size_t got = cells_.empty() ? 0 : cells_[0].size();
+    for (size_t r = 0; r < got; ++r) {
+      auto row = batch.AppendRow(++ordinal_);
+      for (size_t c = 0; c < columns_.size(); ++c)
+        if (inds_[c][r] == soci::i_ok) row[c] = ValueFromDatabaseText(std::move(cells_[c][r]), columns_[c].type);
+    }
+    if (got < batch_size_) done_ = true;
+    return got > 0;
+  }
+
+ private:
+  std::string description() const { return "the source query '" + select_ + "'"; }
+
+  void Start() {
+    started_ = true;
+    if (db_.backend() == Backend::kPostgresql) {
+      // libpq buffers a whole result set; a cursor streams it (deps.md).
+      static std::atomic<int> counter{0};
+      cursor_ = "handover_cursor_" + std::to_string(++counter);
+      db_.session().begin();
+      db_.session() << "DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + select_;
+      return;
+    }
+    statement_ = std::make_unique<soci::statement>(db_.session());
+    ResizeBuffers();
+    statement_->alloc();
+    statement_->prepare(select_);
+    for (size_t c = 0; c < columns_.size(); ++c) statement_->exchange(soci::into(cells_[c], inds_[c]));
+    statement_->define_and_bind();
+    if (!statement_->execute(true)) Shrink();
+  }
+
+  void BindAndRun(const std::string& sql) {
+    ResizeBuffers();
+    statement_->alloc();
+    statement_->prepare(sql);
+    for (size_t c = 0; c < columns_.size(); ++c) statement_->exchange(soci::into(cells_[c], inds_[c]));
+    statement_->define_and_bind();
+    if (!statement_->execute(true)) Shrink();
+  }
+
+  void ResizeBuffers() {
+    cells_.resize(columns_.size());
+    inds_.resize(columns_.size());
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      cells_[c].resize(batch_size_);
+      inds_[c].resize(batch_size_);
+    }
+  }
+  void Shrink() {
+    for (auto& v : cells_) v.clear();
+    for (auto& v : inds_) v.clear();
+  }
+
+  Database& db_;
+  std::vector<Column> columns_;
+  std::string select_;
+  size_t batch_size_;
+  std::unique_ptr<soci::statement> statement_;
+  std::vector<std::vector<std::string>> cells_;
+  std::vector<std::vector<soci::indicator>> inds_;
+  std::string cursor_;
+  bool started_ = false;
+  bool done_ = false;
+  int64_t ordinal_ = 0;
+};
+
+std::optional<int64_t> ParseInt(const std::string& text) {
+  int64_t value = 0;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (begin != end && *begin == '+') ++begin;
+  const auto [ptr, ec] = std::from_chars(begin, end, value);
+  if (ec != std::errc() || ptr != end || begin == end) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Value ValueFromDatabaseText(std::string text, ColumnType type) {
+  switch (type) {
+    case ColumnType::kText:
+      break;
+    case ColumnType::kInteger:
+      if (auto v = ParseInt(text)) return *v;
+      break;
+    case ColumnType::kPence:
+      if (auto v = ParseInt(text)) return Pence{*v};
+      break;
+    case ColumnType::kDecimal:
+      if (auto v = Decimal::Parse(text)) return *v;
+      break;
+    case ColumnType::kDate:
+      // Timestamps through ODBC gain a time part; the date is the first 10.
+      if (auto v = Date::ParseIso(text.substr(0, 10)); v && (text.size() == 10 || text[10] == ' ' || text[10] == 'T'))
+        return *v;
+      break;
+    case ColumnType::kBool:
+      if (text == "1" || text == "t" || text == "true") return true;
+      if (text == "0" || text == "f" || text == "false") return false;
+      break;
+  }
+  return text;
+}
+
+Result<std::unique_ptr<RowSource>> OpenTableSource(Database& db, const TableSchema& table,
+                                                   const std::vector<std::string>& column_names,
+                                                   size_t batch_size) {
+  std::vector<Column> columns;
+  std::string select = "SELECT ";
+  for (size_t i = 0; i < column_names.size(); ++i) {
+    const Column* column = table.Find(column_names[i]);
+    if (column == nullptr)
+      return Status::Error(ErrorCode::kNotFound, "table " + table.name + " has no column " +
+                                                     column_names[i] + " in " + db.url().Masked());
+    columns.push_back(*column);
+    if (i > 0) select += ", ";
+    select += "CAST(" + db.QuoteIdentifier(column->name) + " AS " +
+              (db.dialect() == Dialect::kSqlite ? "TEXT" : "VARCHAR") + ")";
+  }
+  if (columns.empty()) select += "1";
+  select += " FROM " + db.QuoteIdentifier(table.name);
+  return std::unique_ptr<RowSource>(new SociTableSource(db, std::move(columns), std::move(select), batch_size));
+}
+
+}  // namespace handover
