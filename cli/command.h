@@ -1,0 +1,40 @@
+// The subcommand table. Each subcommand lives in its own <name>_command.cpp
+// and provides one Add<Name>Command function that declares its flags on the
+// CLI11 app and returns the function that runs it once flags are parsed.
+// Runners return the process exit code (see ExitCode) and report errors
+// themselves, once, through ReportError.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "extract/status.h"
+
+namespace handover::cli {
+
+// Exit codes shared by every subcommand.
+enum ExitCode : int {
+  kExitBalanced = 0,    // ran, and everything reconciles
+  kExitUnbalanced = 1,  // ran, but the figures do not balance (or a check found problems in data)
+  kExitError = 2,       // usage, connection or configuration error: nothing was written
+};
+
+using Runner = std::function<int()>;
+
+// Options every subcommand shares, filled before the runner is called.
+struct GlobalOptions {
+  std::string log_level = "info";
+};
+
+// Prints "handover: error: <message>" on stderr (and to the log) and returns
+// kExitError.
+int ReportError(const Status& status);
+
+Runner AddVersionCommand(CLI::App& app);
+Runner AddGenerateCommand(CLI::App& app);
+Runner AddRehearseCommand(CLI::App& app, const GlobalOptions& global);
+Runner AddCheckCommand(CLI::App& app, const GlobalOptions& global);
+
+}  // namespace handover::cli

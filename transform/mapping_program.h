@@ -1,0 +1,134 @@
+// The public face of the transform stage: a checked, compiled mapping set
+// and the per-row evaluation the load engine drives.
+//
+//   CheckMappings(dir, source catalog, target catalog, params)
+//       -> MappingProgram (or every Diagnostic at once)
+//   for each CompiledMapping in program.mappings (already in load order):
+//       extract streams mapping.source_columns() of mapping.source_table()
+//       for each row: mapping.Evaluate(row, context, outcome)
+//
+// Nothing here touches a database: schemas come in as Catalogs, cross
+// references go out through the Crosswalk interface.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "extract/schema.h"
+#include "extract/status.h"
+#include "extract/value.h"
+#include "transform/diagnostic.h"
+
+namespace handover::transform {
+
+// Run parameters given as --param name=value.
+using Params = std::map<std::string, std::string>;
+
+// Resolves legacy keys of other mappings to council ids (the load stage owns
+// the table behind it). Used by xref(entity, key) during evaluation.
+class Crosswalk {
+ public:
+  virtual ~Crosswalk() = default;
+  // The council id already given to `legacy_key` of `entity`, or nullopt.
+  virtual std::optional<int64_t> Lookup(const std::string& entity,
+                                        const std::string& legacy_key) const = 0;
+};
+
+// What the engine knows about the row being evaluated.
+struct EvalContext {
+  const Crosswalk* crosswalk = nullptr;
+  // The council id reserved for this row's legacy key (mappings with `key`);
+  // read by the `council_id` expression.
+  std::optional<int64_t> council_id;
+};
+
+// The fate of one source row. Exactly one kind per row.
+enum class OutcomeKind { kLoaded, kRejected, kExcluded };
+
+const char* OutcomeKindName(OutcomeKind kind);
+
+struct RowOutcome {
+  OutcomeKind kind = OutcomeKind::kLoaded;
+  // For rejected/excluded: the rule's reason code ("unreadable_dob", "filter",
+  // "orphan", "unmapped_code", "test_record"...) and its human text.
+  std::string reason_code;
+  std::string reason;
+  // For rejected: the target or source column and the value seen, if known.
+  std::string column;
+  std::string value_seen;
+  // For loaded: one entry per CompiledMapping::targets(); nullopt where that
+  // target's condition did not hold. Values are typed to the target columns.
+  std::vector<std::optional<std::vector<Value>>> target_rows;
+
+  void Clear();
+};
+
+// One target table written by a mapping, with the columns it assigns, in order.
+struct TargetSpec {
+  std::string table;
+  std::vector<std::string> columns;
+  std::vector<ColumnType> types;
+  // Name of the column that receives `council_id`, if any (for ledger keys).
+  std::optional<std::string> key_column;
+};
+
+// Duplicate merging for one mapping ("merge duplicates on (...) keep earliest x").
+struct MergeSpec {
+  bool keep_earliest = true;  // false: keep latest
+};
+
+class CompiledMapping {
+ public:
+  virtual ~CompiledMapping() = default;
+
+  virtual const std::string& name() const = 0;          // the mapping's name (also its crosswalk entity)
+  virtual const std::string& source_table() const = 0;  // table or view read by extract
+  // The source columns to extract, in the order Evaluate expects them.
+  virtual const std::vector<std::string>& source_columns() const = 0;
+  virtual const std::vector<TargetSpec>& targets() const = 0;
+  // Names of the entities this mapping resolves through xref() (load order).
+  virtual const std::vector<std::string>& references() const = 0;
+
+  // True when the mapping declares `key`: rows have a legacy key.
+  virtual bool has_key() const = 0;
+  // The legacy key of the row as text, or nullopt if it evaluates to NULL.
+  virtual std::optional<std::string> EvaluateKey(std::span<const Value> row) const = 0;
+
+  // Duplicate merging, if declared: the merge key of a row (nullopt if any
+  // part is NULL, so it is never merged) and its survivorship ordering value.
+  virtual const std::optional<MergeSpec>& merge() const = 0;
+  virtual std::optional<std::vector<Value>> EvaluateMergeKey(std::span<const Value> row) const = 0;
+  virtual Value EvaluateSurvivorOrder(std::span<const Value> row) const = 0;
+
+  // Decides the row's fate and, when loaded, the target rows. Never throws;
+  // data problems become kRejected outcomes with a reason.
+  virtual void Evaluate(std::span<const Value> row, const EvalContext& context,
+                        RowOutcome& outcome) const = 0;
+};
+
+// A whole checked mapping set.
+struct MappingProgram {
+  // In load order: every mapping comes after the mappings it references.
+  std::vector<std::unique_ptr<CompiledMapping>> mappings;
+  // A stable hash of the mapping files' contents (recorded with each run).
+  std::string content_hash;
+};
+
+// Either a program, or every problem found (parse, name, type, order).
+struct CheckResult {
+  std::unique_ptr<MappingProgram> program;
+  std::vector<Diagnostic> diagnostics;
+  bool ok() const { return program != nullptr && diagnostics.empty(); }
+};
+
+// Parses every *.map and code-set file under `mappings_dir`, binds them to the
+// source and target catalogs, type-checks, derives load order and compiles.
+CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const Catalog& source,
+                          const Catalog& target, const Params& params);
+
+}  // namespace handover::transform

@@ -1,0 +1,23 @@
+#include "transform/mapping_program.h"
+
+namespace handover::transform {
+
+const char* OutcomeKindName(OutcomeKind kind) {
+  switch (kind) {
+    case OutcomeKind::kLoaded: return "loaded";
+    case OutcomeKind::kRejected: return "rejected";
+    case OutcomeKind::kExcluded: return "excluded";
+  }
+  return "unknown";
+}
+
+void RowOutcome::Clear() {
+  kind = OutcomeKind::kLoaded;
+  reason_code.clear();
+  reason.clear();
+  column.clear();
+  value_seen.clear();
+  target_rows.clear();
+}
+
+}  // namespace handover::transform
