@@ -246,7 +246,8 @@ bool ConnectionUrl::OdbcDriverLooksLikePostgres() const {
 std::string ConnectionUrl::SociConnectString() const {
   switch (backend_) {
     case Backend::kSqlite:
-      return "db=" + PgQuote(sqlite_path_) + " timeout=5";
+      // SOCI 4.0.3 accepts double quotes (not single) around a path with spaces.
+      return "db=\"" + sqlite_path_ + "\" timeout=5";
     case Backend::kPostgresql: {
       std::string out;
       for (const auto& [key, value] : pg_params_) out += key + "=" + PgQuote(value) + " ";

@@ -1,0 +1,181 @@
+// The same database operations through every access path: native SQLite,
+// native PostgreSQL (the suite's server), and ODBC to each.
+#include "extract/database.h"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <fstream>
+#include <memory>
+
+#include "extract/introspect.h"
+#include "extract/row_source.h"
+#include "tests/support/test_support.h"
+
+namespace handover {
+namespace {
+
+enum class Path { kSqlite, kSqliteOdbc, kPostgres, kPostgresOdbc };
+
+std::string PathName(const ::testing::TestParamInfo<Path>& info) {
+  switch (info.param) {
+    case Path::kSqlite: return "Sqlite";
+    case Path::kSqliteOdbc: return "SqliteOdbc";
+    case Path::kPostgres: return "Postgres";
+    case Path::kPostgresOdbc: return "PostgresOdbc";
+  }
+  return "";
+}
+
+class DatabasePaths : public ::testing::TestWithParam<Path> {
+ protected:
+  void SetUp() override {
+    switch (GetParam()) {
+      case Path::kSqlite: url_ = "sqlite:" + (dir_ / "t.db").string(); break;
+      case Path::kSqliteOdbc:
+        // The ODBC driver opens an existing file; create it natively first.
+        { auto native = Open("sqlite:" + (dir_ / "t.db").string(), OpenMode::kCreateIfMissing); }
+        url_ = testing::SqliteOdbcUrl(dir_ / "t.db");
+        break;
+      case Path::kPostgres: pg_ = std::make_unique<testing::ScratchPostgres>(); url_ = pg_->url(); break;
+      case Path::kPostgresOdbc: pg_ = std::make_unique<testing::ScratchPostgres>(); url_ = pg_->odbc_url(); break;
+    }
+  }
+
+  std::unique_ptr<Database> Open(const std::string& text, OpenMode mode) {
+    auto url = ConnectionUrl::Parse(text);
+    EXPECT_TRUE(url.ok()) << url.status().message();
+    auto db = Database::Open(*url, mode);
+    EXPECT_TRUE(db.ok()) << db.status().message();
+    return db.ok() ? std::move(db.value()) : nullptr;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<testing::ScratchPostgres> pg_;
+  std::string url_;
+};
+
+TEST_P(DatabasePaths, IntrospectsAndStreamsTypedRowsWithExactMoney) {
+  auto db = Open(url_, OpenMode::kCreateIfMissing);
+  ASSERT_NE(db, nullptr);
+  const bool pg = db->dialect() == Dialect::kPostgresql;
+  EXPECT_EQ(pg, GetParam() == Path::kPostgres || GetParam() == Path::kPostgresOdbc);
+  ASSERT_TRUE(db->Execute(std::string("CREATE TABLE pay (id INTEGER NOT NULL PRIMARY KEY, ") +
+                              "amount_pence BIGINT, amount_text TEXT, paid_on DATE, rate " +
+                              (pg ? "NUMERIC(18,2)" : "REAL") + ")",
+                          "create")
+                  .ok());
+  // 2,345 rows so that batches of 1000 end part-full.
+  ASSERT_TRUE(db->Execute("BEGIN", "begin").ok() || pg);
+  for (int i = 1; i <= 2345; ++i) {
+    const std::string amount = i == 7 ? "NULL" : std::to_string(i * 101);
+    ASSERT_TRUE(db->Execute("INSERT INTO pay VALUES (" + std::to_string(i) + ", " + amount +
+                                ", '£1,200.0" + std::to_string(i % 10) + "', '2018-10-01', 89.99)",
+                            "insert")
+                    .ok());
+  }
+  if (!pg) {
+    ASSERT_TRUE(db->Execute("COMMIT", "commit").ok());
+  }
+
+  auto catalog = ReadCatalog(*db);
+  ASSERT_TRUE(catalog.ok()) << catalog.status().message();
+  const TableSchema* table = catalog->Find("PAY");
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->columns.size(), 5u);
+  EXPECT_EQ(table->columns[0].type, ColumnType::kInteger);
+  EXPECT_TRUE(table->columns[0].primary_key);
+  EXPECT_TRUE(table->columns[0].not_null);
+  EXPECT_EQ(table->columns[1].type, ColumnType::kPence);
+  EXPECT_EQ(table->columns[2].type, ColumnType::kText);
+  EXPECT_EQ(table->columns[3].type, ColumnType::kDate);
+  EXPECT_EQ(table->columns[4].type, ColumnType::kDecimal);
+
+  auto source = OpenTableSource(*db, *table, {"id", "amount_pence", "amount_text", "paid_on", "rate"}, 1000);
+  ASSERT_TRUE(source.ok()) << source.status().message();
+  RowBatch batch;
+  int64_t rows = 0, pence = 0, nulls = 0, batches = 0;
+  while (true) {
+    auto more = (*source)->Next(batch);
+    ASSERT_TRUE(more.ok()) << more.status().message();
+    if (!*more) break;
+    ++batches;
+    for (size_t r = 0; r < batch.size(); ++r) {
+      auto row = batch.Row(r);
+      ++rows;
+      if (IsNull(row[1])) ++nulls;
+      else pence += std::get<Pence>(row[1]).value;
+      ASSERT_EQ(std::get<Date>(row[3]).ToIso(), "2018-10-01");
+      ASSERT_EQ(std::get<Decimal>(row[4]), (Decimal{8999, 2}));
+      ASSERT_EQ(std::get<std::string>(row[2]).substr(0, 8), "£1,200");
+    }
+  }
+  EXPECT_EQ(rows, 2345);
+  EXPECT_EQ(batches, 3);
+  EXPECT_EQ(nulls, 1);
+  EXPECT_EQ(pence, 101 * (2345 * 2346 / 2 - 7));
+
+  auto total = db->QueryInt("SELECT sum(amount_pence) FROM pay", "sum");
+  ASSERT_TRUE(total.ok()) << total.status().message();
+  EXPECT_EQ(*total, pence);
+}
+
+TEST_P(DatabasePaths, StatementErrorsCarryContextAndServerMessage) {
+  auto db = Open(url_, OpenMode::kCreateIfMissing);
+  ASSERT_NE(db, nullptr);
+  const Status status = db->Execute("SELECT * FROM no_such_table", "reading clients");
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.code(), ErrorCode::kDatabase);
+  EXPECT_EQ(status.message().rfind("reading clients: ", 0), 0u) << status.message();
+  EXPECT_NE(status.message().find("no_such_table"), std::string::npos) << status.message();
+}
+
+INSTANTIATE_TEST_SUITE_P(AllPaths, DatabasePaths,
+                         ::testing::Values(Path::kSqlite, Path::kSqliteOdbc, Path::kPostgres,
+                                           Path::kPostgresOdbc),
+                         PathName);
+
+TEST(DatabaseOpen, MissingSourceFileIsNotCreated) {
+  testing::TempDir dir;
+  auto url = ConnectionUrl::Parse("sqlite:" + (dir / "missing.db").string());
+  ASSERT_TRUE(url.ok());
+  auto db = Database::Open(*url, OpenMode::kMustExist);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(db.status().message().find("no such file"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
+}
+
+TEST(DatabaseOpen, BadPasswordAndUnreachableServerGiveHints) {
+  const auto admin = testing::PostgresAdminUrl();
+  ASSERT_TRUE(admin.has_value()) << "the ctest 'postgres' fixture should have started a server";
+  std::string bad = *admin;
+  bad.replace(bad.find(":handover-test-pw@"), 18, ":wrong@");
+  auto url = ConnectionUrl::Parse(bad);
+  ASSERT_TRUE(url.ok());
+  auto db = Database::Open(*url, OpenMode::kMustExist);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.status().code(), ErrorCode::kConnection);
+  EXPECT_NE(db.status().message().find("check the user and password"), std::string::npos)
+      << db.status().message();
+  EXPECT_EQ(db.status().message().find("wrong"), std::string::npos) << "password leaked";
+
+  auto closed = ConnectionUrl::Parse("postgresql://u:p@127.0.0.1:1/x");
+  ASSERT_TRUE(closed.ok());
+  auto unreachable = Database::Open(*closed, OpenMode::kMustExist);
+  ASSERT_FALSE(unreachable.ok());
+  EXPECT_NE(unreachable.status().message().find("is the server running"), std::string::npos)
+      << unreachable.status().message();
+}
+
+TEST(DatabaseOpen, NotADatabaseFileFailsCleanly) {
+  testing::TempDir dir;
+  std::ofstream(dir / "notes.txt") << "this is not a database, just some text that is long enough";
+  auto url = ConnectionUrl::Parse("sqlite:" + (dir / "notes.txt").string());
+  auto db = Database::Open(*url, OpenMode::kMustExist);
+  ASSERT_FALSE(db.ok());
+  EXPECT_NE(db.status().message().find("as an SQLite database"), std::string::npos) << db.status().message();
+}
+
+}  // namespace
+}  // namespace handover

@@ -1,0 +1,111 @@
+#include "tests/support/test_support.h"
+
+#include <soci/soci.h>
+#include <soci/postgresql/soci-postgresql.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <stdexcept>
+#include <unistd.h>
+
+#include "extract/connection_url.h"
+
+namespace handover::testing {
+namespace {
+
+std::string UniqueSuffix() {
+  static std::atomic<int> counter{0};
+  std::random_device rd;
+  return std::to_string(::getpid()) + "_" + std::to_string(++counter) + "_" + std::to_string(rd() % 100000);
+}
+
+struct PgParts {
+  std::string user, password, host, port, dbname;
+};
+
+PgParts SplitPgUrl(const std::string& url) {
+  static const std::regex re(R"(postgresql://([^:@]+):([^@]*)@([^:/]+):(\d+)/(.+))");
+  std::smatch m;
+  if (!std::regex_match(url, m, re)) throw std::runtime_error("unexpected test PostgreSQL URL " + url);
+  return {m[1], m[2], m[3], m[4], m[5]};
+}
+
+// Defaults for the suite's environment, set before main(): the private ODBC
+// driver registry (CommLog off) and where the 'postgres' fixture writes its URL.
+// Child processes (the CLI in end-to-end tests) inherit them.
+const bool kEnvironmentReady = [] {
+  setenv("ODBCSYSINI", HANDOVER_TEST_ODBCSYSINI, 0);
+  setenv("HANDOVER_TEST_PG_URL_FILE", HANDOVER_TEST_PG_URL_FILE, 0);
+  return true;
+}();
+
+}  // namespace
+
+std::filesystem::path SourceDir() { return HANDOVER_TEST_SOURCE_DIR; }
+std::filesystem::path HandoverBinary() { return HANDOVER_TEST_BINARY; }
+
+TempDir::TempDir() {
+  path_ = std::filesystem::temp_directory_path() / ("handover_test_" + UniqueSuffix());
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  if (std::getenv("HANDOVER_KEEP_TEST_FILES") != nullptr) return;
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+std::optional<std::string> PostgresAdminUrl() {
+  if (const char* url = std::getenv("HANDOVER_TEST_PG_URL"); url && *url) return std::string(url);
+  if (const char* file = std::getenv("HANDOVER_TEST_PG_URL_FILE"); file && *file) {
+    std::ifstream in(file);
+    std::string url;
+    if (in && std::getline(in, url) && !url.empty()) return url;
+  }
+  return std::nullopt;
+}
+
+ScratchPostgres::ScratchPostgres() {
+  const auto admin = PostgresAdminUrl();
+  if (!admin)
+    throw std::runtime_error(
+        "no test PostgreSQL server: run the suite with ctest (its 'postgres' fixture starts one) "
+        "or set HANDOVER_TEST_PG_URL");
+  admin_url_ = *admin;
+  name_ = "scratch_" + UniqueSuffix();
+  auto url = ConnectionUrl::Parse(admin_url_);
+  if (!url.ok()) throw std::runtime_error(url.status().message());
+  soci::session session(*soci::factory_postgresql(), url->SociConnectString());
+  session << "CREATE DATABASE " + name_;
+}
+
+ScratchPostgres::~ScratchPostgres() {
+  try {
+    auto url = ConnectionUrl::Parse(admin_url_);
+    soci::session session(*soci::factory_postgresql(), url->SociConnectString());
+    session << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
+  } catch (const std::exception&) {
+    // The throwaway cluster is removed at the end of the suite anyway.
+  }
+}
+
+std::string ScratchPostgres::url() const {
+  const PgParts p = SplitPgUrl(admin_url_);
+  return "postgresql://" + p.user + ":" + p.password + "@" + p.host + ":" + p.port + "/" + name_;
+}
+
+std::string ScratchPostgres::odbc_url() const {
+  const PgParts p = SplitPgUrl(admin_url_);
+  return "odbc:DRIVER={PostgreSQL Unicode};Server=" + p.host + ";Port=" + p.port +
+         ";Database=" + name_ + ";Uid=" + p.user + ";Pwd=" + p.password + ";";
+}
+
+std::string SqliteOdbcUrl(const std::filesystem::path& path) {
+  return "odbc:DRIVER=SQLite3;Database=" + path.string() + ";";
+}
+
+}  // namespace handover::testing

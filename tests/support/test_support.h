@@ -1,0 +1,60 @@
+// Test support shared by every test binary: scratch folders, the suite's
+// throwaway PostgreSQL server (started by the ctest fixture 'postgres'), and
+// connection URLs for each access path to the same data.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace handover::testing {
+
+// The repository root, and the built `handover` executable.
+std::filesystem::path SourceDir();
+std::filesystem::path HandoverBinary();
+
+// A fresh folder under the system temp dir, removed on destruction unless
+// HANDOVER_KEEP_TEST_FILES is set (for debugging).
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The admin URL of the suite's PostgreSQL server, from HANDOVER_TEST_PG_URL or
+// the file named by HANDOVER_TEST_PG_URL_FILE (written by scripts/pg-cluster).
+// nullopt when neither is set: tests needing it then fail with that message.
+std::optional<std::string> PostgresAdminUrl();
+
+// A database of its own on the suite's server, created empty and dropped on
+// destruction (so tests never see each other's tables).
+class ScratchPostgres {
+ public:
+  // Throws std::runtime_error with the reason if the server is not available.
+  ScratchPostgres();
+  ~ScratchPostgres();
+  ScratchPostgres(const ScratchPostgres&) = delete;
+  ScratchPostgres& operator=(const ScratchPostgres&) = delete;
+
+  const std::string& name() const { return name_; }
+  // postgresql://user:pw@127.0.0.1:port/<name>
+  std::string url() const;
+  // odbc:DRIVER={PostgreSQL Unicode};Server=...;Database=<name>;...
+  std::string odbc_url() const;
+
+ private:
+  std::string admin_url_;
+  std::string name_;
+};
+
+// odbc:DRIVER=SQLite3;Database=<path>;
+std::string SqliteOdbcUrl(const std::filesystem::path& path);
+
+}  // namespace handover::testing
