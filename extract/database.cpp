@@ -227,6 +227,15 @@ Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::str
   return rows;
 }
 
+std::string Database::QuoteLiteral(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
 std::string Database::QuoteIdentifier(const std::string& name) const {
   std::string out = "\"";
   for (char c : name) {

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <atomic>
 #include <chrono>
@@ -106,6 +107,37 @@ std::string ScratchPostgres::odbc_url() const {
 
 std::string SqliteOdbcUrl(const std::filesystem::path& path) {
   return "odbc:DRIVER=SQLite3;Database=" + path.string() + ";";
+}
+
+std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info) {
+  switch (info.param) {
+    case AccessPath::kSqlite: return "Sqlite";
+    case AccessPath::kSqliteOdbc: return "SqliteOdbc";
+    case AccessPath::kPostgres: return "Postgres";
+    case AccessPath::kPostgresOdbc: return "PostgresOdbc";
+  }
+  return "Unknown";
+}
+
+ScratchDatabase::ScratchDatabase(AccessPath path, const TempDir& dir, const std::string& file_name) {
+  const std::filesystem::path file = dir / file_name;
+  switch (path) {
+    case AccessPath::kSqlite: url_ = "sqlite:" + file.string(); break;
+    case AccessPath::kSqliteOdbc: {
+      // The ODBC driver opens existing files only: create it natively first.
+      soci::session create(*soci::factory_sqlite3(), "db=\"" + file.string() + "\"");
+      url_ = SqliteOdbcUrl(file);
+      break;
+    }
+    case AccessPath::kPostgres:
+      pg_ = std::make_unique<ScratchPostgres>();
+      url_ = pg_->url();
+      break;
+    case AccessPath::kPostgresOdbc:
+      pg_ = std::make_unique<ScratchPostgres>();
+      url_ = pg_->odbc_url();
+      break;
+  }
 }
 
 }  // namespace handover::testing

@@ -3,7 +3,10 @@
 // connection URLs for each access path to the same data.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -56,5 +59,24 @@ class ScratchPostgres {
 
 // odbc:DRIVER=SQLite3;Database=<path>;
 std::string SqliteOdbcUrl(const std::filesystem::path& path);
+
+// The four ways the suite reaches a database; tests parameterised over them
+// prove the same behaviour on every path.
+enum class AccessPath { kSqlite, kSqliteOdbc, kPostgres, kPostgresOdbc };
+
+// For INSTANTIATE_TEST_SUITE_P: "Sqlite", "SqliteOdbc", "Postgres", "PostgresOdbc".
+std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info);
+
+// An empty database reachable through one access path, removed afterwards.
+// SQLite files live in `dir`.
+class ScratchDatabase {
+ public:
+  ScratchDatabase(AccessPath path, const TempDir& dir, const std::string& file_name);
+  const std::string& url() const { return url_; }
+
+ private:
+  std::unique_ptr<ScratchPostgres> pg_;
+  std::string url_;
+};
 
 }  // namespace handover::testing
