@@ -123,7 +123,8 @@ Result<PreparedRun> PrepareRun(const RunFlags& flags, SchemaPolicy policy) {
     return fail(Status::Error(ErrorCode::kConfig,
                               "the mappings in " + flags.mappings_dir + " do not check (" +
                                   std::to_string(checked.diagnostics.size()) +
-                                  " errors above); nothing was loaded"));
+                                  (checked.diagnostics.size() == 1 ? " error" : " errors") +
+                                  " above); nothing was loaded"));
   }
   run.program = std::move(checked.program);
   return run;

@@ -72,6 +72,8 @@ void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, Mapp
   }
   outcome_.Clear();
   mapping_.Evaluate(row, context, outcome_);
+  if (outcome_.kind == transform::OutcomeKind::kRejected && mapping_.has_key() && !key)
+    return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally);
   if (outcome_.kind != transform::OutcomeKind::kLoaded) {
     const LedgerOutcome kind = FromTransform(outcome_.kind);
     if (kind == LedgerOutcome::kExcluded) {
