@@ -193,7 +193,10 @@ Result<std::string> Database::QueryText(const std::string& sql, const std::strin
 Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::string& sql,
                                                                   size_t columns,
                                                                   const std::string& context) {
-  constexpr size_t kFetch = 1000;
+  // ODBC drivers size each cell's buffer by the column's declared width (SQLite
+  // TEXT: 64 KiB, zero-filled per fetch): callers CAST text to VARCHAR(n), and
+  // batches stay modest.
+  const size_t kFetch = backend() == Backend::kOdbc ? 256 : 1000;
   std::vector<std::vector<std::string>> rows;
   try {
     std::vector<std::vector<std::string>> cells(columns);

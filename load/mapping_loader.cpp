@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "extract/text_encoding.h"
+
 namespace handover::load {
 namespace {
 
@@ -24,6 +26,20 @@ std::optional<int64_t> AmountOf(const transform::CompiledMapping& mapping,
     for (size_t c = 0; c < targets[t].types.size(); ++c)
       if (targets[t].types[c] == ColumnType::kPence)
         if (const auto* pence = std::get_if<Pence>(&(*outcome.target_rows[t])[c])) return pence->value;
+  }
+  return std::nullopt;
+}
+
+// The first target column ("table.column") whose text is not valid UTF-8.
+std::optional<std::string> FindInvalidText(const transform::CompiledMapping& mapping,
+                                           const transform::RowOutcome& outcome) {
+  const auto& targets = mapping.targets();
+  for (size_t t = 0; t < targets.size() && t < outcome.target_rows.size(); ++t) {
+    if (!outcome.target_rows[t]) continue;
+    const auto& values = *outcome.target_rows[t];
+    for (size_t c = 0; c < values.size() && c < targets[t].columns.size(); ++c)
+      if (const auto* text = std::get_if<std::string>(&values[c]); text && !IsValidUtf8(*text))
+        return targets[t].table + "." + targets[t].columns[c];
   }
   return std::nullopt;
 }
@@ -96,6 +112,13 @@ void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, Mapp
       return;
     }
   }
+  // Council databases hold UTF-8 only: refuse legacy bytes the same way on
+  // every target (PostgreSQL would, SQLite would not), naming the column.
+  if (auto bad = FindInvalidText(mapping_, outcome_))
+    return Reject(ordinal, key, "invalid_text_encoding",
+                  "column " + *bad + " holds bytes that are not UTF-8 (legacy Windows-1252 text?); "
+                  "repair it in the mapping with utf8(...)",
+                  *bad, "", tally);
   for (size_t t = 0; t < writers_.size() && t < outcome_.target_rows.size(); ++t)
     if (outcome_.target_rows[t]) writers_[t]->Add(*outcome_.target_rows[t]);
   if (key) crosswalk_.Record(entity, *key, *context.council_id);

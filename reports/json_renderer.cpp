@@ -24,6 +24,7 @@ std::string RenderJson(const Reconciliation& r) {
     j["rejected"] = m.ledger.rejected;
     j["excluded"] = m.ledger.excluded;
     j["merged"] = m.ledger.merged;
+    j["by_reason"] = m.ledger.by_reason;
     if (m.has_money) j["ledger_loaded_pence"] = m.ledger_loaded_pence;
     auto& targets = j["targets"] = nlohmann::ordered_json::array();
     for (const auto& t : m.targets) {
@@ -39,13 +40,6 @@ std::string RenderJson(const Reconciliation& r) {
     j["differences"] = m.differences;
     mappings.push_back(std::move(j));
   }
-  // Rejections by reason, per mapping: what the worklist is made of.
-  nlohmann::ordered_json reasons = nlohmann::ordered_json::object();
-  for (const auto& e : r.exceptions) {
-    auto& count = reasons[e.mapping][e.outcome + ":" + e.reason_code];
-    count = count.is_null() ? 1 : count.get<int64_t>() + 1;
-  }
-  root["exceptions_by_reason"] = std::move(reasons);
   return root.dump(2) + "\n";
 }
 

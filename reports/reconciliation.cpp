@@ -13,23 +13,25 @@ std::string Lower(std::string s) {
 
 Status ReadLedger(Database& target, int64_t run_id, MappingFigures& figures) {
   auto rows = target.QueryRows(
-      "SELECT outcome, CAST(count(*) AS VARCHAR(20)), CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)) "
-      "FROM migration_ledger WHERE run_id = " + std::to_string(run_id) + " AND mapping = " +
-          Database::QuoteLiteral(figures.mapping) + " GROUP BY outcome",
-      3, "reading the ledger of " + figures.mapping);
+      "SELECT CAST(outcome AS VARCHAR(20)), CAST(COALESCE(reason_code, '') AS VARCHAR(100)), "
+      "CAST(count(*) AS VARCHAR(20)), "
+      "CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)) FROM migration_ledger WHERE run_id = " +
+          std::to_string(run_id) + " AND mapping = " + Database::QuoteLiteral(figures.mapping) +
+          " GROUP BY outcome, reason_code",
+      4, "reading the ledger of " + figures.mapping);
   if (!rows.ok()) return rows.status();
   for (const auto& row : *rows) {
-    const int64_t count = std::stoll(row[1]);
-    if (row[0] == "loaded") {
-      figures.ledger.loaded = count;
-      figures.ledger_loaded_pence = std::stoll(row[2]);
-    } else if (row[0] == "rejected") {
-      figures.ledger.rejected = count;
-    } else if (row[0] == "excluded") {
-      figures.ledger.excluded = count;
-    } else if (row[0] == "merged") {
-      figures.ledger.merged = count;
+    const std::string& outcome = row[0];
+    const int64_t count = std::stoll(row[2]);
+    if (outcome == "loaded") {
+      figures.ledger.loaded += count;
+      figures.ledger_loaded_pence += std::stoll(row[3]);
+      continue;
     }
+    if (outcome == "rejected") figures.ledger.rejected += count;
+    else if (outcome == "excluded") figures.ledger.excluded += count;
+    else if (outcome == "merged") figures.ledger.merged += count;
+    figures.ledger.by_reason[outcome + ":" + row[1]] += count;
   }
   return Status::Ok();
 }
@@ -37,8 +39,11 @@ Status ReadLedger(Database& target, int64_t run_id, MappingFigures& figures) {
 Status ReadExceptions(Database& target, int64_t run_id, const PrivacyOptions& privacy,
                       std::vector<ExceptionRow>& out) {
   auto rows = target.QueryRows(
-      "SELECT mapping, source_table, CAST(source_row AS VARCHAR(20)), legacy_key, outcome, reason_code, "
-      "reason, column_name, value_seen, action FROM migration_exception WHERE run_id = " +
+      // Declared widths keep ODBC drivers from allocating 64 KiB a cell.
+      "SELECT CAST(mapping AS VARCHAR(200)), CAST(source_table AS VARCHAR(200)), CAST(source_row AS VARCHAR(20)), "
+      "CAST(legacy_key AS VARCHAR(200)), CAST(outcome AS VARCHAR(20)), CAST(reason_code AS VARCHAR(100)), "
+      "CAST(reason AS VARCHAR(1000)), CAST(column_name AS VARCHAR(200)), CAST(value_seen AS VARCHAR(1000)), "
+      "CAST(action AS VARCHAR(300)) FROM migration_exception WHERE run_id = " +
           std::to_string(run_id) + " ORDER BY mapping, source_row",
       10, "reading the exceptions");
   if (!rows.ok()) return rows.status();

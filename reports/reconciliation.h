@@ -5,6 +5,7 @@
 // trusted.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ namespace handover::reports {
 // Ledger outcome counts and money for one mapping.
 struct OutcomeFigures {
   int64_t loaded = 0, rejected = 0, excluded = 0, merged = 0;
+  // "rejected:orphan" -> 163, "excluded:soft_deleted" -> 14, ...
+  std::map<std::string, int64_t> by_reason;
   int64_t total() const { return loaded + rejected + excluded + merged; }
 };
 

@@ -11,7 +11,10 @@
 #include <random>
 #include <regex>
 #include <stdexcept>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <iterator>
 
 #include "extract/connection_url.h"
 
@@ -48,6 +51,31 @@ const bool kEnvironmentReady = [] {
 
 std::filesystem::path SourceDir() { return HANDOVER_TEST_SOURCE_DIR; }
 std::filesystem::path HandoverBinary() { return HANDOVER_TEST_BINARY; }
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+CommandResult RunHandover(const std::vector<std::string>& arguments, const std::filesystem::path& scratch) {
+  std::string command = "'" + HandoverBinary().string() + "'";
+  for (const auto& argument : arguments) {
+    std::string quoted = "'";
+    for (char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += " " + quoted + "'";
+  }
+  static std::atomic<int> counter{0};
+  const int n = ++counter;
+  const auto out = scratch / ("cmd" + std::to_string(n) + ".out");
+  const auto err = scratch / ("cmd" + std::to_string(n) + ".err");
+  command += " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(command.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(out);
+  result.err = ReadFile(err);
+  return result;
+}
 
 TempDir::TempDir() {
   path_ = std::filesystem::temp_directory_path() / ("handover_test_" + UniqueSuffix());

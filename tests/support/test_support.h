@@ -9,12 +9,27 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace handover::testing {
 
 // The repository root, and the built `handover` executable.
 std::filesystem::path SourceDir();
 std::filesystem::path HandoverBinary();
+
+// The outcome of running a command line.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs `handover <arguments>` (arguments are shell-quoted here) and captures
+// both streams. `scratch` holds the captured output files.
+CommandResult RunHandover(const std::vector<std::string>& arguments, const std::filesystem::path& scratch);
+
+// Reads a whole file ("" if missing).
+std::string ReadFile(const std::filesystem::path& path);
 
 // A fresh folder under the system temp dir, removed on destruction unless
 // HANDOVER_KEEP_TEST_FILES is set (for debugging).
