@@ -10,6 +10,13 @@
 #include "transform/check_mappings.h"
 #include "transform/mapping_program.h"
 
+#include <ostream>
+
+namespace handover::transform {
+// Readable gtest output for outcome kinds.
+inline void PrintTo(OutcomeKind kind, std::ostream* os) { *os << OutcomeKindName(kind); }
+}  // namespace handover::transform
+
 namespace handover::transform::testing {
 
 // The provider's tables: clients, payments.
