@@ -171,3 +171,47 @@ TEST(Grammar, IsNeedsNull) {
 
 }  // namespace
 }  // namespace handover::transform
+
+namespace handover::transform {
+namespace {
+
+TEST(Grammar, DeepNestingIsRefusedNotAStackOverflow) {
+  Parsed p = ParseText("mapping m from t x\n  into y\n  a = " + std::string(5000, '(') + "1" +
+                       std::string(5000, ')') + "\n");
+  ASSERT_FALSE(p.ok);
+  EXPECT_EQ(p.diagnostics[0].message, "expression nested too deeply (more than 64 levels)");
+  std::string nots;
+  for (int i = 0; i < 3000; ++i) nots += "not ";
+  p = ParseText("mapping m from t x\n  into y\n  a = " + nots + "true\n");
+  ASSERT_FALSE(p.ok);
+  EXPECT_EQ(p.diagnostics[0].message, "expression nested too deeply (more than 64 levels)");
+  // Sixty levels are fine; so are many expressions one after another.
+  p = ParseText("mapping m from t x\n  into y\n  a = " + std::string(60, '(') + "1" +
+                std::string(60, ')') + "\n  b = if x.a then 1 else 2 end\n" +
+                std::string(200, ' ') + "c = -(-(1))\n");
+  EXPECT_TRUE(p.ok) << (p.diagnostics.empty() ? "" : p.diagnostics[0].message);
+  // Brackets in strings and comments do not count.
+  p = ParseText("# " + std::string(100, '(') + "\nmapping m from t x\n  into y\n  a = \"" +
+                std::string(100, '(') + "\"\n");
+  EXPECT_TRUE(p.ok);
+}
+
+}  // namespace
+}  // namespace handover::transform
+
+namespace handover::transform {
+namespace {
+
+TEST(Grammar, NonAsciiBytesAreErrorsNotCrashes) {
+  // Found by the fuzzer: X3's character classes assert on bytes >= 0x80.
+  Parsed p = ParseText("mapping m\xA3 from t x\n");
+  ASSERT_FALSE(p.ok);
+  EXPECT_EQ(p.diagnostics[0].line, 1);
+  p = ParseText("mapping m from t x\n  into y\n  a = \"Zo\xC3\xAB \xA3\"  # caf\xE9\n");
+  EXPECT_TRUE(p.ok);
+  p = ParseText("\xC2\xA0mapping m from t x\n");
+  EXPECT_FALSE(p.ok);
+}
+
+}  // namespace
+}  // namespace handover::transform

@@ -28,9 +28,15 @@ using ast::OpToken;
 
 // ---- tokens -------------------------------------------------------------
 
+// Explicit ASCII sets: X3's character classes (alnum, alpha) assert on bytes
+// >= 0x80, which legacy text (Windows-1252, UTF-8) is full of.
+const auto letter = x3::char_("a-zA-Z_");
+const auto word_char = x3::char_("a-zA-Z0-9_");
+const auto digit = x3::char_("0-9");
+
 inline auto Kw(const char* word, const char* name) {
   return x3::rule<struct keyword_class>{name} =
-             x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_('_'))];
+             x3::lexeme[x3::lit(word) >> !word_char];
 }
 
 struct ReservedWords : x3::symbols<> {
@@ -53,9 +59,9 @@ struct ChainOps : x3::symbols<OpToken> {
 inline const ChainOps kChainOps;
 
 const auto word_chars = x3::rule<struct word_chars_class, std::string>{"name"} =
-    x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_('_'))];
+    x3::lexeme[letter >> *word_char];
 
-const auto reserved = x3::lexeme[kReserved >> !(x3::alnum | x3::char_('_'))];
+const auto reserved = x3::lexeme[kReserved >> !word_char];
 
 // Rules with semantic actions get no on_success call with their attribute,
 // so these annotate by hand. The identifier is the last name.size() characters
@@ -77,7 +83,7 @@ const auto string_lit = x3::rule<struct string_class, std::string>{"string"} =
     x3::lexeme['"' > *(('\\' > x3::char_) | ~x3::char_("\"\\")) > '"'];
 
 const auto number = x3::rule<struct number_class, std::string>{"number"} =
-    x3::lexeme[+x3::char_("0-9") >> -(x3::char_('.') >> +x3::char_("0-9"))];
+    x3::lexeme[+digit >> -(x3::char_('.') >> +digit)];
 
 // ---- rule declarations --------------------------------------------------
 
