@@ -266,6 +266,29 @@ TEST_F(LeavingCare, OutcomeIsResetBetweenRows) {
   EXPECT_EQ(out.target_rows.size(), 2u);
 }
 
+TEST(Targets, RowWithNoApplicableTargetIsExcluded) {
+  const std::string text =
+      "mapping m from payments p\n"
+      "  into payment when p.recurring = 0\n  payment_id = 1\n  person_id = 1\n"
+      "  amount_pence = money(p.amount)\n"
+      "  into payment_arrangement when p.recurring = 1\n  person_id = 1\n"
+      "  weekly_amount_pence = money(p.amount)\n";
+  auto result = CheckText(text);
+  ASSERT_TRUE(result.ok()) << FormatDiagnostics(result.diagnostics);
+  const CompiledMapping& m = *result.program->mappings[0];
+  RowOutcome out;
+  m.Evaluate(RowFor(m, {{"recurring", int64_t{1}}, {"amount", "5"}}), EvalContext{}, out);
+  ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
+  EXPECT_FALSE(out.target_rows[0].has_value());
+  ASSERT_TRUE(out.target_rows[1].has_value());
+  EXPECT_EQ(out.target_rows[1]->at(1), Value(Pence{500}));
+  m.Evaluate(RowFor(m, {{"recurring", int64_t{2}}, {"amount", "5"}}), EvalContext{}, out);
+  EXPECT_EQ(out.kind, OutcomeKind::kExcluded);
+  EXPECT_EQ(out.reason_code, "no_target");
+  m.Evaluate(RowFor(m, {{"amount", "5"}}), EvalContext{}, out);  // NULL conditions: false
+  EXPECT_EQ(out.reason_code, "no_target");
+}
+
 // ---- single-mapping evaluation ------------------------------------------
 
 // Evaluates `expr` as the value of person.note (text) or another column.
