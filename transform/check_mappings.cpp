@@ -3,6 +3,7 @@
 #include "transform/check_mappings.h"
 
 #include <algorithm>
+#include <tuple>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -212,6 +213,10 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const C
     }
   }
   if (!diagnostics.empty()) result.program.reset();
+  // Report in reading order: file, then line, then column.
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  });
   return result;
 }
 

@@ -1,5 +1,7 @@
 #include "transform/compiled_mapping.h"
 
+#include <algorithm>
+
 #include "transform/value_ops.h"
 
 namespace handover::transform {
@@ -88,6 +90,13 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
       finish(OutcomeKind::kRejected, rule.reason_code, rule.reason, "", "");
       return;
     }
+  }
+  // Every target conditional and none applies: the row goes nowhere, which
+  // must be stated rather than counted as loaded.
+  if (std::none_of(outcome.target_rows.begin(), outcome.target_rows.end(),
+                   [](const auto& t) { return t.has_value(); })) {
+    finish(OutcomeKind::kExcluded, "no_target", "no 'into ... when' condition holds", "", "");
+    return;
   }
   if (!missing.empty()) {
     const auto [t, c] = missing.front();

@@ -176,13 +176,26 @@ class CallNode final : public ExprNode {
   CallNode(const FunctionInfo* fn, std::unique_ptr<FunctionState> state, std::vector<NodePtr> args)
       : fn_(fn), state_(std::move(state)), args_(std::move(args)) {}
   Value Eval(EvalFrame& f) const override {
+    if (args_.size() == 1) {  // the common case: no buffer at all
+      Value v = args_[0]->Eval(f);
+      if (IsNull(v)) return v;
+      return fn_->impl(std::span<Value>(&v, 1), state_.get());
+    }
     if (args_.size() <= kInline) {
-      std::array<Value, kInline> values;
-      for (size_t i = 0; i < args_.size(); ++i) {
-        values[i] = args_[i]->Eval(f);
-        if (IsNull(values[i])) return Null{};
+      // Values built in place (no default construction and reassignment).
+      alignas(Value) unsigned char buffer[kInline * sizeof(Value)];
+      Value* values = reinterpret_cast<Value*>(buffer);
+      size_t built = 0;
+      struct Destroy {
+        Value* v;
+        size_t& n;
+        ~Destroy() { for (size_t i = 0; i < n; ++i) v[i].~Value(); }
+      } destroy{values, built};
+      for (; built < args_.size();) {
+        new (&values[built]) Value(args_[built]->Eval(f));
+        if (IsNull(values[built++])) return Null{};
       }
-      return fn_->impl(std::span<const Value>(values.data(), args_.size()), state_.get());
+      return fn_->impl(std::span<Value>(values, args_.size()), state_.get());
     }
     std::vector<Value> values;
     values.reserve(args_.size());

@@ -6,7 +6,7 @@
 namespace handover::transform {
 namespace {
 
-Value ToInteger(std::span<const Value> a, const FunctionState*) {
+Value ToInteger(std::span<Value> a, const FunctionState*) {
   const Value& v = a[0];
   if (auto* i = std::get_if<int64_t>(&v)) return *i;
   if (auto* b = std::get_if<bool>(&v)) return int64_t{*b ? 1 : 0};
@@ -25,7 +25,7 @@ Value ToInteger(std::span<const Value> a, const FunctionState*) {
   return out;
 }
 
-Value ToTextValue(std::span<const Value> a, const FunctionState*) { return ToText(a[0]); }
+Value ToTextValue(std::span<Value> a, const FunctionState*) { return ToText(a[0]); }
 
 }  // namespace
 

@@ -99,7 +99,7 @@ std::unique_ptr<FunctionState> PrepareFormats(const std::vector<std::string>& li
   return state;
 }
 
-Value ParseDate(std::span<const Value> a, const FunctionState* state) {
+Value ParseDate(std::span<Value> a, const FunctionState* state) {
   if (auto* d = std::get_if<Date>(&a[0])) return *d;
   const std::string& s = std::get<std::string>(a[0]);
   for (const std::string& f : static_cast<const DateFormats*>(state)->formats)
@@ -109,7 +109,7 @@ Value ParseDate(std::span<const Value> a, const FunctionState* state) {
 
 // Whole years from `dob` to `at`; a 29 February birthday falls on 1 March in
 // other years (the day-of-year comparison below).
-Value Age(std::span<const Value> a, const FunctionState*) {
+Value Age(std::span<Value> a, const FunctionState*) {
   const auto dob = std::get<Date>(a[0]).ToYmd();
   const auto at = std::get<Date>(a[1]).ToYmd();
   int years = int(at.year()) - int(dob.year());
@@ -119,17 +119,17 @@ Value Age(std::span<const Value> a, const FunctionState*) {
   return int64_t(years);
 }
 
-Value AddDays(std::span<const Value> a, const FunctionState*) {
+Value AddDays(std::span<Value> a, const FunctionState*) {
   return Date{int32_t(std::get<Date>(a[0]).days + std::get<int64_t>(a[1]))};
 }
 
-Value AddWeeks(std::span<const Value> a, const FunctionState*) {
+Value AddWeeks(std::span<Value> a, const FunctionState*) {
   return Date{int32_t(std::get<Date>(a[0]).days + 7 * std::get<int64_t>(a[1]))};
 }
 
 // Calendar months; the day is clamped to the end of a shorter month
 // (31 January + 1 month = 28 or 29 February).
-Value AddMonths(std::span<const Value> a, const FunctionState*) {
+Value AddMonths(std::span<Value> a, const FunctionState*) {
   using namespace std::chrono;
   const auto ymd = std::get<Date>(a[0]).ToYmd();
   const year_month ym = year_month{ymd.year(), ymd.month()} + months{std::get<int64_t>(a[1])};
@@ -138,11 +138,11 @@ Value AddMonths(std::span<const Value> a, const FunctionState*) {
   return Date{int32_t(sys_days{year_month_day{ym.year(), ym.month(), d}}.time_since_epoch().count())};
 }
 
-Value DaysBetween(std::span<const Value> a, const FunctionState*) {
+Value DaysBetween(std::span<Value> a, const FunctionState*) {
   return int64_t(std::get<Date>(a[1]).days) - std::get<Date>(a[0]).days;
 }
 
-Value WeeksBetween(std::span<const Value> a, const FunctionState*) {
+Value WeeksBetween(std::span<Value> a, const FunctionState*) {
   return (int64_t(std::get<Date>(a[1]).days) - std::get<Date>(a[0]).days) / 7;
 }
 

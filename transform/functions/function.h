@@ -21,8 +21,9 @@ struct FunctionState {
   virtual ~FunctionState() = default;
 };
 
-// Implementation: `args` are never NULL for null-propagating functions.
-using FunctionImpl = Value (*)(std::span<const Value> args, const FunctionState* state);
+// Implementation: `args` are never NULL for null-propagating functions. The
+// arguments are temporaries the function may consume (move a string out).
+using FunctionImpl = Value (*)(std::span<Value> args, const FunctionState* state);
 
 // A set of accepted argument types (bit i = ValueType i).
 using TypeMask = unsigned;

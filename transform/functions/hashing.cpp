@@ -9,7 +9,7 @@
 namespace handover::transform {
 namespace {
 
-Value Pseudonym(std::span<const Value> a, const FunctionState*) {
+Value Pseudonym(std::span<Value> a, const FunctionState*) {
   std::string input = ToText(a[0]);
   uint64_t seed = 0;
   if (a.size() > 1) {

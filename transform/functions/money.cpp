@@ -74,7 +74,7 @@ std::optional<int64_t> ParseMoneyText(std::string_view s) {
 
 namespace {
 
-Value Money(std::span<const Value> a, const FunctionState*) {
+Value Money(std::span<Value> a, const FunctionState*) {
   const Value& v = a[0];
   if (auto* p = std::get_if<Pence>(&v)) return *p;
   if (auto* i = std::get_if<int64_t>(&v)) {
@@ -89,7 +89,7 @@ Value Money(std::span<const Value> a, const FunctionState*) {
   return Pence{*pence};
 }
 
-Value PenceOf(std::span<const Value> a, const FunctionState*) {
+Value PenceOf(std::span<Value> a, const FunctionState*) {
   return std::get<Pence>(a[0]).value;
 }
 

@@ -24,12 +24,12 @@ std::unique_ptr<FunctionState> PrepareRegex(const std::vector<std::string>& lite
 }
 
 // True when the regex matches the whole text.
-Value Match(std::span<const Value> a, const FunctionState* s) {
+Value Match(std::span<Value> a, const FunctionState* s) {
   return std::regex_match(std::get<std::string>(a[0]), static_cast<const CompiledRegex*>(s)->re);
 }
 
 // The first match's group (default 1, or 0 when the regex has no groups); NULL if no match.
-Value Extract(std::span<const Value> a, const FunctionState* s) {
+Value Extract(std::span<Value> a, const FunctionState* s) {
   const auto& re = static_cast<const CompiledRegex*>(s)->re;
   const std::string& text = std::get<std::string>(a[0]);
   std::smatch m;

@@ -13,32 +13,35 @@ char Upper(char c) { return (c >= 'a' && c <= 'z') ? char(c - 32) : c; }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80; }
 
-const std::string& Str(const Value& v) { return std::get<std::string>(v); }
+std::string& Str(Value& v) { return std::get<std::string>(v); }
 
-Value Trim(std::span<const Value> a, const FunctionState*) {
-  const std::string& s = Str(a[0]);
+// The text functions work in place on their (temporary) argument.
+Value Trim(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
   size_t b = 0, e = s.size();
   while (b < e && IsSpace(s[b])) ++b;
   while (e > b && IsSpace(s[e - 1])) --e;
-  return s.substr(b, e - b);
+  s.erase(e);
+  s.erase(0, b);
+  return std::move(s);
 }
 
-Value ToUpper(std::span<const Value> a, const FunctionState*) {
-  std::string s = Str(a[0]);
+Value ToUpper(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
   for (char& c : s) c = Upper(c);
-  return s;
+  return std::move(s);
 }
 
-Value ToLower(std::span<const Value> a, const FunctionState*) {
-  std::string s = Str(a[0]);
+Value ToLower(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
   for (char& c : s) c = Lower(c);
-  return s;
+  return std::move(s);
 }
 
 // Upper-cases the first letter of every word and lower-cases the rest; a word
 // starts after anything that is not a letter ("o'neill-smith" -> "O'Neill-Smith").
-Value Title(std::span<const Value> a, const FunctionState*) {
-  std::string s = Str(a[0]);
+Value Title(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
   bool start = true;
   for (char& c : s) {
     if (IsLetter(c)) {
@@ -48,17 +51,17 @@ Value Title(std::span<const Value> a, const FunctionState*) {
       start = true;
     }
   }
-  return s;
+  return std::move(s);
 }
 
-Value Concat(std::span<const Value> a, const FunctionState*) {
+Value Concat(std::span<Value> a, const FunctionState*) {
   std::string out;
   for (const Value& v : a) out += ToText(v);
   return out;
 }
 
 // substr(text, start [, length]): 1-based, in bytes; out of range gives "".
-Value Substr(std::span<const Value> a, const FunctionState*) {
+Value Substr(std::span<Value> a, const FunctionState*) {
   const std::string& s = Str(a[0]);
   int64_t start = std::get<int64_t>(a[1]);
   int64_t length = a.size() > 2 ? std::get<int64_t>(a[2]) : int64_t(s.size());
@@ -70,8 +73,8 @@ Value Substr(std::span<const Value> a, const FunctionState*) {
   return s.substr(size_t(start - 1), size_t(length));
 }
 
-Value Replace(std::span<const Value> a, const FunctionState*) {
-  std::string s = Str(a[0]);
+Value Replace(std::span<Value> a, const FunctionState*) {
+  const std::string& s = Str(a[0]);
   const std::string& from = Str(a[1]);
   const std::string& to = Str(a[2]);
   if (from.empty()) return s;
@@ -83,7 +86,7 @@ Value Replace(std::span<const Value> a, const FunctionState*) {
   return out;
 }
 
-Value Length(std::span<const Value> a, const FunctionState*) {
+Value Length(std::span<Value> a, const FunctionState*) {
   return int64_t(Str(a[0]).size());
 }
 

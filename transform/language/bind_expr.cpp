@@ -175,6 +175,14 @@ Bound ExprBinder::Combine(const ast::Operation& op, Bound lhs, Bound rhs) {
       text_side->node = MakeConstant(*d);
       text_side->type = ValueType::kDate;
     }
+    // An integer literal compared with money counts pence: amount_pence > 100 is "over £1".
+    for (auto [money_side, int_side] : {std::pair{&lhs, &rhs}, std::pair{&rhs, &lhs}}) {
+      if (money_side->type != ValueType::kPence || int_side->type != ValueType::kInteger ||
+          !int_side->constant)
+        continue;
+      int_side->node = MakeConstant(Pence{std::get<int64_t>(*int_side->constant)});
+      int_side->type = ValueType::kPence;
+    }
     const std::string problem = CheckComparable(lhs.type, rhs.type);
     if (!problem.empty()) {
       Error(op, problem);

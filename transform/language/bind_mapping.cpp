@@ -218,7 +218,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     step.reason = rule->because;
     step.reason_code = rule->code ? Lower(rule->code->name) : ReasonCode(rule->because);
     static const std::set<std::string> kReserved = {"filter", "orphan", "unmapped_code",
-                                                    "bad_value", "missing_value"};
+                                                    "bad_value", "missing_value", "no_target"};
     if (rule->code && kReserved.count(step.reason_code))
       error(*rule->code, "reason code '" + step.reason_code + "' is reserved for the engine");
     out->rules_.push_back(std::move(step));

@@ -15,8 +15,10 @@ namespace x3 = boost::spirit::x3;
 using Iterator = std::string::const_iterator;
 using PositionCache = x3::position_cache<std::vector<Iterator>>;
 
-// Comments run from '#' to the end of the line.
-inline const auto kSkipper = x3::space | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
+// Blank space and comments ('#' to the end of the line). ASCII sets only:
+// X3's space class asserts on bytes >= 0x80.
+inline const auto kSkipper =
+    x3::char_(" \t\r\n\f\v") | x3::lexeme['#' >> *(x3::char_ - x3::eol)];
 using SkipperType = std::remove_cv_t<decltype(kSkipper)>;
 
 using PhraseContext = x3::phrase_parse_context<SkipperType>::type;

@@ -28,9 +28,15 @@ using ast::OpToken;
 
 // ---- tokens -------------------------------------------------------------
 
+// Explicit ASCII sets: X3's character classes (alnum, alpha) assert on bytes
+// >= 0x80, which legacy text (Windows-1252, UTF-8) is full of.
+const auto letter = x3::char_("a-zA-Z_");
+const auto word_char = x3::char_("a-zA-Z0-9_");
+const auto digit = x3::char_("0-9");
+
 inline auto Kw(const char* word, const char* name) {
   return x3::rule<struct keyword_class>{name} =
-             x3::lexeme[x3::lit(word) >> !(x3::alnum | x3::char_('_'))];
+             x3::lexeme[x3::lit(word) >> !word_char];
 }
 
 struct ReservedWords : x3::symbols<> {
@@ -53,18 +59,31 @@ struct ChainOps : x3::symbols<OpToken> {
 inline const ChainOps kChainOps;
 
 const auto word_chars = x3::rule<struct word_chars_class, std::string>{"name"} =
-    x3::lexeme[(x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_('_'))];
+    x3::lexeme[letter >> *word_char];
 
-const auto reserved = x3::lexeme[kReserved >> !(x3::alnum | x3::char_('_'))];
+const auto reserved = x3::lexeme[kReserved >> !word_char];
 
-const auto set_name = [](auto& ctx) { x3::_val(ctx).name = x3::_attr(ctx); };
-const auto set_key = [](auto& ctx) { x3::_val(ctx).expr = x3::_attr(ctx); };
+// Rules with semantic actions get no on_success call with their attribute,
+// so these annotate by hand. The identifier is the last name.size() characters
+// matched (what precedes it is skipped blank space and comments).
+const auto set_name = [](auto& ctx) {
+  ast::Ident& ident = x3::_val(ctx);
+  ident.name = x3::_attr(ctx);
+  const auto end = x3::_where(ctx).begin();  // where the action runs: just past the name
+  x3::get<PositionTag>(ctx).get().annotate(ident, end - long(ident.name.size()), end);
+};
+const auto set_key = [](auto& ctx) {
+  ast::KeyClause& key = x3::_val(ctx);
+  key.expr = x3::_attr(ctx);
+  key.id_first = key.expr.id_first;
+  key.id_last = key.expr.id_last;
+};
 
 const auto string_lit = x3::rule<struct string_class, std::string>{"string"} =
     x3::lexeme['"' > *(('\\' > x3::char_) | ~x3::char_("\"\\")) > '"'];
 
 const auto number = x3::rule<struct number_class, std::string>{"number"} =
-    x3::lexeme[+x3::char_("0-9") >> -(x3::char_('.') >> +x3::char_("0-9"))];
+    x3::lexeme[+digit >> -(x3::char_('.') >> +digit)];
 
 // ---- rule declarations --------------------------------------------------
 
@@ -155,12 +174,12 @@ const auto primary_def =
     literal | if_expr | case_expr | call | name | ('(' > expression > ')');
 const auto neg_def = '-' >> x3::attr(OpToken::kNeg) > unary;
 const auto unary_def = neg | primary;
+const auto is_what = x3::rule<struct is_what_class, OpToken>{"'null' or 'not null'"} =
+    (Kw("not", "'not'") > Kw("null", "'null'") >> x3::attr(OpToken::kIsNotNull)) |
+    (Kw("null", "'null'") >> x3::attr(OpToken::kIsNull));
 const auto chain_op_def =
     (kChainOps > unary) |
-    (Kw("is", "'is'") >> Kw("not", "'not'") > Kw("null", "'null'") >>
-     x3::attr(OpToken::kIsNotNull) >> x3::attr(ast::Operand())) |
-    (Kw("is", "'is'") > Kw("null", "'null' or 'not null'") >> x3::attr(OpToken::kIsNull) >>
-     x3::attr(ast::Operand()));
+    ((Kw("is", "'is'") > is_what) >> x3::attr(ast::Operand()));
 const auto chain_def = unary >> *chain_op;
 const auto not_expr_def = Kw("not", "'not'") >> x3::attr(OpToken::kNot) > not_term;
 const auto not_term_def = not_expr | chain;

@@ -52,6 +52,43 @@ size_t SkipBlank(const std::string& text, size_t offset) {
   return offset;
 }
 
+// The grammar is recursive descent: bound the nesting so that hostile or
+// broken input ("((((..." thousands deep) cannot exhaust the stack. Returns
+// the offset where the limit is passed, or npos. Counts brackets, if/case
+// ... end, and runs of prefix operators, outside strings and comments.
+constexpr int kMaxNesting = 64;
+
+size_t TooDeep(const std::string& text) {
+  int depth = 0, prefix_run = 0;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') ++i;
+      ++i;
+    } else if (word(c)) {
+      const size_t start = i;
+      while (i < text.size() && word(text[i])) ++i;
+      const std::string_view w(text.data() + start, i - start);
+      if (w == "if" || w == "case") ++depth;
+      else if (w == "end") --depth;
+      prefix_run = w == "not" ? prefix_run + 1 : 0;
+      if (depth > kMaxNesting || prefix_run > kMaxNesting) return start;
+    } else {
+      if (c == '(') ++depth;
+      else if (c == ')') --depth;
+      if (c == '-') ++prefix_run;
+      else if (!std::isspace(static_cast<unsigned char>(c))) prefix_run = 0;
+      if (depth > kMaxNesting || prefix_run > kMaxNesting) return i;
+      ++i;
+    }
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 bool ParseMappingText(std::string path, std::string text, ParsedFile& out,
@@ -64,6 +101,12 @@ bool ParseMappingText(std::string path, std::string text, ParsedFile& out,
   const std::string& source = out.text;
   parser::Iterator first = source.begin();
   const parser::Iterator last = source.end();
+  if (const size_t deep = TooDeep(source); deep != std::string::npos) {
+    diagnostics.push_back(DiagnosticAt(out.path, source, deep,
+                                       "expression nested too deeply (more than " +
+                                           std::to_string(kMaxNesting) + " levels)"));
+    return false;
+  }
   parser::PositionCache positions(first, last);
   bool ok = false;
   try {
