@@ -207,9 +207,8 @@ Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::str
     st.prepare(sql);
     for (size_t c = 0; c < columns; ++c) st.exchange(soci::into(cells[c], inds[c]));
     st.define_and_bind();
-    bool more = st.execute(false);
-    while (more) {
-      more = st.fetch();
+    st.execute(false);
+    while (st.fetch()) {
       const size_t got = cells.empty() ? 0 : cells[0].size();
       for (size_t r = 0; r < got; ++r) {
         std::vector<std::string> row(columns);

@@ -33,11 +33,11 @@ class SociTableSource final : public RowSource {
     batch.Reset(columns_.size());
     if (done_) return false;
     try {
-      if (!started_) Start();
-      if (!cursor_.empty()) {
-        // FETCH n from the server-side cursor: each call is one round trip.
-        statement_ = std::make_unique<soci::statement>(db_.session());
-        BindAndRun("FETCH " + std::to_string(batch_size_) + " FROM " + cursor_);
+      if (!started_) {
+        Start();  // without a cursor, this already fetched the first batch
+        if (!cursor_.empty()) FetchFromCursor();
+      } else if (!cursor_.empty()) {
+        FetchFromCursor();
       } else {
         ResizeBuffers();
         if (!statement_->fetch()) Shrink();
@@ -70,14 +70,16 @@ class SociTableSource final : public RowSource {
       return;
     }
     statement_ = std::make_unique<soci::statement>(db_.session());
-    ResizeBuffers();
-    statement_->alloc();
-    statement_->prepare(select_);
-    for (size_t c = 0; c < columns_.size(); ++c) statement_->exchange(soci::into(cells_[c], inds_[c]));
-    statement_->define_and_bind();
-    if (!statement_->execute(true)) Shrink();
+    BindAndRun(select_);
   }
 
+  // FETCH n from the server-side cursor: one round trip a batch.
+  void FetchFromCursor() {
+    statement_ = std::make_unique<soci::statement>(db_.session());
+    BindAndRun("FETCH " + std::to_string(batch_size_) + " FROM " + cursor_);
+  }
+
+  // Prepares `sql` with one text vector per column and fetches the first batch.
   void BindAndRun(const std::string& sql) {
     ResizeBuffers();
     statement_->alloc();
