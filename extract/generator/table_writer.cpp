@@ -43,7 +43,7 @@ Status TableWriter::Begin() {
     HANDOVER_RETURN_IF_ERROR(db_.Execute("PRAGMA synchronous = OFF", "setting up SQLite"));
   }
   if (db_.backend() == Backend::kPostgresql) {
-    auto encoding = db_.QueryText("SHOW server_encoding", "reading the server encoding");
+    auto encoding = db_.QueryText("SELECT current_setting('server_encoding')", "reading the server encoding");
     if (!encoding.ok()) return encoding.status();
     transcode_win1252_ = *encoding == "UTF8";
   }
