@@ -54,6 +54,9 @@ Status Generate(const GeneratorOptions& options, const PeopleFactory& factory,
     HANDOVER_RETURN_IF_ERROR(WritePayments(scope));
     HANDOVER_RETURN_IF_ERROR(key.EndPerson(person.ref));
   }
+  HANDOVER_RETURN_IF_ERROR(writer.FlushAll());
+  HANDOVER_RETURN_IF_ERROR(
+      db.ExecuteScript(ProviderKeysSql(db.dialect()), "adding the provider tables' keys"));
   return writer.Finish();
 }
 

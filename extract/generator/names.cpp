@@ -45,8 +45,8 @@ const std::vector<std::vector<std::string>>& ForenamesByInitial() {
 std::string ForenameVariant(const std::string& forename, size_t pick) {
   static const std::vector<std::pair<std::string, std::string>> kShort = {
       {"Christopher", "Chris"}, {"Daniel", "Dan"}, {"Samuel", "Sam"}, {"Mohammed", "Muhammad"},
-      {"Thomas", "Tom"}, {"Rebecca", "Becky"}, {"Jessica", "Jess"}, {"Isabella", "Izzy"},
-      {"Oliver", "Ollie"}, {"Nathan", "Nat"}, {"Bethany", "Beth"}, {"Kayleigh", "Kayley"}};
+      {"Thomas", "Tom"}, {"Rebecca", "Rebekah"}, {"Jessica", "Jess"}, {"Isabella", "Izzy"},
+      {"Oliver", "Ollie"}, {"Nathan", "Nate"}, {"Bethany", "Beth"}, {"Kayleigh", "Kayley"}};
   for (const auto& [full, variant] : kShort)
     if (full == forename) return variant;
   // No nickname: the provider typed it in capitals the second time.

@@ -12,8 +12,8 @@ const std::vector<std::string>& Surnames();
 // Forenames grouped by initial: ForenamesByInitial()[k] all start with the
 // same letter, distinct from every other group's.
 const std::vector<std::vector<std::string>>& ForenamesByInitial();
-// A spelling of a forename the provider also used for that person (same
-// initial): "Christopher" -> "Chris".
+// A spelling of a forename the provider also used for that person, always
+// with the same initial: "Christopher" -> "Chris".
 std::string ForenameVariant(const std::string& forename, size_t pick);
 
 }  // namespace handover::generator

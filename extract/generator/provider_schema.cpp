@@ -54,10 +54,21 @@ std::string ProviderSchemaSql(Dialect dialect) {
       const ProviderColumn& column = spec.columns[c];
       sql += std::string("  ") + column.name + " " + (column.integer ? integer : "TEXT");
       // The first integer column is the provider's surrogate key (code_lookup has none).
-      if (c == 0 && column.integer) sql += " PRIMARY KEY";
+      if (c == 0 && column.integer && dialect == Dialect::kSqlite) sql += " PRIMARY KEY";
       sql += c + 1 < spec.columns.size() ? ",\n" : "\n";
     }
     sql += ");\n";
+  }
+  return sql;
+}
+
+std::string ProviderKeysSql(Dialect dialect) {
+  std::string sql;
+  if (dialect != Dialect::kPostgresql) return sql;
+  for (int t = 0; t < kTableCount; ++t) {
+    const ProviderTable& spec = TableSpec(static_cast<Table>(t));
+    if (spec.columns.front().integer)
+      sql += std::string("ALTER TABLE ") + spec.name + " ADD PRIMARY KEY (" + spec.columns.front().name + ");\n";
   }
   return sql;
 }

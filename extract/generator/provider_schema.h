@@ -33,7 +33,13 @@ inline const char* TableName(Table table) { return TableSpec(table).name; }
 
 // CREATE TABLE statements for every provider table, for `dialect`, separated
 // by ';' at line ends (Database::ExecuteScript). No foreign keys: the legacy
-// system never had them, which is how its orphans came about.
+// system never had them, which is how its orphans came about. In SQLite the
+// surrogate key is the rowid (INTEGER PRIMARY KEY, free to fill); in
+// PostgreSQL it is added after the bulk load by ProviderKeysSql.
 std::string ProviderSchemaSql(Dialect dialect);
+// The statements that add PostgreSQL's primary keys once the rows are in
+// (building an index once is cheaper than maintaining it per COPY); empty
+// for SQLite.
+std::string ProviderKeysSql(Dialect dialect);
 
 }  // namespace handover::generator

@@ -4,6 +4,7 @@
 // not specified bit-for-bit).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <vector>

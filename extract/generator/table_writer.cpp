@@ -43,7 +43,9 @@ Status TableWriter::Begin() {
     HANDOVER_RETURN_IF_ERROR(db_.Execute("PRAGMA synchronous = OFF", "setting up SQLite"));
   }
   if (db_.backend() == Backend::kPostgresql) {
-    auto encoding = db_.QueryText("SHOW server_encoding", "reading the server encoding");
+    // DROP TABLE IF EXISTS on a fresh database is not news to the user.
+    HANDOVER_RETURN_IF_ERROR(db_.Execute("SET client_min_messages = warning", "setting up PostgreSQL"));
+    auto encoding = db_.QueryText("SELECT current_setting('server_encoding')", "reading the server encoding");
     if (!encoding.ok()) return encoding.status();
     transcode_win1252_ = *encoding == "UTF8";
   }
@@ -178,13 +180,16 @@ Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
   return Status::Ok();
 }
 
+Status TableWriter::FlushAll() {
+  for (int t = 0; t < kTableCount; ++t) HANDOVER_RETURN_IF_ERROR(Flush(static_cast<Table>(t)));
+  return Status::Ok();
+}
+
 Status TableWriter::Finish() {
-  for (int t = 0; t < kTableCount; ++t) {
-    Status status = Flush(static_cast<Table>(t));
-    if (!status.ok()) {
-      Abort();
-      return status;
-    }
+  Status flushed = FlushAll();
+  if (!flushed.ok()) {
+    Abort();
+    return flushed;
   }
   try {
     db_.session().commit();

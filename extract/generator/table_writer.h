@@ -30,6 +30,8 @@ class TableWriter {
   // Ends the current row; writes the table's batch when full.
   Status EndRow(Table table);
 
+  // Writes what is still buffered (the transaction stays open).
+  Status FlushAll();
   // Writes what is buffered and commits. On failure the transaction is
   // rolled back (the caller removes a half-written SQLite file).
   Status Finish();
