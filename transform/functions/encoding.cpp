@@ -6,7 +6,11 @@
 namespace handover::transform {
 namespace {
 
-Value Utf8(std::span<const Value> a, const FunctionState*) { return RepairToUtf8(std::get<std::string>(a[0])); }
+Value Utf8(std::span<Value> a, const FunctionState*) {
+  std::string& text = std::get<std::string>(a[0]);
+  if (IsValidUtf8(text)) return std::move(text);
+  return RepairToUtf8(text);
+}
 
 }  // namespace
 
