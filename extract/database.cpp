@@ -15,8 +15,12 @@ bool Contains(const std::string& haystack, const char* needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-// One line from a possibly multi-line server message.
+// One line from a possibly multi-line server message, without the parts
+// that quote data: PostgreSQL's DETAIL ("Failing row contains (...)") and
+// CONTEXT lines can hold names and dates of birth.
 std::string FirstLine(std::string message) {
+  for (const char* marker : {"DETAIL:", "CONTEXT:"})
+    if (const auto at = message.find(marker); at != std::string::npos) message.erase(at);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
     message.pop_back();
   for (auto& c : message)

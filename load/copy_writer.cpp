@@ -59,10 +59,15 @@ Status CopyWriter::WriteBuffered() {
   Status status;
   while (PGresult* result = PQgetResult(conn)) {
     if (PQresultStatus(result) != PGRES_COMMAND_OK && status.ok()) {
-      std::string message = PQresultErrorMessage(result);
-      while (!message.empty() && message.back() == '\n') message.pop_back();
-      for (auto& ch : message)
-        if (ch == '\n') ch = ' ';
+      // The primary message and the constraint only: the server's DETAIL
+      // ("Failing row contains (...)") would copy names and dates of birth
+      // into the exception list.
+      const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+      const char* constraint = PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME);
+      const char* column = PQresultErrorField(result, PG_DIAG_COLUMN_NAME);
+      std::string message = primary ? primary : "the server refused the rows";
+      if (constraint) message += std::string(" (constraint ") + constraint + ")";
+      if (column) message += std::string(" (column ") + column + ")";
       status = Status::Error(ErrorCode::kDatabase, message);
     }
     PQclear(result);

@@ -146,6 +146,39 @@ TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
   EXPECT_GT(checked, 100);
 }
 
+// Reconciliation recounts the target itself: a target that quietly loses
+// rows (here a trigger deleting every 100th payment) must not balance.
+TEST_F(Rehearsal, TargetThatLosesRowsDoesNotBalanceAndExitsOne) {
+  const auto target = scratch_ / "leaky.db";
+  const std::string schema = (testing::SourceDir() / "mappings/leaving-care/council/schema.sqlite.sql").string();
+  ASSERT_EQ(std::system(("sqlite3 '" + target.string() + "' < '" + schema + "'").c_str()), 0);
+  ASSERT_EQ(std::system(("sqlite3 '" + target.string() +
+                         "' \"CREATE TRIGGER leak AFTER INSERT ON payment WHEN NEW.payment_id % 100 = 0 "
+                         "BEGIN DELETE FROM payment WHERE payment_id = NEW.payment_id; END;\"")
+                            .c_str()),
+            0);
+  const auto out = scratch_ / "out";
+  const auto result = testing::RunHandover({"rehearse", "--source", Provider(), "--target", "sqlite:" + target.string(),
+                                            "--mappings", Mappings(), "--out", out.string()},
+                                           scratch_.path());
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.out.find("DOES NOT BALANCE"), std::string::npos) << result.out;
+  const json r = json::parse(testing::ReadFile(out / "reconciliation.json"));
+  EXPECT_EQ(r["verdict"], "unbalanced");
+  const json& payment = Mapping(r, "payment");
+  EXPECT_FALSE(payment["balanced"].get<bool>());
+  const int64_t written = payment["targets"][0]["rows_written"].get<int64_t>();
+  const int64_t held = payment["targets"][0]["rows_in_target"].get<int64_t>();
+  EXPECT_EQ(written, 2784);
+  EXPECT_EQ(written - held, 27);  // council ids 100, 200, ... 2700 of the 2784 loaded
+  EXPECT_LT(payment["targets"][0]["pence_in_target"].get<int64_t>(), payment["ledger_loaded_pence"].get<int64_t>());
+  ASSERT_EQ(payment["differences"].size(), 2u);
+  EXPECT_NE(payment["differences"][0].get<std::string>().find("holds 2757 rows but 2784 were written"),
+            std::string::npos)
+      << payment["differences"];
+  EXPECT_TRUE(Mapping(r, "person")["balanced"].get<bool>());
+}
+
 // The same rehearsal into every kind of target gives the same figures.
 class RehearsalTargets : public Rehearsal, public ::testing::WithParamInterface<AccessPath> {};
 

@@ -120,6 +120,9 @@ TEST_P(LoadEngine, AccountsForEveryRecordAndPenny) {
       ++refused;
       EXPECT_EQ(e.legacy_key, "999");
       EXPECT_EQ(e.source_row, 999);
+      EXPECT_NE(e.reason.find("amount_pence"), std::string::npos) << e.reason;  // names the constraint
+      // ...but never quotes the row: PostgreSQL's DETAIL would show its values.
+      EXPECT_EQ(e.reason.find("n999"), std::string::npos) << e.reason;
     }
     if (e.reason_code == "bad_amount") ++bad_amount;
     if (e.reason_code == "orphan") ++orphan;
