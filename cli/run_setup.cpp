@@ -60,7 +60,8 @@ Status EnsureTargetSchema(Database& target, const std::filesystem::path& mapping
   } else {
     spdlog::info("creating the council schema in the target from {}", schema->string());
   }
-  HANDOVER_RETURN_IF_ERROR(into->ExecuteScript(text.str(), "creating the target schema from " + schema->string()));
+  HANDOVER_RETURN_IF_ERROR(
+      into->ExecuteScriptAtomically(text.str(), "creating the target schema from " + schema->string()));
   auto reread = ReadCatalog(*into);
   if (!reread.ok()) return reread.status();
   catalog = std::move(*reread);

@@ -164,6 +164,22 @@ Status Database::ExecuteScript(const std::string& script, const std::string& con
   return Status::Ok();
 }
 
+Status Database::ExecuteScriptAtomically(const std::string& script, const std::string& context) {
+  try {
+    session_->begin();
+  } catch (...) {
+    return StatusFromCurrentException(ErrorCode::kDatabase, context);
+  }
+  Status status = ExecuteScript(script, context);
+  try {
+    if (status.ok()) session_->commit();
+    else session_->rollback();
+  } catch (...) {
+    return StatusFromCurrentException(ErrorCode::kDatabase, context);
+  }
+  return status;
+}
+
 Result<int64_t> Database::QueryInt(const std::string& sql, const std::string& context) {
   auto text = QueryText(sql, context);
   if (!text.ok()) return text.status();

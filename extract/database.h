@@ -48,6 +48,9 @@ class Database {
   Status Execute(const std::string& sql, const std::string& context);
   // Runs a script of statements separated by ';' at line ends (schema files).
   Status ExecuteScript(const std::string& script, const std::string& context);
+  // The same inside one transaction: all statements take effect or none (DDL
+  // is transactional on SQLite and PostgreSQL). The script must not BEGIN.
+  Status ExecuteScriptAtomically(const std::string& script, const std::string& context);
   // Runs a query returning one integer (NULL reads as 0).
   Result<int64_t> QueryInt(const std::string& sql, const std::string& context);
   // Runs a query returning one text value (NULL reads as "").

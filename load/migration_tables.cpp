@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS migration_crosswalk (
 }  // namespace
 
 Status EnsureMigrationTables(Database& target) {
-  return target.ExecuteScript(MigrationDdl(target.dialect()),
+  return target.ExecuteScriptAtomically(MigrationDdl(target.dialect()),
                               "creating the migration tables in " + target.url().Masked());
 }
 
