@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <vector>
+#include "extract/ascii.h"
 
 namespace handover {
 namespace {
@@ -13,12 +14,6 @@ namespace {
 constexpr const char* kExamples =
     "use sqlite:path/to.db, postgresql://user@host:5432/dbname or odbc:DSN=name "
     "(or odbc:DRIVER={SQLite3};Database=/path.db;)";
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 bool StartsWith(const std::string& s, const std::string& prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
@@ -96,7 +91,7 @@ std::string MaskOdbc(const std::string& attributes) {
   std::string out;
   for (const auto& part : SplitOdbc(attributes)) {
     const auto eq = part.find('=');
-    const std::string key = Lower(part.substr(0, eq));
+    const std::string key = AsciiLower(part.substr(0, eq));
     out += (key == "pwd" || key == "password") ? part.substr(0, eq) + "=***" : part;
     out += ';';
   }
@@ -131,7 +126,7 @@ Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
       const auto eq = part.find('=');
       if (eq == std::string::npos)
         return Fail(MaskOdbc(url), "ODBC attribute '" + part + "' has no '='");
-      const std::string key = Lower(part.substr(0, eq));
+      const std::string key = AsciiLower(part.substr(0, eq));
       const std::string value = part.substr(eq + 1);
       if (key == "pwd_env" || key == "pwd_file") {
         auto password = ResolvePassword(key == "pwd_env" ? "env" : "file", value);
@@ -144,7 +139,7 @@ Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
       rebuilt += part + ";";
     }
     if (rebuilt.empty()) return Fail(url, "no ODBC attributes after 'odbc:'");
-    const std::string lower = Lower(rebuilt);
+    const std::string lower = AsciiLower(rebuilt);
     if (lower.find("dsn=") == std::string::npos && lower.find("driver=") == std::string::npos)
       return Fail(MaskOdbc(rebuilt), "an ODBC connection needs DSN=... or DRIVER=...");
     result.odbc_attributes_ = rebuilt;
@@ -235,11 +230,11 @@ std::string ConnectionUrl::SociBackend() const {
 }
 
 bool ConnectionUrl::OdbcDriverLooksLikeSqlite() const {
-  return Lower(odbc_attributes_).find("sqlite") != std::string::npos;
+  return AsciiLower(odbc_attributes_).find("sqlite") != std::string::npos;
 }
 
 bool ConnectionUrl::OdbcDriverLooksLikePostgres() const {
-  const std::string lower = Lower(odbc_attributes_);
+  const std::string lower = AsciiLower(odbc_attributes_);
   return lower.find("postgres") != std::string::npos || lower.find("psql") != std::string::npos;
 }
 
@@ -258,7 +253,7 @@ std::string ConnectionUrl::SociConnectString() const {
       // Streaming settings measured in deps.md: without them the drivers
       // buffer whole result sets in memory.
       std::string out = odbc_attributes_;
-      const std::string lower = Lower(out);
+      const std::string lower = AsciiLower(out);
       if (OdbcDriverLooksLikeSqlite() && lower.find("stepapi=") == std::string::npos)
         out += "StepAPI=1;";
       if (OdbcDriverLooksLikePostgres() && lower.find("usedeclarefetch=") == std::string::npos)

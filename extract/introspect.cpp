@@ -2,15 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include "extract/ascii.h"
 
 namespace handover {
 namespace {
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 // Rows: table, column, declared type, not null (0/1), has default (0/1), pk (0/1).
 constexpr const char* kSqliteColumns =
@@ -41,10 +36,10 @@ Result<Catalog> ReadCatalog(Database& db) {
   if (!rows.ok()) return rows.status();
   Catalog catalog;
   for (const auto& row : *rows) {
-    TableSchema& table = catalog.tables[Lower(row[0])];
-    table.name = Lower(row[0]);
+    TableSchema& table = catalog.tables[AsciiLower(row[0])];
+    table.name = AsciiLower(row[0]);
     Column column;
-    column.name = Lower(row[1]);
+    column.name = AsciiLower(row[1]);
     column.declared_type = row[2];
     column.type = ColumnTypeFromDeclared(row[2], column.name);
     column.not_null = row[3] == "1";

@@ -2,15 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include "extract/ascii.h"
 
 namespace handover {
 namespace {
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -31,9 +26,9 @@ const char* ColumnTypeName(ColumnType type) {
 }
 
 ColumnType ColumnTypeFromDeclared(const std::string& declared_type, const std::string& column_name) {
-  const std::string t = Lower(declared_type);
+  const std::string t = AsciiLower(declared_type);
   const bool integer = t.find("int") != std::string::npos || t == "serial" || t == "bigserial";
-  if (integer) return EndsWith(Lower(column_name), "_pence") ? ColumnType::kPence : ColumnType::kInteger;
+  if (integer) return EndsWith(AsciiLower(column_name), "_pence") ? ColumnType::kPence : ColumnType::kInteger;
   if (t == "date") return ColumnType::kDate;
   if (t.rfind("bool", 0) == 0) return ColumnType::kBool;
   if (t.find("real") != std::string::npos || t.find("floa") != std::string::npos ||
@@ -44,7 +39,7 @@ ColumnType ColumnTypeFromDeclared(const std::string& declared_type, const std::s
 }
 
 std::optional<size_t> TableSchema::IndexOf(const std::string& column) const {
-  const std::string wanted = Lower(column);
+  const std::string wanted = AsciiLower(column);
   for (size_t i = 0; i < columns.size(); ++i)
     if (columns[i].name == wanted) return i;
   return std::nullopt;
@@ -56,7 +51,7 @@ const Column* TableSchema::Find(const std::string& column) const {
 }
 
 const TableSchema* Catalog::Find(const std::string& table) const {
-  const auto it = tables.find(Lower(table));
+  const auto it = tables.find(AsciiLower(table));
   return it == tables.end() ? nullptr : &it->second;
 }
 

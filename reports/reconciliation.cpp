@@ -2,14 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include "extract/ascii.h"
 
 namespace handover::reports {
 namespace {
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 Status ReadLedger(Database& target, int64_t run_id, MappingFigures& figures) {
   auto rows = target.QueryRows(
@@ -59,7 +55,7 @@ Status ReadExceptions(Database& target, int64_t run_id, const PrivacyOptions& pr
 }  // namespace
 
 bool IsPersonalColumn(const std::string& column) {
-  const std::string c = Lower(column);
+  const std::string c = AsciiLower(column);
   for (const char* marker : {"name", "dob", "birth", "address", "postcode", "phone", "email", "ni_number", "nhs"})
     if (c.find(marker) != std::string::npos) return true;
   return false;
