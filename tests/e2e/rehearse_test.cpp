@@ -205,5 +205,20 @@ TEST_F(Rehearsal, SourceThroughOdbcGivesTheSameFigures) {
   for (size_t i = 0; i < r["mappings"].size(); ++i) EXPECT_EQ(r["mappings"][i], baseline["mappings"][i]);
 }
 
+TEST_F(Rehearsal, SourceOnPostgresGivesTheSameFigures) {
+  testing::ScratchPostgres provider;
+  const auto generated = testing::RunHandover({"generate", "--people", "300", "--seed", "7", "--cutover", "2018-10-01",
+                                               "--target", provider.url(), "--answer-key",
+                                               (scratch_ / "key.json").string()},
+                                              scratch_.path());
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  EXPECT_EQ(testing::ReadFile(scratch_ / "key.json"), testing::ReadFile(*dir_ / "answer-key.json"))
+      << "the same seed must give the same answer key on PostgreSQL";
+  const json baseline = Rehearse(Provider(), "sqlite:" + (scratch_ / "baseline.db").string(), "baseline");
+  const json r = Rehearse(provider.url(), "sqlite:" + (scratch_ / "c.db").string(), "out");
+  ASSERT_EQ(r["mappings"].size(), baseline["mappings"].size());
+  for (size_t i = 0; i < r["mappings"].size(); ++i) EXPECT_EQ(r["mappings"][i], baseline["mappings"][i]);
+}
+
 }  // namespace
 }  // namespace handover
