@@ -31,7 +31,6 @@ std::string AssignHint(ValueType from, ColumnType to) {
       return "; parse it with money(...)";
     return "";
   }
-  if (to == ColumnType::kDate && from == ValueType::kText) return "; parse it with date(...)";
   if (to == ColumnType::kInteger && from == ValueType::kPence) return "; use pence(...) to store money as a plain integer";
   return "";
 }
@@ -154,6 +153,10 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
                                   std::to_string(earlier.line) + ")");
         continue;
       }
+      const size_t t = targets.size() - 1;
+      // Visible to later expressions even when its own expression failed, so
+      // one mistake is not reported again at every use.
+      scope.slots[column] = SlotInfo{t, out->target_steps_[t].assigns.size(), ValueTypeOf(col->type)};
       if (!value.ok()) continue;
       if (CanAssign(value.type, col->type) == Assignability::kNever) {
         error(PositionOf(assign->value),
@@ -162,13 +165,11 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
                   target.table->name + "'" + AssignHint(value.type, col->type));
         continue;
       }
-      const size_t t = targets.size() - 1;
       TargetSpec& spec = out->target_specs_[t];
       TargetStep& step = out->target_steps_[t];
       if (value.is_council_id) spec.key_column = col->name;
       spec.columns.push_back(col->name);
       spec.types.push_back(col->type);
-      scope.slots[column] = SlotInfo{t, step.assigns.size(), ValueTypeOf(col->type)};
       step.assigns.push_back(
           AssignStep{col->name, col->type, col->not_null && !col->has_default, std::move(value.node)});
     } else if (auto* k = boost::get<ast::KeyClause>(&statement)) {
