@@ -219,3 +219,20 @@ TEST(FunctionTable, EveryFunctionHasASignature) {
 
 }  // namespace
 }  // namespace handover::transform
+
+namespace handover::transform {
+namespace {
+
+TEST(Extremes, ArgumentsAtTheLimitsGiveNullOrEmptyNotUndefinedBehaviour) {
+  const Value d = *Date::FromYmd(2018, 1, 31);
+  EXPECT_TRUE(IsNull(Call("add_days", {d, I(INT64_MAX)})));
+  EXPECT_TRUE(IsNull(Call("add_weeks", {d, I(INT64_MIN)})));
+  EXPECT_TRUE(IsNull(Call("add_months", {d, I(INT64_MAX)})));
+  EXPECT_EQ(Call("add_months", {d, I(-12 * 2018)}), D(0, 1, 31));
+  EXPECT_EQ(Call("substr", {T("abc"), I(INT64_MIN), I(INT64_MAX)}), T(""));
+  EXPECT_EQ(Call("substr", {T("abc"), I(2), I(INT64_MAX)}), T("bc"));
+  EXPECT_EQ(Call("substr", {T("abc"), I(INT64_MAX)}), T(""));
+}
+
+}  // namespace
+}  // namespace handover::transform
