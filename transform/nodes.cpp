@@ -40,6 +40,18 @@ class SlotNode final : public ExprNode {
   size_t target_, column_;
 };
 
+class LookupColumnNode final : public ExprNode {
+ public:
+  LookupColumnNode(size_t lookup, size_t column) : lookup_(lookup), column_(column) {}
+  Value Eval(EvalFrame& f) const override {
+    if (!f.lookup_rows || !f.lookup_rows[lookup_]) return Null{};
+    const std::vector<Value>& row = *f.lookup_rows[lookup_];
+    return column_ < row.size() ? row[column_] : Value(Null{});
+  }
+ private:
+  size_t lookup_, column_;
+};
+
 class CouncilIdNode final : public ExprNode {
  public:
   Value Eval(EvalFrame& f) const override {
@@ -275,6 +287,9 @@ class XrefNode final : public ExprNode {
 NodePtr MakeConstant(Value value) { return std::make_unique<ConstantNode>(std::move(value)); }
 NodePtr MakeColumn(size_t index) { return std::make_unique<ColumnNode>(index); }
 NodePtr MakeSlot(size_t target, size_t column) { return std::make_unique<SlotNode>(target, column); }
+NodePtr MakeLookupColumn(size_t lookup, size_t column) {
+  return std::make_unique<LookupColumnNode>(lookup, column);
+}
 NodePtr MakeCouncilId() { return std::make_unique<CouncilIdNode>(); }
 NodePtr MakeCompare(OpToken op, NodePtr l, NodePtr r) {
   return std::make_unique<CompareNode>(op, std::move(l), std::move(r));
