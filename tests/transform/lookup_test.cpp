@@ -21,7 +21,7 @@ const char* kMapping = R"(mapping person from clients c
   reject when c.pa_name is not null and s.staff_id is null because "PA not found"
 )";
 
-class Lookup : public ::testing::Test {
+class LangLookup : public ::testing::Test {
  protected:
   void SetUp() override {
     result_ = CheckText(kMapping);
@@ -55,21 +55,21 @@ class Lookup : public ::testing::Test {
   EvalContext context_;
 };
 
-TEST_F(Lookup, SpecListsTheKeyColumnFirstThenColumnsInUse) {
+TEST_F(LangLookup, SpecListsTheKeyColumnFirstThenColumnsInUse) {
   const LookupSpec& spec = mapping_->lookups()[0];
   EXPECT_EQ(spec.table, "staff");
   EXPECT_EQ(spec.columns, (std::vector<std::string>{"name", "staff_id", "team"}));
   EXPECT_EQ(mapping_->source_columns(), std::vector<std::string>{"pa_name"});
 }
 
-TEST_F(Lookup, MatchedRowFillsColumns) {
+TEST_F(LangLookup, MatchedRowFillsColumns) {
   const RowOutcome out = Run({{"pa_name", " bo kim "}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
   EXPECT_EQ(out.target_rows[0]->at(3), Value(int64_t{8}));
   EXPECT_EQ(out.target_rows[0]->at(4), Value(std::string("South")));
 }
 
-TEST_F(Lookup, NoMatchGivesNullsAndRulesSeeThem) {
+TEST_F(LangLookup, NoMatchGivesNullsAndRulesSeeThem) {
   RowOutcome out = Run({{"pa_name", "Nobody"}});
   EXPECT_EQ(out.kind, OutcomeKind::kRejected);
   EXPECT_EQ(out.reason_code, "pa_not_found");
@@ -78,7 +78,7 @@ TEST_F(Lookup, NoMatchGivesNullsAndRulesSeeThem) {
   EXPECT_TRUE(IsNull(out.target_rows[0]->at(3)));
 }
 
-TEST_F(Lookup, MissingLookupDataRejectsVisibly) {
+TEST_F(LangLookup, MissingLookupDataRejectsVisibly) {
   context_.lookups = nullptr;
   const RowOutcome out = Run({{"pa_name", "Ann Lee"}});
   EXPECT_EQ(out.kind, OutcomeKind::kRejected);
@@ -86,7 +86,7 @@ TEST_F(Lookup, MissingLookupDataRejectsVisibly) {
   EXPECT_EQ(out.reason, "the engine gave no rows for lookup table staff");
 }
 
-TEST(LookupCheck, Errors) {
+TEST(LangLookupCheck, Errors) {
   const std::string head = "mapping person from clients c\n";
   const std::string body = "  into person\n  person_id = 1\n  first_name = \"a\"\n  last_name = \"b\"\n";
   auto messages = [&](const std::string& text) {
