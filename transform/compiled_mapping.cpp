@@ -18,7 +18,10 @@ void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError
       continue;
     }
     if (!rows[t]) rows[t].emplace();
-    rows[t]->assign(step.assigns.size(), Value(Null{}));
+    // Filled by push_back (cheaper than assigning over NULLs); bare names only
+    // read columns assigned earlier, which are already in place.
+    rows[t]->clear();
+    rows[t]->reserve(step.assigns.size());
     for (size_t c = 0; c < step.assigns.size(); ++c) {
       const AssignStep& a = step.assigns[c];
       frame.current_column = &a.column;
@@ -37,7 +40,7 @@ void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError
         }
       }
       if (missing && a.required && IsNull(v)) missing->emplace_back(t, c);
-      (*rows[t])[c] = std::move(v);
+      rows[t]->push_back(std::move(v));
     }
   }
   frame.current_column = nullptr;

@@ -56,6 +56,9 @@ class ExprNode {
  public:
   virtual ~ExprNode() = default;
   virtual Value Eval(EvalFrame& frame) const = 0;
+  // The value without copying it, for nodes that hold or point at one
+  // (constants, columns, assigned columns); nullptr means "call Eval".
+  virtual const Value* Peek(const EvalFrame&) const { return nullptr; }
 };
 
 using NodePtr = std::unique_ptr<ExprNode>;
