@@ -193,7 +193,10 @@ Result<std::string> Database::QueryText(const std::string& sql, const std::strin
 Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::string& sql,
                                                                   size_t columns,
                                                                   const std::string& context) {
-  constexpr size_t kFetch = 1000;
+  // ODBC drivers size each cell's buffer by the column's declared width (SQLite
+  // TEXT: 64 KiB, zero-filled per fetch): callers CAST text to VARCHAR(n), and
+  // batches stay modest.
+  const size_t kFetch = backend() == Backend::kOdbc ? 256 : 1000;
   std::vector<std::vector<std::string>> rows;
   try {
     std::vector<std::vector<std::string>> cells(columns);
@@ -207,9 +210,8 @@ Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::str
     st.prepare(sql);
     for (size_t c = 0; c < columns; ++c) st.exchange(soci::into(cells[c], inds[c]));
     st.define_and_bind();
-    bool more = st.execute(false);
-    while (more) {
-      more = st.fetch();
+    st.execute(false);
+    while (st.fetch()) {
       const size_t got = cells.empty() ? 0 : cells[0].size();
       for (size_t r = 0; r < got; ++r) {
         std::vector<std::string> row(columns);
@@ -226,6 +228,15 @@ Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::str
     return StatusFromCurrentException(ErrorCode::kDatabase, context);
   }
   return rows;
+}
+
+std::string Database::QuoteLiteral(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
 }
 
 std::string Database::QuoteIdentifier(const std::string& name) const {

@@ -64,6 +64,7 @@ std::vector<std::string> FunctionNames();
 void AddTextFunctions(std::vector<FunctionInfo>& table);
 void AddDateFunctions(std::vector<FunctionInfo>& table);
 void AddMoneyFunctions(std::vector<FunctionInfo>& table);
+void AddEncodingFunctions(std::vector<FunctionInfo>& table);
 void AddRegexFunctions(std::vector<FunctionInfo>& table);
 void AddHashFunctions(std::vector<FunctionInfo>& table);
 void AddConversionFunctions(std::vector<FunctionInfo>& table);

@@ -11,6 +11,7 @@ const std::vector<FunctionInfo>& Table() {
     AddTextFunctions(t);
     AddDateFunctions(t);
     AddMoneyFunctions(t);
+    AddEncodingFunctions(t);
     AddRegexFunctions(t);
     AddHashFunctions(t);
     AddConversionFunctions(t);

@@ -1,0 +1,93 @@
+// GenerateProvider: validates the options, then streams one person at a
+// time through the client, history and payment writers into the provider
+// tables, with the answer key counting alongside.
+#include <chrono>
+
+#include "extract/generator/answer_key.h"
+#include "extract/generator/generator.h"
+#include "extract/generator/history.h"
+#include "extract/generator/payments.h"
+#include "extract/generator/people.h"
+#include "extract/generator/provider_schema.h"
+#include "extract/generator/staff.h"
+#include "extract/generator/table_writer.h"
+
+namespace handover::generator {
+namespace {
+
+Status Validate(const GeneratorOptions& options) {
+  if (options.people <= 0)
+    return Status::Error(ErrorCode::kUsage, "--people must be at least 1 (got " +
+                                                std::to_string(options.people) + ")");
+  if (options.cutover < EarliestCutover() || options.cutover > LatestCutover())
+    return Status::Error(ErrorCode::kUsage, "--cutover " + options.cutover.ToIso() +
+                                                " is out of range: use a date from " +
+                                                EarliestCutover().ToIso() + " to " +
+                                                LatestCutover().ToIso());
+  if (options.batch_rows == 0)
+    return Status::Error(ErrorCode::kUsage, "batch size must be at least 1");
+  if (options.answer_key_path.empty())
+    return Status::Error(ErrorCode::kUsage, "no path for the answer key");
+  return Status::Ok();
+}
+
+Status Generate(const GeneratorOptions& options, const PeopleFactory& factory,
+                TableWriter& writer, AnswerKey& key, Database& db) {
+  if (options.replace_existing) {
+    // Inside the run's transaction: a failed run leaves the old tables.
+    for (int t = 0; t < kTableCount; ++t)
+      HANDOVER_RETURN_IF_ERROR(db.Execute(
+          std::string("DROP TABLE IF EXISTS ") + TableName(static_cast<Table>(t)),
+          "dropping the provider tables to replace them"));
+  }
+  HANDOVER_RETURN_IF_ERROR(
+      db.ExecuteScript(ProviderSchemaSql(db.dialect()), "creating the provider tables"));
+  HANDOVER_RETURN_IF_ERROR(key.Open());
+  HANDOVER_RETURN_IF_ERROR(WriteReferenceTables(options.seed, options.people, writer, key));
+  int64_t orphan_refs_used = 0;
+  for (int64_t index = 0; index < options.people; ++index) {
+    const Person person = factory.Make(index);
+    Rng client_rng = PersonRng(options.seed, index, Stream::kClient);
+    HANDOVER_RETURN_IF_ERROR(WriteClientRows(person, factory, client_rng, writer, key));
+    PersonScope scope{person, factory, writer, key, orphan_refs_used};
+    HANDOVER_RETURN_IF_ERROR(WriteHistory(scope));
+    HANDOVER_RETURN_IF_ERROR(WritePayments(scope));
+    HANDOVER_RETURN_IF_ERROR(key.EndPerson(person.ref));
+  }
+  HANDOVER_RETURN_IF_ERROR(writer.FlushAll());
+  HANDOVER_RETURN_IF_ERROR(
+      db.ExecuteScript(ProviderKeysSql(db.dialect()), "adding the provider tables' keys"));
+  return writer.Finish();
+}
+
+}  // namespace
+
+Date EarliestCutover() { return *Date::FromYmd(1980, 1, 1); }
+Date LatestCutover() { return *Date::FromYmd(2049, 12, 31); }
+
+Status GenerateProvider(const GeneratorOptions& options, Database& db,
+                        GeneratorSummary* summary) {
+  HANDOVER_RETURN_IF_ERROR(Validate(options));
+  auto factory = PeopleFactory::Create(options.seed, options.people, options.cutover);
+  if (!factory.ok()) return factory.status();
+  AnswerKey key({options.seed, options.people, options.cutover, options.answer_key_path,
+                 options.answer_key_detail});
+  TableWriter writer(db, options.batch_rows);
+  HANDOVER_RETURN_IF_ERROR(writer.Begin());
+  Status status = Generate(options, *factory, writer, key, db);
+  if (!status.ok()) {
+    writer.Abort();
+    return status.WithContext("generating the provider database");
+  }
+  HANDOVER_RETURN_IF_ERROR(key.Write());
+  if (summary != nullptr) {
+    summary->rows_per_table.clear();
+    for (int t = 0; t < kTableCount; ++t)
+      summary->rows_per_table.emplace_back(TableName(static_cast<Table>(t)),
+                                           writer.rows(static_cast<Table>(t)));
+    summary->people_after_deduplication = key.tally(Table::kClient).loaded;
+  }
+  return Status::Ok();
+}
+
+}  // namespace handover::generator

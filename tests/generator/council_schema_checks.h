@@ -1,0 +1,18 @@
+// Checks of the council's target schema shared by the SQLite and the
+// PostgreSQL test binaries: it loads, and its constraints reject what the
+// council's system would.
+#pragma once
+
+#include <string>
+
+#include "extract/database.h"
+
+namespace handover::generator::testing {
+
+// The schema file for the database's dialect.
+std::string CouncilSchemaSql(Dialect dialect);
+
+// Loads the schema into `db` (empty) and checks code rows and constraints.
+void CheckCouncilSchema(Database& db);
+
+}  // namespace handover::generator::testing

@@ -1,0 +1,54 @@
+// A provider database generated once per test binary (2,000 people, seed
+// 11, with the per-person answer key files), shared read-only by the tests.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "extract/database.h"
+#include "extract/value.h"
+#include "tests/support/test_support.h"
+
+namespace handover::generator::testing {
+
+constexpr int64_t kFixturePeople = 2000;
+constexpr uint64_t kFixtureSeed = 11;
+
+class GeneratedProvider : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+  // Runs a query returning one integer; fails the test on error.
+  static int64_t Count(const std::string& sql);
+  static Database& db() { return *db_; }
+  static const nlohmann::json& key() { return *key_; }
+  static Date cutover() { return *Date::ParseIso("2018-10-01"); }
+  static const std::filesystem::path& dir() { return dir_->path(); }
+
+ private:
+  static std::unique_ptr<handover::testing::TempDir> dir_;
+  static std::unique_ptr<Database> db_;
+  static std::unique_ptr<nlohmann::json> key_;
+};
+
+// Reads a whole file.
+std::string ReadFile(const std::filesystem::path& path);
+// Parses a JSON file.
+nlohmann::json ReadJson(const std::filesystem::path& path);
+// The outcome of running the real `handover` binary.
+struct CliResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+// Runs `handover <args>` in `dir` (args are passed through the shell).
+CliResult RunCli(const std::filesystem::path& dir, const std::string& args);
+
+// Opens a database URL or fails the test.
+std::unique_ptr<Database> OpenOrDie(const std::string& url, OpenMode mode);
+
+}  // namespace handover::generator::testing
