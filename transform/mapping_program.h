@@ -4,6 +4,8 @@
 //   CheckMappings(dir, source catalog, target catalog, params)
 //       -> MappingProgram (or every Diagnostic at once)
 //   for each CompiledMapping in program.mappings (already in load order):
+//       if mapping.lookups() is not empty: read each lookup table's columns
+//           into a LookupTables and set context.lookups
 //       extract streams mapping.source_columns() of mapping.source_table()
 //       for each row: mapping.Evaluate(row, context, outcome)
 //
