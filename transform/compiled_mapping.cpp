@@ -1,6 +1,7 @@
 #include "transform/compiled_mapping.h"
 
 #include <algorithm>
+#include <array>
 
 #include "transform/value_ops.h"
 
@@ -17,7 +18,10 @@ void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError
       continue;
     }
     if (!rows[t]) rows[t].emplace();
-    rows[t]->assign(step.assigns.size(), Value(Null{}));
+    // Filled by push_back (cheaper than assigning over NULLs); bare names only
+    // read columns assigned earlier, which are already in place.
+    rows[t]->clear();
+    rows[t]->reserve(step.assigns.size());
     for (size_t c = 0; c < step.assigns.size(); ++c) {
       const AssignStep& a = step.assigns[c];
       frame.current_column = &a.column;
@@ -36,7 +40,7 @@ void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError
         }
       }
       if (missing && a.required && IsNull(v)) missing->emplace_back(t, c);
-      (*rows[t])[c] = std::move(v);
+      rows[t]->push_back(std::move(v));
     }
   }
   frame.current_column = nullptr;
@@ -62,6 +66,21 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
     outcome.value_seen = std::move(value);
     outcome.target_rows.clear();
   };
+
+  // Match each lookup once per row; lookup columns read the matched rows.
+  std::array<const std::vector<Value>*, 8> matches{};
+  if (!lookup_keys_.empty()) {
+    if (!context.lookups || context.lookups->size() < lookup_keys_.size()) {
+      finish(OutcomeKind::kRejected, "no_lookup_data",
+             "the engine gave no rows for lookup table " + lookup_specs_[0].table, "", "");
+      return;
+    }
+    for (size_t i = 0; i < lookup_keys_.size() && i < matches.size(); ++i) {
+      const Value key = lookup_keys_[i]->Eval(frame);
+      matches[i] = IsNull(key) ? nullptr : context.lookups->Find(i, ToText(key));
+    }
+    frame.lookup_rows = matches.data();
+  }
 
   if (where_ && !IsTrue(where_->Eval(frame))) {
     finish(OutcomeKind::kExcluded, "filter", "does not satisfy where " + where_text_, "", "");

@@ -42,6 +42,7 @@ class MappingImpl final : public CompiledMapping {
   const std::vector<std::string>& source_columns() const override { return source_columns_; }
   const std::vector<TargetSpec>& targets() const override { return target_specs_; }
   const std::vector<std::string>& references() const override { return references_; }
+  const std::vector<LookupSpec>& lookups() const override { return lookup_specs_; }
   bool has_key() const override { return key_ != nullptr; }
   std::optional<std::string> EvaluateKey(std::span<const Value> row) const override;
   const std::optional<MergeSpec>& merge() const override { return merge_; }
@@ -56,6 +57,8 @@ class MappingImpl final : public CompiledMapping {
   std::vector<std::string> source_columns_;
   std::vector<TargetSpec> target_specs_;
   std::vector<std::string> references_;
+  std::vector<LookupSpec> lookup_specs_;
+  std::vector<NodePtr> lookup_keys_;  // per lookup: the value matched against its key
   NodePtr where_;
   std::string where_text_;
   std::vector<TargetStep> target_steps_;

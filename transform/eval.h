@@ -46,6 +46,8 @@ struct EvalFrame {
   const std::string* current_column = nullptr;
   // Where row-level warnings go (RowOutcome::warnings); may be null.
   std::vector<std::string>* warnings = nullptr;
+  // The matched row of each lookup (nullptr: no match), or null outside Evaluate.
+  const std::vector<Value>* const* lookup_rows = nullptr;
 };
 
 // A compiled, typed expression. Eval never throws and never looks anything
@@ -54,6 +56,9 @@ class ExprNode {
  public:
   virtual ~ExprNode() = default;
   virtual Value Eval(EvalFrame& frame) const = 0;
+  // The value without copying it, for nodes that hold or point at one
+  // (constants, columns, assigned columns); nullptr means "call Eval".
+  virtual const Value* Peek(const EvalFrame&) const { return nullptr; }
 };
 
 using NodePtr = std::unique_ptr<ExprNode>;

@@ -4,6 +4,8 @@
 //   CheckMappings(dir, source catalog, target catalog, params)
 //       -> MappingProgram (or every Diagnostic at once)
 //   for each CompiledMapping in program.mappings (already in load order):
+//       if mapping.lookups() is not empty: read each lookup table's columns
+//           into a LookupTables and set context.lookups
 //       extract streams mapping.source_columns() of mapping.source_table()
 //       for each row: mapping.Evaluate(row, context, outcome)
 //
@@ -39,12 +41,42 @@ class Crosswalk {
                                         const std::string& legacy_key) const = 0;
 };
 
+// A table read beside a mapping's source and matched to each row by key
+// (`lookup clients c on c.client_ref = p.client_ref`): a left join with at
+// most one match. Added with the mapping language.
+struct LookupSpec {
+  std::string table;                 // source-catalog table or view, read in full
+  std::vector<std::string> columns;  // columns to read, in the order LookupTables::Add
+                                     // expects; columns[0] is the key column
+};
+
+// The rows of a mapping's lookup tables, indexed by key text. The engine fills
+// one per mapping that has lookups() (streaming spec.columns of spec.table
+// into Add) and passes it in EvalContext::lookups.
+class LookupTables {
+ public:
+  explicit LookupTables(size_t lookups = 0) : tables_(lookups) {}
+  // Adds a row of lookup `lookup` (values in LookupSpec::columns order). A row
+  // whose key is NULL is ignored; returns false when its key is already present
+  // (the first row wins).
+  bool Add(size_t lookup, std::vector<Value> row);
+  // The row whose key's text is `key`, or nullptr.
+  const std::vector<Value>* Find(size_t lookup, const std::string& key) const;
+  size_t size() const { return tables_.size(); }
+
+ private:
+  std::vector<std::map<std::string, std::vector<Value>>> tables_;
+};
+
 // What the engine knows about the row being evaluated.
 struct EvalContext {
   const Crosswalk* crosswalk = nullptr;
   // The council id reserved for this row's legacy key (mappings with `key`);
   // read by the `council_id` expression.
   std::optional<int64_t> council_id;
+  // Lookup rows for mappings with lookups(); rows of such a mapping are
+  // rejected with reason_code "no_lookup_data" while this is null.
+  const LookupTables* lookups = nullptr;
 };
 
 // The fate of one source row. Exactly one kind per row.
@@ -96,6 +128,12 @@ class CompiledMapping {
   virtual const std::vector<TargetSpec>& targets() const = 0;
   // Names of the entities this mapping resolves through xref() (load order).
   virtual const std::vector<std::string>& references() const = 0;
+  // Tables the engine must read into EvalContext::lookups before evaluating
+  // (empty for most mappings). Added with the mapping language.
+  virtual const std::vector<LookupSpec>& lookups() const {
+    static const std::vector<LookupSpec> kNone;
+    return kNone;
+  }
 
   // True when the mapping declares `key`: rows have a legacy key.
   virtual bool has_key() const = 0;

@@ -13,6 +13,7 @@ class ConstantNode final : public ExprNode {
  public:
   explicit ConstantNode(Value v) : value_(std::move(v)) {}
   Value Eval(EvalFrame&) const override { return value_; }
+  const Value* Peek(const EvalFrame&) const override { return &value_; }
  private:
   Value value_;
 };
@@ -23,6 +24,10 @@ class ColumnNode final : public ExprNode {
   Value Eval(EvalFrame& f) const override {
     return index_ < f.row.size() ? f.row[index_] : Value(Null{});
   }
+  const Value* Peek(const EvalFrame& f) const override {
+    static const Value kNull;
+    return index_ < f.row.size() ? &f.row[index_] : &kNull;
+  }
  private:
   size_t index_;
 };
@@ -30,14 +35,28 @@ class ColumnNode final : public ExprNode {
 class SlotNode final : public ExprNode {
  public:
   SlotNode(size_t target, size_t column) : target_(target), column_(column) {}
-  Value Eval(EvalFrame& f) const override {
-    if (!f.targets || target_ >= f.targets->size()) return Null{};
+  Value Eval(EvalFrame& f) const override { return *Peek(f); }
+  const Value* Peek(const EvalFrame& f) const override {
+    static const Value kNull;
+    if (!f.targets || target_ >= f.targets->size()) return &kNull;
     const auto& row = (*f.targets)[target_];
-    if (!row || column_ >= row->size()) return Null{};
-    return (*row)[column_];
+    if (!row || column_ >= row->size()) return &kNull;
+    return &(*row)[column_];
   }
  private:
   size_t target_, column_;
+};
+
+class LookupColumnNode final : public ExprNode {
+ public:
+  LookupColumnNode(size_t lookup, size_t column) : lookup_(lookup), column_(column) {}
+  Value Eval(EvalFrame& f) const override {
+    if (!f.lookup_rows || !f.lookup_rows[lookup_]) return Null{};
+    const std::vector<Value>& row = *f.lookup_rows[lookup_];
+    return column_ < row.size() ? row[column_] : Value(Null{});
+  }
+ private:
+  size_t lookup_, column_;
 };
 
 class CouncilIdNode final : public ExprNode {
@@ -52,7 +71,13 @@ class CompareNode final : public ExprNode {
  public:
   CompareNode(OpToken op, NodePtr l, NodePtr r) : op_(op), l_(std::move(l)), r_(std::move(r)) {}
   Value Eval(EvalFrame& f) const override {
-    const auto c = CompareValues(l_->Eval(f), r_->Eval(f));
+    // Compare in place when a side is a constant or a column: no copy.
+    Value left_value, right_value;
+    const Value* left = l_->Peek(f);
+    if (!left) left_value = l_->Eval(f), left = &left_value;
+    const Value* right = r_->Peek(f);
+    if (!right) right_value = r_->Eval(f), right = &right_value;
+    const auto c = CompareValues(*left, *right);
     if (!c) return Null{};
     switch (op_) {
       case OpToken::kEq: return *c == 0;
@@ -137,7 +162,10 @@ class NegateNode final : public ExprNode {
 class IsNullNode final : public ExprNode {
  public:
   IsNullNode(NodePtr x, bool negated) : x_(std::move(x)), negated_(negated) {}
-  Value Eval(EvalFrame& f) const override { return IsNull(x_->Eval(f)) != negated_; }
+  Value Eval(EvalFrame& f) const override {
+    if (const Value* v = x_->Peek(f)) return IsNull(*v) != negated_;
+    return IsNull(x_->Eval(f)) != negated_;
+  }
  private:
   NodePtr x_;
   bool negated_;
@@ -275,6 +303,9 @@ class XrefNode final : public ExprNode {
 NodePtr MakeConstant(Value value) { return std::make_unique<ConstantNode>(std::move(value)); }
 NodePtr MakeColumn(size_t index) { return std::make_unique<ColumnNode>(index); }
 NodePtr MakeSlot(size_t target, size_t column) { return std::make_unique<SlotNode>(target, column); }
+NodePtr MakeLookupColumn(size_t lookup, size_t column) {
+  return std::make_unique<LookupColumnNode>(lookup, column);
+}
 NodePtr MakeCouncilId() { return std::make_unique<CouncilIdNode>(); }
 NodePtr MakeCompare(OpToken op, NodePtr l, NodePtr r) {
   return std::make_unique<CompareNode>(op, std::move(l), std::move(r));

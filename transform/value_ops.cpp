@@ -37,6 +37,14 @@ bool IsNumeric(ValueType t) {
 std::optional<int> CompareValues(const Value& a, const Value& b) {
   if (IsNull(a) || IsNull(b)) return std::nullopt;
   if (a.index() == b.index()) {
+    if (auto* i = std::get_if<int64_t>(&a)) {
+      const int64_t j = std::get<int64_t>(b);
+      return *i < j ? -1 : (*i > j ? 1 : 0);
+    }
+    if (auto* p = std::get_if<Pence>(&a)) {
+      const Pence& q = std::get<Pence>(b);
+      return *p < q ? -1 : (q < *p ? 1 : 0);
+    }
     if (auto* s = std::get_if<std::string>(&a)) {
       const int c = s->compare(std::get<std::string>(b));
       return c < 0 ? -1 : (c > 0 ? 1 : 0);

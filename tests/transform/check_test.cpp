@@ -28,11 +28,11 @@ std::vector<std::string> Errors(const std::string& extra, const Params& params =
   return messages;
 }
 
-TEST(Check, AcceptsAMinimalMapping) {
+TEST(LangCheck, AcceptsAMinimalMapping) {
   EXPECT_TRUE(Errors("").empty());
 }
 
-TEST(Check, MoneyNeedsParsing) {
+TEST(LangCheck, MoneyNeedsParsing) {
   const std::string payment = "mapping p from payments p\n  into payment\n  payment_id = 1\n"
                               "  person_id = 1\n";
   auto r = CheckText(payment + "  amount_pence = p.amount\n");
@@ -50,7 +50,7 @@ TEST(Check, MoneyNeedsParsing) {
             "or divides by an integer");
 }
 
-TEST(Check, TypeRulesForAssignments) {
+TEST(LangCheck, TypeRulesForAssignments) {
   EXPECT_TRUE(Errors("  age = c.forename\n").empty());           // checked per row
   EXPECT_TRUE(Errors("  note = c.age\n").empty());               // any value has a text form
   EXPECT_TRUE(Errors("  date_of_birth = c.dob\n").empty());      // ISO text, checked per row
@@ -60,7 +60,7 @@ TEST(Check, TypeRulesForAssignments) {
             std::vector<std::string>{"cannot assign date to integer column 'age' of 'person'"});
 }
 
-TEST(Check, ReportsAllErrorsAtOnce) {
+TEST(LangCheck, ReportsAllErrorsAtOnce) {
   const auto errors = Errors("  age = trim(c.age)\n  note = nope(1)\n  in_touch = c.nothing\n"
                              "  reject when c.age because \"x\"\n");
   ASSERT_EQ(errors.size(), 4u);
@@ -70,7 +70,7 @@ TEST(Check, ReportsAllErrorsAtOnce) {
   EXPECT_NE(errors[3].find("the rule's 'when' must be a condition"), std::string::npos);
 }
 
-TEST(Check, ErrorsFromSeveralFilesTogether) {
+TEST(LangCheck, ErrorsFromSeveralFilesTogether) {
   const CheckResult r = CheckMappingSources(
       {{"a.map", "mapping a from clients c\n  into person\n  first_name = \n"},
        {"b.map", "mapping b from nothing n\n  into person\n  person_id = 1\n"
@@ -82,13 +82,13 @@ TEST(Check, ErrorsFromSeveralFilesTogether) {
   EXPECT_EQ(r.diagnostics[1].message, "unknown source table 'nothing'");
 }
 
-TEST(Check, KeyMayOnlyUseSourceColumns) {
+TEST(LangCheck, KeyMayOnlyUseSourceColumns) {
   const auto errors = Errors("mapping k from payments p\n  key council_id\n  into payment\n"
                              "  payment_id = 1\n  person_id = 1\n  amount_pence = 1\n");
   EXPECT_EQ(errors, std::vector<std::string>{"council_id cannot be used in the key"});
 }
 
-TEST(Check, WhereFilterCannotUseAssignedColumns) {
+TEST(LangCheck, WhereFilterCannotUseAssignedColumns) {
   const CheckResult r = CheckText(
       "mapping m from clients c where first_name = \"x\"\n  into person\n  person_id = 1\n"
       "  first_name = \"a\"\n  last_name = \"b\"\n");
@@ -97,26 +97,26 @@ TEST(Check, WhereFilterCannotUseAssignedColumns) {
             "unknown name 'first_name'; the where filter can only use source columns (c.name)");
 }
 
-TEST(Check, AssignedColumnsAreVisibleOnlyAfterAssignment) {
+TEST(LangCheck, AssignedColumnsAreVisibleOnlyAfterAssignment) {
   const auto errors = Errors("  note = in_touch\n  in_touch = \"YES\"\n");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0], "unknown name 'in_touch' (not a column assigned above)");
   EXPECT_TRUE(Errors("  in_touch = \"YES\"\n  note = in_touch\n").empty());
 }
 
-TEST(Check, ReservedReasonCodes) {
+TEST(LangCheck, ReservedReasonCodes) {
   EXPECT_EQ(Errors("  reject when c.age > 1 because \"x\" as orphan\n"),
             std::vector<std::string>{"reason code 'orphan' is reserved for the engine"});
 }
 
-TEST(Check, ReasonCodesAreSnakeCase) {
+TEST(LangCheck, ReasonCodesAreSnakeCase) {
   EXPECT_EQ(ReasonCode("unreadable date of birth"), "unreadable_date_of_birth");
   EXPECT_EQ(ReasonCode("  Test record! (do not load)"), "test_record_do_not_load");
   EXPECT_EQ(ReasonCode("£££"), "rule");
   EXPECT_EQ(ReasonCode(std::string(60, 'a')).size(), 40u);
 }
 
-TEST(Check, ParamsAreTyped) {
+TEST(LangCheck, ParamsAreTyped) {
   EXPECT_EQ(TypeOf(TypeParam("2018-10-01")), ValueType::kDate);
   EXPECT_EQ(TypeOf(TypeParam("2018-13-01")), ValueType::kText);
   EXPECT_EQ(TypeOf(TypeParam("42")), ValueType::kInteger);
@@ -127,7 +127,7 @@ TEST(Check, ParamsAreTyped) {
             std::vector<std::string>{"cannot assign date to integer column 'age' of 'person'"});
 }
 
-TEST(Check, CodeSetFromCsvFilesAndDuplicates) {
+TEST(LangCheck, CodeSetFromCsvFilesAndDuplicates) {
   const std::string map = "mapping m from clients c\n  into person\n  person_id = 1\n"
                           "  first_name = \"a\"\n  last_name = \"b\"\n"
                           "  in_touch = code(touch, c.contact_status)\n"
@@ -160,7 +160,7 @@ TEST(Check, CodeSetFromCsvFilesAndDuplicates) {
             "value 'Yes' is mapped twice in code set 'touch' with different codes");
 }
 
-TEST(Check, DuplicateMappingAndCodeSetNames) {
+TEST(LangCheck, DuplicateMappingAndCodeSetNames) {
   const CheckResult r = CheckMappingSources(
       {{"a.map", std::string(kHeader) + "codeset s\n  \"a\" -> \"b\"\n"},
        {"b.map", std::string(kHeader) + "codeset s\n  \"a\" -> \"b\"\n"}},
@@ -170,7 +170,7 @@ TEST(Check, DuplicateMappingAndCodeSetNames) {
   EXPECT_EQ(r.diagnostics[1].message, "code set 's' is already defined at a.map:7");
 }
 
-TEST(Check, ReadsADirectory) {
+TEST(LangCheck, ReadsADirectory) {
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() / ("handover-check-" + std::to_string(::getpid()));
   fs::create_directories(dir / "sub");
@@ -188,7 +188,7 @@ TEST(Check, ReadsADirectory) {
   EXPECT_EQ(r.diagnostics[0].message, "not a directory");
 }
 
-TEST(Diagnostics, FormatWithCaretAndCount) {
+TEST(LangDiagnostics, FormatWithCaretAndCount) {
   const Diagnostic d = DiagnosticAt("x.map", "line one\n\tb = c.dobb\n", 15, "unknown column 'dobb'");
   EXPECT_EQ(d.line, 2);
   EXPECT_EQ(d.column, 7);

@@ -19,7 +19,7 @@ const CompiledMapping& Find(const MappingProgram& program, const std::string& na
   throw std::runtime_error("no mapping " + name);
 }
 
-class LeavingCare : public ::testing::Test {
+class LangLeavingCare : public ::testing::Test {
  protected:
   void SetUp() override {
     result_ = CheckMappingSources(DataFiles("leaving-care"), testing::SourceCatalog(),
@@ -63,7 +63,7 @@ class LeavingCare : public ::testing::Test {
   EvalContext context_;
 };
 
-TEST_F(LeavingCare, ProgramIsInLoadOrderWithItsMetadata) {
+TEST_F(LangLeavingCare, ProgramIsInLoadOrderWithItsMetadata) {
   const MappingProgram& p = *result_.program;
   ASSERT_EQ(p.mappings.size(), 2u);
   EXPECT_EQ(p.mappings[0]->name(), "person");
@@ -84,7 +84,7 @@ TEST_F(LeavingCare, ProgramIsInLoadOrderWithItsMetadata) {
   EXPECT_EQ(p.mappings[0]->source_columns().front(), "deleted");
 }
 
-TEST_F(LeavingCare, ContentHashIsStableAndFollowsContent) {
+TEST_F(LangLeavingCare, ContentHashIsStableAndFollowsContent) {
   auto again = CheckMappingSources(DataFiles("leaving-care"), testing::SourceCatalog(),
                                    testing::TargetCatalog(), {{"cutover", "2018-10-01"}});
   ASSERT_TRUE(again.ok());
@@ -97,7 +97,7 @@ TEST_F(LeavingCare, ContentHashIsStableAndFollowsContent) {
   EXPECT_NE(changed.program->content_hash, result_.program->content_hash);
 }
 
-TEST_F(LeavingCare, LoadsAGoodPerson) {
+TEST_F(LangLeavingCare, LoadsAGoodPerson) {
   const RowOutcome out = Person({{"client_ref", "C001 "}, {"forename", "  mary-jane "},
                                  {"surname", "o'neill"}, {"dob", "14/03/2001"},
                                  {"contact_status", "  IN TOUCH  -  phone"}, {"accom", "sp"}});
@@ -112,7 +112,7 @@ TEST_F(LeavingCare, LoadsAGoodPerson) {
   EXPECT_EQ(Cell(out, "person", 0, "accommodation"), Value(std::string("Z1")));
 }
 
-TEST_F(LeavingCare, WhereFilterExcludesWithReasonCodeFilter) {
+TEST_F(LangLeavingCare, WhereFilterExcludesWithReasonCodeFilter) {
   const CompiledMapping& m = Find(*result_.program, "person");
   const auto row = RowFor(m, {{"deleted", int64_t{1}}, {"surname", "X"}});
   RowOutcome out;
@@ -128,7 +128,7 @@ TEST_F(LeavingCare, WhereFilterExcludesWithReasonCodeFilter) {
   EXPECT_EQ(out.reason_code, "filter");
 }
 
-TEST_F(LeavingCare, ExcludeRuleWinsOverDataProblems) {
+TEST_F(LangLeavingCare, ExcludeRuleWinsOverDataProblems) {
   const RowOutcome out = Person({{"client_ref", "T1"}, {"forename", "a"}, {"surname", "TEST"},
                                  {"dob", "rubbish"}, {"contact_status", "nonsense"}});
   EXPECT_EQ(out.kind, OutcomeKind::kExcluded);
@@ -136,7 +136,7 @@ TEST_F(LeavingCare, ExcludeRuleWinsOverDataProblems) {
   EXPECT_EQ(out.reason, "test record");
 }
 
-TEST_F(LeavingCare, RejectRuleWithDerivedReasonCode) {
+TEST_F(LangLeavingCare, RejectRuleWithDerivedReasonCode) {
   const RowOutcome out = Person({{"client_ref", "C2"}, {"forename", "a"}, {"surname", "b"},
                                  {"dob", "31/02/2002"}, {"contact_status", "Yes"}});
   EXPECT_EQ(out.kind, OutcomeKind::kRejected);
@@ -145,7 +145,7 @@ TEST_F(LeavingCare, RejectRuleWithDerivedReasonCode) {
   EXPECT_TRUE(out.target_rows.empty());
 }
 
-TEST_F(LeavingCare, UnmappedCodeRejectsNamingColumnAndValue) {
+TEST_F(LangLeavingCare, UnmappedCodeRejectsNamingColumnAndValue) {
   const RowOutcome out = Person({{"client_ref", "C3"}, {"forename", "a"}, {"surname", "b"},
                                  {"dob", "2001-01-01"}, {"contact_status", "Gone fishing"}});
   EXPECT_EQ(out.kind, OutcomeKind::kRejected);
@@ -155,7 +155,7 @@ TEST_F(LeavingCare, UnmappedCodeRejectsNamingColumnAndValue) {
   EXPECT_EQ(out.value_seen, "Gone fishing");
 }
 
-TEST_F(LeavingCare, UnmappedCodeWithDefault) {
+TEST_F(LangLeavingCare, UnmappedCodeWithDefault) {
   const RowOutcome out = Person({{"client_ref", "C4"}, {"forename", "a"}, {"surname", "b"},
                                  {"dob", "2001-01-01"}, {"contact_status", "no"},
                                  {"accom", "a caravan"}});
@@ -164,14 +164,14 @@ TEST_F(LeavingCare, UnmappedCodeWithDefault) {
   EXPECT_EQ(Cell(out, "person", 0, "accommodation"), Value(std::string("0")));
 }
 
-TEST_F(LeavingCare, NullCodeStaysNull) {
+TEST_F(LangLeavingCare, NullCodeStaysNull) {
   const RowOutcome out = Person({{"client_ref", "C4"}, {"forename", "a"}, {"surname", "b"},
                                  {"dob", "2001-01-01"}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
   EXPECT_TRUE(IsNull(Cell(out, "person", 0, "in_touch")));
 }
 
-TEST_F(LeavingCare, RequiredColumnNullRejectsAsMissingValue) {
+TEST_F(LangLeavingCare, RequiredColumnNullRejectsAsMissingValue) {
   const RowOutcome out = Person({{"client_ref", "C5"}, {"surname", "b"}, {"dob", "2001-01-01"}});
   EXPECT_EQ(out.kind, OutcomeKind::kRejected);
   EXPECT_EQ(out.reason_code, "missing_value");
@@ -179,7 +179,7 @@ TEST_F(LeavingCare, RequiredColumnNullRejectsAsMissingValue) {
   EXPECT_EQ(out.column, "first_name");
 }
 
-TEST_F(LeavingCare, KeyAndMergeKey) {
+TEST_F(LangLeavingCare, KeyAndMergeKey) {
   const CompiledMapping& m = Find(*result_.program, "person");
   ASSERT_TRUE(m.has_key());
   const auto row = RowFor(m, {{"client_ref", "C001"}, {"surname", "Smith "}, {"dob", "1/2/2000"},
@@ -200,7 +200,7 @@ TEST_F(LeavingCare, KeyAndMergeKey) {
   EXPECT_FALSE(m.EvaluateKey(no_key).has_value());
 }
 
-TEST_F(LeavingCare, PaymentResolvesCrossReferenceAndMoney) {
+TEST_F(LangLeavingCare, PaymentResolvesCrossReferenceAndMoney) {
   const RowOutcome out = Payment({{"payment_id", int64_t{7}}, {"client_ref", "C001"},
                                   {"amount", "£1,200.00"}, {"paid_on", "01/09/2018"},
                                   {"type", "Rent"}, {"recurring", int64_t{1}}});
@@ -214,7 +214,7 @@ TEST_F(LeavingCare, PaymentResolvesCrossReferenceAndMoney) {
   EXPECT_FALSE(out.target_rows[1].has_value());
 }
 
-TEST_F(LeavingCare, PerTargetConditionAddsSecondTarget) {
+TEST_F(LangLeavingCare, PerTargetConditionAddsSecondTarget) {
   const RowOutcome out = Payment({{"payment_id", int64_t{8}}, {"client_ref", "C001"},
                                   {"amount", "89.99999999"}, {"paid_on", "2018-10-05"},
                                   {"type", "Weekly allowance"}, {"recurring", int64_t{1}},
@@ -227,7 +227,7 @@ TEST_F(LeavingCare, PerTargetConditionAddsSecondTarget) {
   EXPECT_EQ(Cell(out, "payment", 1, "person_id"), Value(int64_t{501}));
 }
 
-TEST_F(LeavingCare, MissingReferenceIsAnOrphan) {
+TEST_F(LangLeavingCare, MissingReferenceIsAnOrphan) {
   const RowOutcome out = Payment({{"payment_id", int64_t{9}}, {"client_ref", "C404"},
                                   {"amount", "10"}, {"paid_on", "01/09/2018"}, {"type", "Rent"}});
   EXPECT_EQ(out.kind, OutcomeKind::kRejected);
@@ -237,7 +237,7 @@ TEST_F(LeavingCare, MissingReferenceIsAnOrphan) {
   EXPECT_EQ(out.value_seen, "C404");
 }
 
-TEST_F(LeavingCare, ExplicitReasonCodeAndExcludeOnAssignedColumn) {
+TEST_F(LangLeavingCare, ExplicitReasonCodeAndExcludeOnAssignedColumn) {
   RowOutcome out = Payment({{"payment_id", int64_t{10}}, {"client_ref", "C001"},
                             {"amount", "ten pounds"}, {"paid_on", "01/09/2018"}, {"type", "Rent"}});
   EXPECT_EQ(out.kind, OutcomeKind::kRejected);
@@ -249,7 +249,7 @@ TEST_F(LeavingCare, ExplicitReasonCodeAndExcludeOnAssignedColumn) {
   EXPECT_EQ(out.reason_code, "zero_payment");
 }
 
-TEST_F(LeavingCare, OutcomeIsResetBetweenRows) {
+TEST_F(LangLeavingCare, OutcomeIsResetBetweenRows) {
   const CompiledMapping& m = Find(*result_.program, "payment");
   context_.council_id = 1;
   RowOutcome out;
@@ -266,7 +266,7 @@ TEST_F(LeavingCare, OutcomeIsResetBetweenRows) {
   EXPECT_EQ(out.target_rows.size(), 2u);
 }
 
-TEST(Targets, RowWithNoApplicableTargetIsExcluded) {
+TEST(LangTargets, RowWithNoApplicableTargetIsExcluded) {
   const std::string text =
       "mapping m from payments p\n"
       "  into payment when p.recurring = 0\n  payment_id = 1\n  person_id = 1\n"
@@ -292,7 +292,7 @@ TEST(Targets, RowWithNoApplicableTargetIsExcluded) {
 // ---- single-mapping evaluation ------------------------------------------
 
 // Evaluates `expr` as the value of person.note (text) or another column.
-class Expr : public ::testing::Test {
+class LangExpr : public ::testing::Test {
  protected:
   // Compiles "note = <expr>" (or `column = <expr>`) and evaluates it on one row.
   Value Eval(const std::string& expr, std::map<std::string, Value> row = {},
@@ -317,7 +317,7 @@ class Expr : public ::testing::Test {
 
 Value Text(const char* s) { return std::string(s); }
 
-TEST_F(Expr, NullPropagatesThroughFunctionsAndOperators) {
+TEST_F(LangExpr, NullPropagatesThroughFunctionsAndOperators) {
   EXPECT_TRUE(IsNull(Eval("trim(c.forename)")));
   EXPECT_TRUE(IsNull(Eval("concat(\"a\", c.forename)")));
   EXPECT_TRUE(IsNull(Eval("c.forename || \"x\"")));
@@ -325,7 +325,7 @@ TEST_F(Expr, NullPropagatesThroughFunctionsAndOperators) {
   EXPECT_TRUE(IsNull(Eval("if c.age > 1 then \"y\" else null end")));
 }
 
-TEST_F(Expr, NullComparisonsAndThreeValuedLogic) {
+TEST_F(LangExpr, NullComparisonsAndThreeValuedLogic) {
   // NULL = x is NULL, so 'if' takes the else branch.
   EXPECT_EQ(Eval("if c.age = 1 then \"t\" else \"f\" end"), Text("f"));
   EXPECT_EQ(Eval("if not (c.age = 1) then \"t\" else \"f\" end"), Text("f"));
@@ -340,7 +340,7 @@ TEST_F(Expr, NullComparisonsAndThreeValuedLogic) {
             Text("null"));
 }
 
-TEST_F(Expr, ArithmeticAndPrecedence) {
+TEST_F(LangExpr, ArithmeticAndPrecedence) {
   EXPECT_EQ(Eval("1 + 2 * 3", {}, "age"), Value(int64_t{7}));
   EXPECT_EQ(Eval("(1 + 2) * 3", {}, "age"), Value(int64_t{9}));
   EXPECT_EQ(Eval("10 - 4 - 3", {}, "age"), Value(int64_t{3}));
@@ -351,7 +351,7 @@ TEST_F(Expr, ArithmeticAndPrecedence) {
   EXPECT_EQ(Eval("if 1 = 2 is null then \"y\" else \"n\" end"), Text("n"));
 }
 
-TEST_F(Expr, CaseTakesTheFirstTrueBranch) {
+TEST_F(LangExpr, CaseTakesTheFirstTrueBranch) {
   const std::string e = "case when c.age < 18 then \"child\" when c.age < 26 then \"young adult\" "
                         "else \"adult\" end";
   EXPECT_EQ(Eval(e, {{"age", int64_t{17}}}), Text("child"));
@@ -361,7 +361,7 @@ TEST_F(Expr, CaseTakesTheFirstTrueBranch) {
   EXPECT_TRUE(IsNull(Eval("case when c.age < 18 then \"child\" end", {{"age", int64_t{20}}})));
 }
 
-TEST_F(Expr, ParamsAreTyped) {
+TEST_F(LangExpr, ParamsAreTyped) {
   EXPECT_EQ(Eval("$cutover", {}, "date_of_birth", {{"cutover", "2018-10-01"}}),
             Value(*Date::FromYmd(2018, 10, 1)));
   EXPECT_EQ(Eval("$n + 1", {}, "age", {{"n", "41"}}), Value(int64_t{42}));
@@ -371,7 +371,7 @@ TEST_F(Expr, ParamsAreTyped) {
             Value(int64_t{17}));
 }
 
-TEST_F(Expr, DateColumnComparesWithIsoTextLiteral) {
+TEST_F(LangExpr, DateColumnComparesWithIsoTextLiteral) {
   EXPECT_EQ(Eval("if c.start_date >= \"2018-10-01\" then \"after\" else \"before\" end",
                  {{"start_date", *Date::FromYmd(2018, 10, 1)}}),
             Text("after"));
@@ -380,7 +380,7 @@ TEST_F(Expr, DateColumnComparesWithIsoTextLiteral) {
             Text("before"));
 }
 
-TEST_F(Expr, TextIntoIntegerColumnIsCheckedPerRow) {
+TEST_F(LangExpr, TextIntoIntegerColumnIsCheckedPerRow) {
   EXPECT_EQ(Eval("c.forename", {{"forename", "12"}}, "age"), Value(int64_t{12}));
   const Value v = Eval("c.forename", {{"forename", "twelve"}}, "age");
   EXPECT_EQ(v, Text("<bad_value>"));
@@ -390,12 +390,12 @@ TEST_F(Expr, TextIntoIntegerColumnIsCheckedPerRow) {
   EXPECT_EQ(last_.reason, "value 'twelve' (text) cannot be stored in integer column person.age");
 }
 
-TEST_F(Expr, IntegerAndDateIntoTextColumn) {
+TEST_F(LangExpr, IntegerAndDateIntoTextColumn) {
   EXPECT_EQ(Eval("c.age", {{"age", int64_t{12}}}), Text("12"));
   EXPECT_EQ(Eval("c.start_date", {{"start_date", *Date::FromYmd(2001, 2, 3)}}), Text("2001-02-03"));
 }
 
-TEST_F(Expr, LaterAssignmentsSeeEarlierOnes) {
+TEST_F(LangExpr, LaterAssignmentsSeeEarlierOnes) {
   const std::string text =
       "mapping m from clients c\n  into person\n  person_id = 1\n  first_name = trim(c.forename)\n"
       "  last_name = upper(first_name)\n  note = concat(first_name, \"/\", last_name)\n";
@@ -408,7 +408,7 @@ TEST_F(Expr, LaterAssignmentsSeeEarlierOnes) {
   EXPECT_EQ(out.target_rows[0]->at(3), Text("ann/ANN"));
 }
 
-TEST_F(Expr, UnmappedKeepPassesValueWithWarning) {
+TEST_F(LangExpr, UnmappedKeepPassesValueWithWarning) {
   const std::string text =
       "mapping m from clients c\n  into person\n  person_id = 1\n  first_name = \"a\"\n"
       "  last_name = \"b\"\n  in_touch = code(touch, c.contact_status)\n"

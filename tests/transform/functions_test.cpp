@@ -28,7 +28,7 @@ Value T(const char* s) { return std::string(s); }
 Value D(int y, unsigned m, unsigned d) { return *Date::FromYmd(y, m, d); }
 Value I(int64_t i) { return i; }
 
-TEST(TextFunctions, TrimUpperLowerTitle) {
+TEST(LangTextFunctions, TrimUpperLowerTitle) {
   EXPECT_EQ(Call("trim", {T("  a b \t\r\n")}), T("a b"));
   EXPECT_EQ(Call("trim", {T("   ")}), T(""));
   EXPECT_EQ(Call("upper", {T("abc-é")}), T("ABC-é"));
@@ -38,7 +38,7 @@ TEST(TextFunctions, TrimUpperLowerTitle) {
   EXPECT_TRUE(IsNull(Call("trim", {Null{}})));
 }
 
-TEST(TextFunctions, ConcatSubstrReplaceLength) {
+TEST(LangTextFunctions, ConcatSubstrReplaceLength) {
   EXPECT_EQ(Call("concat", {T("a"), I(1), D(2001, 2, 3)}), T("a12001-02-03"));
   EXPECT_TRUE(IsNull(Call("concat", {T("a"), Null{}})));
   EXPECT_EQ(Call("substr", {T("abcdef"), I(2), I(3)}), T("bcd"));
@@ -51,7 +51,7 @@ TEST(TextFunctions, ConcatSubstrReplaceLength) {
   EXPECT_EQ(Call("length", {T("abcd")}), I(4));
 }
 
-TEST(RegexFunctions, MatchAndExtract) {
+TEST(LangRegexFunctions, MatchAndExtract) {
   EXPECT_EQ(Call("regex_match", {T("AB123"), T("[A-Z]{2}[0-9]+")}, {"[A-Z]{2}[0-9]+"}), Value(true));
   EXPECT_EQ(Call("regex_match", {T("xAB123"), T("[A-Z]{2}[0-9]+")}, {"[A-Z]{2}[0-9]+"}), Value(false));
   EXPECT_EQ(Call("regex_extract", {T("ref: NI-4432 (x)"), T("NI-([0-9]+)")}, {"NI-([0-9]+)"}),
@@ -63,13 +63,13 @@ TEST(RegexFunctions, MatchAndExtract) {
   EXPECT_TRUE(IsNull(Call("regex_extract", {T("a1"), T("([a-z])"), I(5)}, {"([a-z])"})));
 }
 
-TEST(RegexFunctions, BadRegexIsRejectedWhenPrepared) {
+TEST(LangRegexFunctions, BadRegexIsRejectedWhenPrepared) {
   std::string error;
   EXPECT_EQ(FindFunction("regex_match")->prepare({"([a-z"}, error), nullptr);
   EXPECT_NE(error.find("invalid regular expression \"([a-z\""), std::string::npos) << error;
 }
 
-TEST(Money, ParsesProviderTextExactly) {
+TEST(LangMoney, ParsesProviderTextExactly) {
   EXPECT_EQ(ParseMoneyText("123.45"), 12345);
   EXPECT_EQ(ParseMoneyText("£1,200.00"), 120000);
   EXPECT_EQ(ParseMoneyText("\xA3" "5"), 500);  // Windows-1252 pound sign
@@ -97,7 +97,7 @@ TEST(Money, ParsesProviderTextExactly) {
   EXPECT_EQ(ParseMoneyText("ten"), std::nullopt);
 }
 
-TEST(Money, MoneyFunctionOnEveryInputType) {
+TEST(LangMoney, MoneyFunctionOnEveryInputType) {
   EXPECT_EQ(Call("money", {T("£1,200.50")}), Value(Pence{120050}));
   EXPECT_EQ(Call("money", {Decimal{8999999999, 8}}), Value(Pence{9000}));
   EXPECT_EQ(Call("money", {Decimal{-1234, 1}}), Value(Pence{-12340}));
@@ -108,14 +108,14 @@ TEST(Money, MoneyFunctionOnEveryInputType) {
   EXPECT_EQ(Call("pence", {Pence{1234}}), I(1234));
 }
 
-TEST(Money, SumOfManyParsedAmountsIsExact) {
+TEST(LangMoney, SumOfManyParsedAmountsIsExact) {
   // 0.10 a million times is exactly £100,000.00: no float drift.
   int64_t total = 0;
   for (int i = 0; i < 1000000; ++i) total += *ParseMoneyText("0.10");
   EXPECT_EQ(total, 10000000);
 }
 
-TEST(Dates, ParsesSeveralFormats) {
+TEST(LangDates, ParsesSeveralFormats) {
   EXPECT_EQ(ParseDateText("2001-03-14", "%Y-%m-%d"), Date::FromYmd(2001, 3, 14));
   EXPECT_EQ(ParseDateText("14/03/2001", "%d/%m/%Y"), Date::FromYmd(2001, 3, 14));
   EXPECT_EQ(ParseDateText("14-Mar-01", "%d-%b-%y"), Date::FromYmd(2001, 3, 14));
@@ -126,7 +126,7 @@ TEST(Dates, ParsesSeveralFormats) {
   EXPECT_EQ(ParseDateText("01-Jan-68", "%d-%b-%y"), Date::FromYmd(2068, 1, 1));
 }
 
-TEST(Dates, ImpossibleAndMalformedDatesAreNull) {
+TEST(LangDates, ImpossibleAndMalformedDatesAreNull) {
   EXPECT_EQ(ParseDateText("31/02/2002", "%d/%m/%Y"), std::nullopt);
   EXPECT_EQ(ParseDateText("00/00/0000", "%d/%m/%Y"), std::nullopt);
   EXPECT_EQ(ParseDateText("29/02/2001", "%d/%m/%Y"), std::nullopt);
@@ -141,7 +141,7 @@ TEST(Dates, ImpossibleAndMalformedDatesAreNull) {
   EXPECT_EQ(ParseDateText("2001", "%Y"), std::nullopt);  // no month/day
 }
 
-TEST(Dates, DateFunctionTriesFormatsInOrder) {
+TEST(LangDates, DateFunctionTriesFormatsInOrder) {
   const std::vector<std::string> formats = {"%Y-%m-%d", "%d/%m/%Y", "%d-%b-%y"};
   auto parse = [&](const char* s) {
     std::vector<Value> args = {T(s)};
@@ -158,13 +158,13 @@ TEST(Dates, DateFunctionTriesFormatsInOrder) {
   EXPECT_EQ(Call("date", {T("2001-03-14")}, {}), D(2001, 3, 14));  // ISO by default
 }
 
-TEST(Dates, FormatsAreCheckedWhenPrepared) {
+TEST(LangDates, FormatsAreCheckedWhenPrepared) {
   EXPECT_EQ(CheckDateFormat("%d/%m/%Y"), "");
   EXPECT_EQ(CheckDateFormat("%d/%q"), "unknown date format directive '%q' (use %Y %m %d %b %y)");
   EXPECT_EQ(CheckDateFormat("%d%"), "date format ends with a lone '%'");
 }
 
-TEST(Dates, AgeAtADate) {
+TEST(LangDates, AgeAtADate) {
   EXPECT_EQ(Call("age", {D(2000, 10, 2), D(2018, 10, 1)}), I(17));
   EXPECT_EQ(Call("age", {D(2000, 10, 1), D(2018, 10, 1)}), I(18));
   // Born on 29 February: 18 on 1 March of a non-leap year, not on 28 February.
@@ -173,7 +173,7 @@ TEST(Dates, AgeAtADate) {
   EXPECT_EQ(Call("age", {D(2000, 2, 29), D(2020, 2, 29)}), I(20));
 }
 
-TEST(Dates, Arithmetic) {
+TEST(LangDates, Arithmetic) {
   EXPECT_EQ(Call("add_days", {D(2018, 12, 31), I(1)}), D(2019, 1, 1));
   EXPECT_EQ(Call("add_weeks", {D(2018, 10, 1), I(4)}), D(2018, 10, 29));
   EXPECT_EQ(Call("add_weeks", {D(2018, 10, 1), I(-1)}), D(2018, 9, 24));
@@ -185,7 +185,7 @@ TEST(Dates, Arithmetic) {
   EXPECT_EQ(Call("weeks_between", {D(2018, 10, 1), D(2018, 10, 20)}), I(2));
 }
 
-TEST(Hashing, PseudonymIsStableAndSalted) {
+TEST(LangHashing, PseudonymIsStableAndSalted) {
   const Value a = Call("pseudonym", {T("Mary Smith")});
   ASSERT_TRUE(std::holds_alternative<std::string>(a));
   EXPECT_EQ(std::get<std::string>(a).size(), 16u);
@@ -196,7 +196,7 @@ TEST(Hashing, PseudonymIsStableAndSalted) {
   EXPECT_EQ(Call("pseudonym", {T("")}), T("ef46db3751d8e999"));
 }
 
-TEST(Conversion, IntegerAndText) {
+TEST(LangConversion, IntegerAndText) {
   EXPECT_EQ(Call("integer", {T(" 42 ")}), I(42));
   EXPECT_EQ(Call("integer", {T("-7")}), I(-7));
   EXPECT_TRUE(IsNull(Call("integer", {T("4x")})));
@@ -207,7 +207,7 @@ TEST(Conversion, IntegerAndText) {
   EXPECT_EQ(Call("text", {D(2001, 2, 3)}), T("2001-02-03"));
 }
 
-TEST(FunctionTable, EveryFunctionHasASignature) {
+TEST(LangFunctionTable, EveryFunctionHasASignature) {
   for (const std::string& name : FunctionNames()) {
     const FunctionInfo* f = FindFunction(name);
     ASSERT_NE(f, nullptr);
@@ -215,6 +215,23 @@ TEST(FunctionTable, EveryFunctionHasASignature) {
     EXPECT_TRUE(f->special != Special::kNone || f->impl != nullptr) << name;
   }
   EXPECT_EQ(FindFunction("nope"), nullptr);
+}
+
+}  // namespace
+}  // namespace handover::transform
+
+namespace handover::transform {
+namespace {
+
+TEST(LangExtremes, ArgumentsAtTheLimitsGiveNullOrEmptyNotUndefinedBehaviour) {
+  const Value d = *Date::FromYmd(2018, 1, 31);
+  EXPECT_TRUE(IsNull(Call("add_days", {d, I(INT64_MAX)})));
+  EXPECT_TRUE(IsNull(Call("add_weeks", {d, I(INT64_MIN)})));
+  EXPECT_TRUE(IsNull(Call("add_months", {d, I(INT64_MAX)})));
+  EXPECT_EQ(Call("add_months", {d, I(-12 * 2018)}), D(0, 1, 31));
+  EXPECT_EQ(Call("substr", {T("abc"), I(INT64_MIN), I(INT64_MAX)}), T(""));
+  EXPECT_EQ(Call("substr", {T("abc"), I(2), I(INT64_MAX)}), T("bc"));
+  EXPECT_EQ(Call("substr", {T("abc"), I(INT64_MAX)}), T(""));
 }
 
 }  // namespace

@@ -16,9 +16,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class Golden : public ::testing::TestWithParam<std::string> {};
+class LangGolden : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(Golden, ErrorsMatchExactly) {
+TEST_P(LangGolden, ErrorsMatchExactly) {
   const std::string name = GetParam();
   const std::string map_path = "golden/" + name + ".map";
   const std::string text = testing::ReadTestFile(map_path);
@@ -46,10 +46,10 @@ std::vector<std::string> GoldenNames() {
   return names;
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, Golden, ::testing::ValuesIn(GoldenNames()),
+INSTANTIATE_TEST_SUITE_P(LangFiles, LangGolden, ::testing::ValuesIn(GoldenNames()),
                          [](const auto& info) { return info.param; });
 
-TEST(GoldenSet, EveryGoldenFileHasExpectedOutput) {
+TEST(LangGoldenSet, EveryGoldenFileHasExpectedOutput) {
   const auto names = GoldenNames();
   EXPECT_GE(names.size(), 6u);
   for (const std::string& n : names)

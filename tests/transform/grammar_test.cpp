@@ -18,7 +18,7 @@ Parsed ParseText(const std::string& text) {
   return p;
 }
 
-TEST(Grammar, ParsesTheIssueExample) {
+TEST(LangGrammar, ParsesTheIssueExample) {
   const Parsed p = ParseText(R"(
 mapping person from clients c where c.deleted = 0
   into person
@@ -53,7 +53,7 @@ mapping person from clients c where c.deleted = 0
   EXPECT_TRUE(merge.keep_earliest);
 }
 
-TEST(Grammar, PositionsPointAtTokens) {
+TEST(LangGrammar, PositionsPointAtTokens) {
   const Parsed p = ParseText("mapping m from t x\n  into y\n  a = x.col\n");
   ASSERT_TRUE(p.ok);
   const auto& m = boost::get<ast::Mapping>(p.file.items[0]);
@@ -64,7 +64,7 @@ TEST(Grammar, PositionsPointAtTokens) {
   EXPECT_EQ(d.source_line, "  a = x.col");
 }
 
-TEST(Grammar, ParsesCodeSetsWithOptions) {
+TEST(LangGrammar, ParsesCodeSetsWithOptions) {
   const Parsed p = ParseText(R"(codeset accom ignore case ignore spaces unmapped default "0"
   "Staying put" -> "Z1"
   "SP" -> "Z1"
@@ -85,7 +85,7 @@ codeset activity unmapped keep from "activity.csv"
   EXPECT_EQ(*b.file, "activity.csv");
 }
 
-TEST(Grammar, ParsesEveryExpressionForm) {
+TEST(LangGrammar, ParsesEveryExpressionForm) {
   const Parsed p = ParseText(R"(mapping m from t x
   into y
   a = if x.a > 1 and not x.b is null then "big" else "small" end
@@ -108,12 +108,12 @@ TEST(Grammar, ParsesEveryExpressionForm) {
   EXPECT_FALSE(merge.keep_earliest);
 }
 
-TEST(Grammar, CommentsAndBlankFilesAreFine) {
+TEST(LangGrammar, CommentsAndBlankFilesAreFine) {
   EXPECT_TRUE(ParseText("").ok);
   EXPECT_TRUE(ParseText("# only a comment\n\n").ok);
 }
 
-TEST(Grammar, MissingExpressionIsAnError) {
+TEST(LangGrammar, MissingExpressionIsAnError) {
   const Parsed p = ParseText("mapping m from t x\n  into y\n  a = \n");
   ASSERT_FALSE(p.ok);
   ASSERT_EQ(p.diagnostics.size(), 1u);
@@ -121,21 +121,21 @@ TEST(Grammar, MissingExpressionIsAnError) {
   EXPECT_EQ(p.diagnostics[0].line, 4);
 }
 
-TEST(Grammar, MissingAliasIsAnError) {
+TEST(LangGrammar, MissingAliasIsAnError) {
   const Parsed p = ParseText("mapping m from clients where c.x = 1\n");
   ASSERT_FALSE(p.ok);
   EXPECT_EQ(p.diagnostics[0].message, "expected name before 'where'");
   EXPECT_EQ(p.diagnostics[0].column, 24);
 }
 
-TEST(Grammar, UnclosedCallIsAnError) {
+TEST(LangGrammar, UnclosedCallIsAnError) {
   const Parsed p = ParseText("mapping m from t x\n  into y\n  a = trim(x.a\n  b = 1\n");
   ASSERT_FALSE(p.ok);
   EXPECT_EQ(p.diagnostics[0].message, "expected ')' before 'b'");
   EXPECT_EQ(p.diagnostics[0].line, 4);
 }
 
-TEST(Grammar, StrayTokenIsAnError) {
+TEST(LangGrammar, StrayTokenIsAnError) {
   const Parsed p = ParseText("mapping m from t x\n  into y\n  a = 1\n  b c\n");
   ASSERT_FALSE(p.ok);
   EXPECT_EQ(p.diagnostics[0].line, 4);
@@ -145,25 +145,25 @@ TEST(Grammar, StrayTokenIsAnError) {
             "merge), 'mapping' or 'codeset'");
 }
 
-TEST(Grammar, UnterminatedStringIsAnError) {
+TEST(LangGrammar, UnterminatedStringIsAnError) {
   const Parsed p = ParseText("mapping m from t x\n  into y\n  a = \"abc\n");
   ASSERT_FALSE(p.ok);
   EXPECT_EQ(p.diagnostics[0].message, "expected '\"' before end of file");
 }
 
-TEST(Grammar, ReservedWordsAreNotNames) {
+TEST(LangGrammar, ReservedWordsAreNotNames) {
   const Parsed p = ParseText("mapping from from t x\n");
   ASSERT_FALSE(p.ok);
   EXPECT_EQ(p.diagnostics[0].message, "expected name before 'from'");
 }
 
-TEST(Grammar, RuleNeedsBecause) {
+TEST(LangGrammar, RuleNeedsBecause) {
   const Parsed p = ParseText("mapping m from t x\n  into y\n  reject when x.a is null\n");
   ASSERT_FALSE(p.ok);
   EXPECT_EQ(p.diagnostics[0].message, "expected 'because' before end of file");
 }
 
-TEST(Grammar, IsNeedsNull) {
+TEST(LangGrammar, IsNeedsNull) {
   const Parsed p = ParseText("mapping m from t x\n  into y\n  a = x.a is 3\n");
   ASSERT_FALSE(p.ok);
   EXPECT_EQ(p.diagnostics[0].message, "expected 'null' or 'not null' before '3'");
@@ -175,7 +175,7 @@ TEST(Grammar, IsNeedsNull) {
 namespace handover::transform {
 namespace {
 
-TEST(Grammar, DeepNestingIsRefusedNotAStackOverflow) {
+TEST(LangGrammar, DeepNestingIsRefusedNotAStackOverflow) {
   Parsed p = ParseText("mapping m from t x\n  into y\n  a = " + std::string(5000, '(') + "1" +
                        std::string(5000, ')') + "\n");
   ASSERT_FALSE(p.ok);
@@ -202,7 +202,7 @@ TEST(Grammar, DeepNestingIsRefusedNotAStackOverflow) {
 namespace handover::transform {
 namespace {
 
-TEST(Grammar, NonAsciiBytesAreErrorsNotCrashes) {
+TEST(LangGrammar, NonAsciiBytesAreErrorsNotCrashes) {
   // Found by the fuzzer: X3's character classes assert on bytes >= 0x80.
   Parsed p = ParseText("mapping m\xA3 from t x\n");
   ASSERT_FALSE(p.ok);

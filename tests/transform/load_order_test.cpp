@@ -8,7 +8,7 @@
 namespace handover::transform {
 namespace {
 
-TEST(LoadOrder, ReferencedMappingsComeFirst) {
+TEST(LangLoadOrder, ReferencedMappingsComeFirst) {
   const LoadOrder o = DeriveLoadOrder({"payment", "person", "contact", "staff"},
                                       {{"person", "staff"}, {}, {"person"}, {}});
   EXPECT_TRUE(o.cycle.empty());
@@ -17,28 +17,28 @@ TEST(LoadOrder, ReferencedMappingsComeFirst) {
   EXPECT_EQ(o.order, (std::vector<size_t>{1, 3, 0, 2}));
 }
 
-TEST(LoadOrder, IndependentMappingsKeepInputOrder) {
+TEST(LangLoadOrder, IndependentMappingsKeepInputOrder) {
   const LoadOrder o = DeriveLoadOrder({"a", "b", "c"}, {{}, {}, {}});
   EXPECT_EQ(o.order, (std::vector<size_t>{0, 1, 2}));
 }
 
-TEST(LoadOrder, UnknownReferencesAreIgnored) {
+TEST(LangLoadOrder, UnknownReferencesAreIgnored) {
   const LoadOrder o = DeriveLoadOrder({"a"}, {{"elsewhere"}});
   EXPECT_EQ(o.order, (std::vector<size_t>{0}));
 }
 
-TEST(LoadOrder, CycleIsReportedAsAPath) {
+TEST(LangLoadOrder, CycleIsReportedAsAPath) {
   const LoadOrder o = DeriveLoadOrder({"a", "b", "c", "d"}, {{"b"}, {"c"}, {"a"}, {}});
   EXPECT_TRUE(o.order.empty());
   EXPECT_EQ(o.cycle, (std::vector<std::string>{"a", "b", "c", "a"}));
 }
 
-TEST(LoadOrder, SelfReferenceIsACycle) {
+TEST(LangLoadOrder, SelfReferenceIsACycle) {
   const LoadOrder o = DeriveLoadOrder({"person"}, {{"person"}});
   EXPECT_EQ(o.cycle, (std::vector<std::string>{"person", "person"}));
 }
 
-TEST(LoadOrder, ProgramIsSortedEvenWhenFilesAreNot) {
+TEST(LangLoadOrder, ProgramIsSortedEvenWhenFilesAreNot) {
   // payment is declared first but references person.
   const std::string text = R"(
 mapping payment from payments p
@@ -62,7 +62,7 @@ mapping person from clients c
   EXPECT_EQ(r.program->mappings[1]->name(), "payment");
 }
 
-TEST(LoadOrder, CycleAcrossMappingsIsADiagnostic) {
+TEST(LangLoadOrder, CycleAcrossMappingsIsADiagnostic) {
   const std::string text = R"(mapping a from clients c
   key c.client_ref
   into person

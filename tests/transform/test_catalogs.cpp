@@ -34,7 +34,9 @@ Catalog SourceCatalog() {
            {Col("client_ref", CT::kText), Col("forename", CT::kText), Col("surname", CT::kText),
             Col("dob", CT::kText), Col("contact_status", CT::kText), Col("deleted", CT::kInteger),
             Col("created_on", CT::kText), Col("accom", CT::kText), Col("age", CT::kInteger),
-            Col("balance", CT::kDecimal), Col("start_date", CT::kDate)});
+            Col("balance", CT::kDecimal), Col("start_date", CT::kDate), Col("pa_name", CT::kText)});
+  AddTable(c, "staff",
+           {Col("staff_id", CT::kInteger), Col("name", CT::kText), Col("team", CT::kText)});
   AddTable(c, "payments",
            {Col("payment_id", CT::kInteger), Col("client_ref", CT::kText), Col("amount", CT::kText),
             Col("paid_on", CT::kText), Col("type", CT::kText), Col("recurring", CT::kInteger),
@@ -49,7 +51,8 @@ Catalog TargetCatalog() {
            {Col("person_id", CT::kInteger, true), Col("legacy_ref", CT::kText),
             Col("first_name", CT::kText, true), Col("last_name", CT::kText, true),
             Col("date_of_birth", CT::kDate), Col("in_touch", CT::kText),
-            Col("accommodation", CT::kText), Col("age", CT::kInteger), Col("note", CT::kText)});
+            Col("accommodation", CT::kText), Col("age", CT::kInteger), Col("note", CT::kText),
+            Col("pa_staff_id", CT::kInteger)});
   AddTable(c, "payment",
            {Col("payment_id", CT::kInteger, true), Col("person_id", CT::kInteger, true),
             Col("amount_pence", CT::kPence, true), Col("paid_on", CT::kDate),

@@ -119,12 +119,25 @@ Value Age(std::span<Value> a, const FunctionState*) {
   return int64_t(years);
 }
 
+// Dates further than this from 1970 (about 27,000 years) are treated as
+// unrepresentable: arithmetic that would leave the range gives NULL.
+constexpr int64_t kMaxDays = 10'000'000;
+
+Value DaysFrom(int64_t base, int64_t delta) {
+  if (delta > kMaxDays || delta < -kMaxDays) return Null{};
+  const int64_t days = base + delta;
+  if (days > kMaxDays || days < -kMaxDays) return Null{};
+  return Date{int32_t(days)};
+}
+
 Value AddDays(std::span<Value> a, const FunctionState*) {
-  return Date{int32_t(std::get<Date>(a[0]).days + std::get<int64_t>(a[1]))};
+  return DaysFrom(std::get<Date>(a[0]).days, std::get<int64_t>(a[1]));
 }
 
 Value AddWeeks(std::span<Value> a, const FunctionState*) {
-  return Date{int32_t(std::get<Date>(a[0]).days + 7 * std::get<int64_t>(a[1]))};
+  const int64_t weeks = std::get<int64_t>(a[1]);
+  if (weeks > kMaxDays || weeks < -kMaxDays) return Null{};
+  return DaysFrom(std::get<Date>(a[0]).days, 7 * weeks);
 }
 
 // Calendar months; the day is clamped to the end of a shorter month
@@ -132,7 +145,10 @@ Value AddWeeks(std::span<Value> a, const FunctionState*) {
 Value AddMonths(std::span<Value> a, const FunctionState*) {
   using namespace std::chrono;
   const auto ymd = std::get<Date>(a[0]).ToYmd();
-  const year_month ym = year_month{ymd.year(), ymd.month()} + months{std::get<int64_t>(a[1])};
+  const int64_t n = std::get<int64_t>(a[1]);
+  if (n > 12 * 20000 || n < -12 * 20000) return Null{};
+  const year_month ym = year_month{ymd.year(), ymd.month()} + months{n};
+  if (!ym.ok() || int(ym.year()) > 30000 || int(ym.year()) < -30000) return Null{};
   const auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
   const day d = ymd.day() > last ? last : ymd.day();
   return Date{int32_t(sys_days{year_month_day{ym.year(), ym.month(), d}}.time_since_epoch().count())};

@@ -63,13 +63,15 @@ Value Concat(std::span<Value> a, const FunctionState*) {
 // substr(text, start [, length]): 1-based, in bytes; out of range gives "".
 Value Substr(std::span<Value> a, const FunctionState*) {
   const std::string& s = Str(a[0]);
-  int64_t start = std::get<int64_t>(a[1]);
-  int64_t length = a.size() > 2 ? std::get<int64_t>(a[2]) : int64_t(s.size());
+  // In 128 bits so that extreme arguments cannot overflow.
+  __int128 start = std::get<int64_t>(a[1]);
+  __int128 length = a.size() > 2 ? std::get<int64_t>(a[2]) : __int128(s.size());
   if (start < 1) {
     length += start - 1;
     start = 1;
   }
-  if (length <= 0 || size_t(start) > s.size()) return std::string();
+  if (length <= 0 || start > __int128(s.size())) return std::string();
+  if (length > __int128(s.size())) length = __int128(s.size());
   return s.substr(size_t(start - 1), size_t(length));
 }
 

@@ -137,7 +137,15 @@ struct Merge : x3::position_tagged {
   Expr order;
 };
 
-struct Statement : x3::variant<Into, KeyClause, Assign, Rule, Merge> {
+// `lookup table alias on alias.column = expr`: a left join on one key.
+struct Lookup : x3::position_tagged {
+  Ident table;
+  Ident alias;
+  Name key;
+  Expr value;
+};
+
+struct Statement : x3::variant<Into, KeyClause, Assign, Rule, Merge, Lookup> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -278,8 +278,32 @@ Bound ExprBinder::BindName(const ast::Name& name) {
     const std::string alias = Lower(name.first.name);
     const std::string column = Lower(name.second->name);
     if (alias != scope_.alias) {
-      Error(name.first, "unknown table alias '" + name.first.name + "'; this mapping reads its source as '" +
-                            scope_.alias + "'");
+      for (size_t i = 0; i < scope_.lookups.size(); ++i) {
+        LookupScope& lookup = scope_.lookups[i];
+        if (lookup.alias != alias) continue;
+        if (!scope_.allow_joined) {
+          Error(name.first, "lookup columns cannot be used in " + scope_.context);
+          return {};
+        }
+        if (!lookup.table) return {};  // unknown lookup table, reported already
+        const Column* col = lookup.table->Find(column);
+        if (!col) {
+          std::vector<std::string> names;
+          for (const Column& c : lookup.table->columns) names.push_back(c.name);
+          Error(*name.second, "unknown column '" + name.second->name + "' in table '" +
+                                  lookup.table->name + "'" + DidYouMean(column, names));
+          return {};
+        }
+        auto [it, inserted] = lookup.column_index.emplace(col->name, lookup.columns.size());
+        if (inserted) lookup.columns.push_back(col->name);
+        out.node = MakeLookupColumn(i, it->second);
+        out.type = ValueTypeOf(col->type);
+        return out;
+      }
+      std::string aliases = "'" + scope_.alias + "'";
+      for (const LookupScope& l : scope_.lookups) aliases += ", '" + l.alias + "'";
+      Error(name.first, "unknown table alias '" + name.first.name + "'; this mapping reads its source as " +
+                            aliases);
       return {};
     }
     if (!scope_.table) return {};  // unknown source table, reported already

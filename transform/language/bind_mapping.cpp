@@ -19,6 +19,8 @@ std::string Lower(std::string s) {
   return s;
 }
 
+constexpr size_t kMaxLookups = 8;
+
 std::vector<std::string> TableNames(const Catalog& catalog) {
   std::vector<std::string> names;
   for (const auto& [name, table] : catalog.tables) names.push_back(name);
@@ -31,7 +33,6 @@ std::string AssignHint(ValueType from, ColumnType to) {
       return "; parse it with money(...)";
     return "";
   }
-  if (to == ColumnType::kDate && from == ValueType::kText) return "; parse it with date(...)";
   if (to == ColumnType::kInteger && from == ValueType::kPence) return "; use pence(...) to store money as a plain integer";
   return "";
 }
@@ -90,8 +91,53 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   }
   ExprBinder binder(file, env, scope, diagnostics);
 
+  // Lookups first: their aliases are visible everywhere in the mapping.
+  for (const ast::Statement& statement : m.body) {
+    const auto* lookup = boost::get<ast::Lookup>(&statement);
+    if (!lookup) continue;
+    const std::string alias = Lower(lookup->alias.name);
+    bool taken = alias == scope.alias;
+    for (const LookupScope& other : scope.lookups) taken = taken || other.alias == alias;
+    if (taken) {
+      error(lookup->alias, "alias '" + alias + "' is already used in mapping '" + out->name_ + "'");
+      continue;
+    }
+    if (scope.lookups.size() == kMaxLookups) {
+      error(*lookup, "a mapping can have at most " + std::to_string(kMaxLookups) + " lookups");
+      continue;
+    }
+    LookupScope ls;
+    ls.alias = alias;
+    ls.table = env.source->Find(Lower(lookup->table.name));
+    if (!ls.table)
+      error(lookup->table, "unknown source table '" + lookup->table.name + "'" +
+                               DidYouMean(Lower(lookup->table.name), TableNames(*env.source)));
+    const ast::Name& key = lookup->key;
+    if (!key.second || Lower(key.first.name) != alias) {
+      error(key, "a lookup's 'on' must name a column of '" + alias + "' on the left: on " + alias +
+                     ".column = expression");
+    } else if (ls.table) {
+      const Column* col = ls.table->Find(Lower(key.second->name));
+      if (!col) {
+        std::vector<std::string> names;
+        for (const Column& c : ls.table->columns) names.push_back(c.name);
+        error(*key.second, "unknown column '" + key.second->name + "' in table '" + ls.table->name +
+                               "'" + DidYouMean(Lower(key.second->name), names));
+      } else {
+        ls.columns.push_back(col->name);
+        ls.column_index[col->name] = 0;
+      }
+    }
+    // The value matched against the lookup key: source columns of this row only.
+    scope.allow_slots = scope.allow_council_id = scope.allow_lookups = scope.allow_joined = false;
+    scope.context = "a lookup's 'on'";
+    scope.lookups.push_back(std::move(ls));
+    out->lookup_keys_.push_back(binder.Bind(lookup->value).node);
+  }
+
   if (m.where) {
     scope.allow_slots = scope.allow_council_id = scope.allow_lookups = false;
+    scope.allow_joined = true;
     scope.context = "the where filter";
     Bound b = binder.BindCondition(*m.where, "the where filter");
     out->where_ = std::move(b.node);
@@ -117,7 +163,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       TargetStep step;
       if (into->condition) {
         scope.allow_slots = scope.allow_lookups = true;
-        scope.allow_council_id = true;
+        scope.allow_council_id = scope.allow_joined = true;
         scope.context = "an 'into ... when' test";
         step.condition = binder.BindCondition(*into->condition, "the 'into ... when' test").node;
       }
@@ -134,7 +180,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       }
       TargetInfo& target = targets.back();
       const std::string column = Lower(assign->column.name);
-      scope.allow_slots = scope.allow_council_id = scope.allow_lookups = true;
+      scope.allow_slots = scope.allow_council_id = scope.allow_lookups = scope.allow_joined = true;
       scope.context = "an assignment";
       Bound value = binder.Bind(assign->value);
       if (!target.table) continue;
@@ -154,6 +200,10 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
                                   std::to_string(earlier.line) + ")");
         continue;
       }
+      const size_t t = targets.size() - 1;
+      // Visible to later expressions even when its own expression failed, so
+      // one mistake is not reported again at every use.
+      scope.slots[column] = SlotInfo{t, out->target_steps_[t].assigns.size(), ValueTypeOf(col->type)};
       if (!value.ok()) continue;
       if (CanAssign(value.type, col->type) == Assignability::kNever) {
         error(PositionOf(assign->value),
@@ -162,13 +212,11 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
                   target.table->name + "'" + AssignHint(value.type, col->type));
         continue;
       }
-      const size_t t = targets.size() - 1;
       TargetSpec& spec = out->target_specs_[t];
       TargetStep& step = out->target_steps_[t];
       if (value.is_council_id) spec.key_column = col->name;
       spec.columns.push_back(col->name);
       spec.types.push_back(col->type);
-      scope.slots[column] = SlotInfo{t, step.assigns.size(), ValueTypeOf(col->type)};
       step.assigns.push_back(
           AssignStep{col->name, col->type, col->not_null && !col->has_default, std::move(value.node)});
     } else if (auto* k = boost::get<ast::KeyClause>(&statement)) {
@@ -178,7 +226,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
         continue;
       }
       key = k;
-      scope.allow_slots = scope.allow_council_id = scope.allow_lookups = false;
+      scope.allow_slots = scope.allow_council_id = scope.allow_lookups = scope.allow_joined = false;
       scope.context = "the key";
       Bound b = binder.Bind(k->expr);
       out->key_ = std::move(b.node);
@@ -209,7 +257,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   }
 
   // Rules and merge see every assigned column.
-  scope.allow_slots = scope.allow_council_id = scope.allow_lookups = true;
+  scope.allow_slots = scope.allow_council_id = scope.allow_lookups = scope.allow_joined = true;
   for (const ast::Rule* rule : rules) {
     RuleStep step;
     step.kind = rule->kind;
@@ -218,13 +266,14 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     step.reason = rule->because;
     step.reason_code = rule->code ? Lower(rule->code->name) : ReasonCode(rule->because);
     static const std::set<std::string> kReserved = {"filter", "orphan", "unmapped_code",
-                                                    "bad_value", "missing_value", "no_target"};
+                                                    "bad_value", "missing_value", "no_target",
+                                                    "no_lookup_data"};
     if (rule->code && kReserved.count(step.reason_code))
       error(*rule->code, "reason code '" + step.reason_code + "' is reserved for the engine");
     out->rules_.push_back(std::move(step));
   }
   if (merge) {
-    scope.allow_council_id = scope.allow_lookups = false;
+    scope.allow_council_id = scope.allow_lookups = scope.allow_joined = false;
     scope.context = "a merge rule";
     for (const ast::Expr& k : merge->keys) out->merge_keys_.push_back(binder.Bind(k).node);
     out->survivor_order_ = binder.Bind(merge->order).node;
@@ -232,6 +281,8 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   }
 
   out->source_columns_ = scope.source_columns;
+  for (const LookupScope& l : scope.lookups)
+    out->lookup_specs_.push_back(LookupSpec{l.table ? l.table->name : l.alias, l.columns});
   out->references_ = scope.references;
   if (diagnostics.size() != errors_before) return nullptr;
   return out;

@@ -29,6 +29,14 @@ struct SlotInfo {
   ValueType type = ValueType::kNull;
 };
 
+// A lookup table visible by its alias.
+struct LookupScope {
+  std::string alias;
+  const TableSchema* table = nullptr;
+  std::vector<std::string> columns;           // key column first
+  std::map<std::string, size_t> column_index;
+};
+
 // Names visible while binding one mapping.
 struct MappingScope {
   std::string alias;
@@ -37,10 +45,12 @@ struct MappingScope {
   std::map<std::string, size_t> column_index;       // lower-case name -> index
   std::map<std::string, SlotInfo> slots;            // assigned target columns
   std::vector<std::string> references;              // xref entities, first use order
+  std::vector<LookupScope> lookups;                 // in declaration order
   // What the expression being bound may use.
   bool allow_slots = true;
   bool allow_council_id = true;
   bool allow_lookups = true;  // code() and xref()
+  bool allow_joined = true;   // columns of lookup tables
   std::string context;        // "the key", "the where filter" for messages
 };
 

@@ -5,6 +5,7 @@
 //   statement  := 'into' table ['when' expr] | 'key' expr | column '=' expr
 //               | ('reject'|'exclude') 'when' expr 'because' string ['as' name]
 //               | 'merge' 'duplicates' 'on' '(' expr, ... ')' 'keep' ('earliest'|'latest') expr
+//               | 'lookup' table alias 'on' alias '.' column '=' expr
 //   codeset    := 'codeset' name option* ['from' string] (string '->' string)*
 //   expr       := not_term (('and'|'or') not_term)*          precedence: see bind_expr.cpp
 //   not_term   := 'not' not_term | chain
@@ -43,7 +44,7 @@ struct ReservedWords : x3::symbols<> {
   ReservedWords() {
     add("and")("or")("not")("is")("null")("true")("false")("if")("then")("else")("end")
        ("case")("when")("council_id")("mapping")("from")("where")("into")("key")("reject")
-       ("exclude")("merge")("because")("codeset");
+       ("exclude")("merge")("because")("codeset")("lookup");
   }
 };
 inline const ReservedWords kReserved;
@@ -109,6 +110,7 @@ struct key_class : Annotated {};
 struct assign_class : Annotated {};
 struct rule_class : Annotated {};
 struct merge_class : Annotated {};
+struct lookup_class : Annotated {};
 struct statement_class {};
 struct mapping_class : Annotated {};
 struct codeset_option_class : Annotated {};
@@ -139,6 +141,7 @@ const x3::rule<key_class, ast::KeyClause> key_clause = "'key'";
 const x3::rule<assign_class, ast::Assign> assign = "assignment";
 const x3::rule<rule_class, ast::Rule> rule_stmt = "rule";
 const x3::rule<merge_class, ast::Merge> merge = "merge";
+const x3::rule<lookup_class, ast::Lookup> lookup = "lookup";
 const x3::rule<statement_class, ast::Statement> statement = "statement";
 const x3::rule<mapping_class, ast::Mapping> mapping = "mapping";
 const x3::rule<codeset_option_class, ast::CodeSetOption> codeset_option = "code set option";
@@ -203,7 +206,9 @@ const auto keep_rule = x3::rule<struct keep_class, bool>{"'earliest' or 'latest'
 const auto merge_def = Kw("merge", "'merge'") > Kw("duplicates", "'duplicates'") >
                        Kw("on", "'on'") > '(' > (expression % ',') > ')' >
                        Kw("keep", "'keep'") > keep_rule > expression;
-const auto statement_def = into | key_clause | rule_stmt | merge | assign;
+const auto lookup_def = Kw("lookup", "'lookup'") > identifier > identifier > Kw("on", "'on'") >
+                        name > '=' > expression;
+const auto statement_def = into | key_clause | rule_stmt | merge | lookup | assign;
 const auto mapping_def = Kw("mapping", "'mapping'") > identifier > Kw("from", "'from'") >
                          identifier > identifier > -(Kw("where", "'where'") > expression) >
                          *statement;
@@ -230,7 +235,7 @@ const auto file_def = *top_item;
 
 BOOST_SPIRIT_DEFINE(identifier, member, literal, name, call, if_expr, case_expr, when_clause,
                     primary, unary, neg, chain, chain_op, not_term, not_expr, logic_op,
-                    expression, into, key_clause, assign, rule_stmt, merge, statement, mapping,
+                    expression, into, key_clause, assign, rule_stmt, merge, lookup, statement, mapping,
                     codeset_option, code_entry, codeset, top_item, file)
 
 }  // namespace handover::transform::parser
