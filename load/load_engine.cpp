@@ -23,21 +23,59 @@ Result<std::unique_ptr<RowSource>> OpenSource(const transform::CompiledMapping& 
   return OpenTableSource(source, *table, mapping.source_columns(), batch_size);
 }
 
+// Reads every lookup table of `mapping` into memory (reference tables such as
+// staff lists: small beside the rows they annotate).
+Result<transform::LookupTables> ReadLookups(const transform::CompiledMapping& mapping, Database& source,
+                                            const Catalog& catalog, size_t batch_size) {
+  const auto& specs = mapping.lookups();
+  transform::LookupTables tables(specs.size());
+  for (size_t i = 0; i < specs.size(); ++i) {
+    const TableSchema* table = catalog.Find(specs[i].table);
+    if (table == nullptr)
+      return Status::Error(ErrorCode::kNotFound, "lookup table " + specs[i].table + " of mapping " + mapping.name() +
+                                                     " is not in " + source.url().Masked());
+    auto rows = OpenTableSource(source, *table, specs[i].columns, batch_size);
+    if (!rows.ok()) return rows.status();
+    RowBatch batch;
+    int64_t repeated = 0;
+    while (true) {
+      auto more = (*rows)->Next(batch);
+      if (!more.ok()) return more.status().WithContext("reading lookup table " + specs[i].table);
+      if (!*more) break;
+      for (size_t r = 0; r < batch.size(); ++r) {
+        const auto row = batch.Row(r);
+        if (!tables.Add(i, std::vector<Value>(row.begin(), row.end()))) ++repeated;
+      }
+    }
+    if (repeated > 0)
+      spdlog::warn("{}: lookup table {} repeats {} keys; the first row of each key is used", mapping.name(),
+                   specs[i].table, repeated);
+  }
+  return tables;
+}
+
 Status LoadMapping(const transform::CompiledMapping& mapping, Database& source, const Catalog& catalog,
                    Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
                    const ProgressFn& progress, MappingCounts& counts) {
+  std::optional<transform::LookupTables> lookups;
+  if (!mapping.lookups().empty()) {
+    auto read = ReadLookups(mapping, source, catalog, options.batch_size);
+    if (!read.ok()) return read.status();
+    lookups = std::move(*read);
+  }
+  const transform::LookupTables* lookup_tables = lookups ? &*lookups : nullptr;
   std::optional<MergePlan> plan;
   if (mapping.merge()) {
     auto first_pass = OpenSource(mapping, source, catalog, options.batch_size);
     if (!first_pass.ok()) return first_pass.status();
-    auto built = MergePlan::Build(mapping, **first_pass, crosswalk);
+    auto built = MergePlan::Build(mapping, **first_pass, crosswalk, lookup_tables);
     if (!built.ok()) return built.status().WithContext("finding duplicates for " + mapping.name());
     spdlog::info("{}: {} duplicate records to merge", mapping.name(), built->duplicates());
     plan = std::move(*built);
   }
   auto rows = OpenSource(mapping, source, catalog, options.batch_size);
   if (!rows.ok()) return rows.status();
-  MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan));
+  MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables);
   RowBatch batch;
   while (true) {
     auto more = (*rows)->Next(batch);

@@ -55,9 +55,10 @@ void Accumulate(MappingCounts& into, const MappingCounts& from) {
 }  // namespace
 
 MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, Database& target,
-                             CrosswalkStore& crosswalk, Ledger& ledger, std::optional<MergePlan> merge_plan)
+                             CrosswalkStore& crosswalk, Ledger& ledger, std::optional<MergePlan> merge_plan,
+                             const transform::LookupTables* lookups)
     : mapping_(mapping), target_(target), crosswalk_(crosswalk), ledger_(ledger),
-      merge_plan_(std::move(merge_plan)) {
+      merge_plan_(std::move(merge_plan)), lookups_(lookups) {
   counts_.mapping = mapping.name();
   counts_.source_table = mapping.source_table();
   for (const auto& spec : mapping.targets()) {
@@ -82,6 +83,7 @@ void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, Mapp
   std::optional<std::string> key;
   transform::EvalContext context;
   context.crosswalk = &crosswalk_;
+  context.lookups = lookups_;
   if (mapping_.has_key()) {
     key = mapping_.EvaluateKey(row);
     if (key) context.council_id = crosswalk_.IdFor(entity, *key);

@@ -20,7 +20,7 @@ namespace handover::load {
 class MappingLoader {
  public:
   MappingLoader(const transform::CompiledMapping& mapping, Database& target, CrosswalkStore& crosswalk,
-                Ledger& ledger, std::optional<MergePlan> merge_plan);
+                Ledger& ledger, std::optional<MergePlan> merge_plan, const transform::LookupTables* lookups);
 
   // Loads one batch in its own transaction; replays it row by row if the
   // target refuses it. Fails only if the target cannot be written at all.
@@ -53,6 +53,7 @@ class MappingLoader {
   CrosswalkStore& crosswalk_;
   Ledger& ledger_;
   std::optional<MergePlan> merge_plan_;
+  const transform::LookupTables* lookups_;  // null when the mapping has none
   std::vector<std::unique_ptr<TableWriter>> writers_;  // one per mapping target
   std::vector<PendingMerge> pending_merges_;
   std::vector<PendingMerge> batch_merges_;

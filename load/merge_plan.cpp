@@ -47,13 +47,14 @@ int CompareForSurvivorship(const Value& a, const Value& b) {
 }
 
 Result<MergePlan> MergePlan::Build(const transform::CompiledMapping& mapping, RowSource& source,
-                                   const transform::Crosswalk& crosswalk) {
+                                   const transform::Crosswalk& crosswalk, const transform::LookupTables* lookups) {
   MergePlan plan;
   const bool keep_earliest = !mapping.merge() || mapping.merge()->keep_earliest;
   std::unordered_map<std::string, Candidate> best;
   std::vector<std::pair<int64_t, std::string>> members;  // ordinal, serialized merge key
   transform::EvalContext context;
   context.crosswalk = &crosswalk;
+  context.lookups = lookups;
   transform::RowOutcome outcome;
   RowBatch batch;
   while (true) {

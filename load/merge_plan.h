@@ -17,7 +17,7 @@ class MergePlan {
  public:
   // Streams `source` once. Fails only if reading fails.
   static Result<MergePlan> Build(const transform::CompiledMapping& mapping, RowSource& source,
-                                 const transform::Crosswalk& crosswalk);
+                                 const transform::Crosswalk& crosswalk, const transform::LookupTables* lookups);
 
   // For a row that is a duplicate, the legacy key of its survivor; nullopt
   // for survivors and for rows without a merge key.
