@@ -28,9 +28,9 @@ nlohmann::json ReferenceKey::reference_;
 
 TEST_F(ReferenceKey, PeopleAfterDeduplication) {
   const auto& people = key()["people"];
-  EXPECT_EQ(people["identities"], kFixturePeople);
+  EXPECT_EQ(people["identities"], FixturePeople());
   EXPECT_EQ(people["client_rows"], Count("SELECT count(*) FROM client"));
-  EXPECT_GT(people["after_deduplication"].get<int64_t>(), kFixturePeople * 9 / 10);
+  EXPECT_GT(people["after_deduplication"].get<int64_t>(), FixturePeople() * 9 / 10);
   EXPECT_GT(people["duplicate_rows_merged"].get<int64_t>(), 20);
   for (const char* field : {"client_rows", "after_deduplication", "duplicate_rows_merged"})
     EXPECT_EQ(people[field], reference_["people"][field]) << field;

@@ -1,5 +1,8 @@
-// A provider database generated once per test binary (2,000 people, seed
-// 11, with the per-person answer key files), shared read-only by the tests.
+// A provider database generated once per test suite (2,000 people, seed 11,
+// with the per-person answer key files), shared read-only by its tests. For
+// soak runs, HANDOVER_GENERATOR_TEST_PEOPLE, HANDOVER_GENERATOR_TEST_SEED and
+// HANDOVER_GENERATOR_TEST_CUTOVER change the size, seed and cut-over (every
+// assertion is relative to them).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -15,8 +18,8 @@
 
 namespace handover::generator::testing {
 
-constexpr int64_t kFixturePeople = 2000;
-constexpr uint64_t kFixtureSeed = 11;
+int64_t FixturePeople();
+uint64_t FixtureSeed();
 
 class GeneratedProvider : public ::testing::Test {
  protected:
@@ -27,7 +30,7 @@ class GeneratedProvider : public ::testing::Test {
   static int64_t Count(const std::string& sql);
   static Database& db() { return *db_; }
   static const nlohmann::json& key() { return *key_; }
-  static Date cutover() { return *Date::ParseIso("2018-10-01"); }
+  static Date cutover();
   static const std::filesystem::path& dir() { return dir_->path(); }
 
  private:

@@ -67,23 +67,23 @@ TEST_F(Quirks, KeyDatesAreUnreadableAtTheStatedRate) {
   EXPECT_GT(Count("SELECT count(*) FROM payment WHERE paid_date = ''") +
                 Count("SELECT count(*) FROM contact_log WHERE contact_date = ''"), 0);
   // Dates of birth: only the identities fated to be unreadable.
-  ExpectRate(Count("SELECT count(*) FROM client WHERE " + Unreadable("dob")), kFixturePeople,
+  ExpectRate(Count("SELECT count(*) FROM client WHERE " + Unreadable("dob")), FixturePeople(),
              rates::kUnreadableDob, "unreadable dob");
 }
 
 TEST_F(Quirks, ClientsIncludeDeletedArchivedTestAndKeylessRows) {
-  ExpectRate(Count("SELECT count(*) FROM client WHERE deleted = 1"), kFixturePeople,
+  ExpectRate(Count("SELECT count(*) FROM client WHERE deleted = 1"), FixturePeople(),
              rates::kSoftDeleted, "deleted = 1");
-  ExpectRate(Count("SELECT count(*) FROM client WHERE status = 'ARCHIVED'"), kFixturePeople,
+  ExpectRate(Count("SELECT count(*) FROM client WHERE status = 'ARCHIVED'"), FixturePeople(),
              rates::kArchived, "ARCHIVED");
   ExpectRate(Count("SELECT count(*) FROM client WHERE upper(trim(surname)) LIKE 'TEST%'"),
-             kFixturePeople, rates::kTestRecord, "TEST surnames");
-  ExpectRate(Count("SELECT count(*) FROM client WHERE client_ref IS NULL"), kFixturePeople,
+             FixturePeople(), rates::kTestRecord, "TEST surnames");
+  ExpectRate(Count("SELECT count(*) FROM client WHERE client_ref IS NULL"), FixturePeople(),
              rates::kMissingKey, "NULL client_ref");
   // Second registrations: later client ids, same date of birth text or not,
   // but always a primary row with the same date of birth once parsed.
-  ExpectRate(Count("SELECT count(*) FROM client WHERE client_id > " + std::to_string(kFixturePeople)),
-             kFixturePeople, rates::kDuplicate, "duplicate registrations");
+  ExpectRate(Count("SELECT count(*) FROM client WHERE client_id > " + std::to_string(FixturePeople())),
+             FixturePeople(), rates::kDuplicate, "duplicate registrations");
   EXPECT_GT(Count("SELECT count(*) FROM client WHERE status <> trim(status) OR forename <> trim(forename) "
                   "OR surname <> trim(surname)"), 0) << "trailing spaces";
 }
@@ -97,7 +97,7 @@ TEST_F(Quirks, PaymentsIncludeOrphansNullKeysRefundsAndDeletedRows) {
       "upper(trim(client_ref)) NOT IN (SELECT upper(trim(client_ref)) FROM client WHERE client_ref IS NOT NULL)");
   EXPECT_EQ(orphans, key()["tables"]["payment"]["rejected"]["orphan"].get<int64_t>());
   ExpectRate(Count("SELECT count(*) FROM payment WHERE CAST(substr(client_ref, 3) AS INTEGER) > " +
-                   std::to_string(3 * kFixturePeople)),
+                   std::to_string(3 * FixturePeople())),
              payments, rates::kOrphanPayment, "payments for clients that never existed");
   ExpectRate(Count("SELECT count(*) FROM payment WHERE client_ref IS NULL"), payments,
              rates::kNullRefPayment, "payments with NULL client_ref");
@@ -153,7 +153,7 @@ TEST_F(Quirks, NamesAndNotesCarryWindows1252Bytes) {
       sql += (sql.empty() ? "" : " OR ") + std::string("instr(CAST(") + column + " AS BLOB), x'" + byte + "') > 0";
     return "(" + sql + ")";
   };
-  const std::string primary = " FROM client WHERE client_id <= " + std::to_string(kFixturePeople) +
+  const std::string primary = " FROM client WHERE client_id <= " + std::to_string(FixturePeople()) +
                               " AND upper(trim(surname)) NOT LIKE 'TEST%'";
   const int64_t names = 2 * Count("SELECT count(*)" + primary);
   ExpectRate(Count("SELECT count(*)" + primary + " AND " + with_bytes("forename")) +
