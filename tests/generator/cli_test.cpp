@@ -101,6 +101,18 @@ TEST(GenerateCli, RefusesMalformedAndImpossibleDates) {
   ExpectRefused(dir.path(), "generate --people 10 --cutover 1900-01-01 --out p.db", "out of range");
 }
 
+TEST(GenerateCli, AnInterruptedRunLeavesNothingBehind) {
+  handover::testing::TempDir dir;
+  // 100,000 people take several seconds; the signal arrives mid-write.
+  const std::string command = "cd '" + dir.path().string() + "' && ('" +
+                              handover::testing::HandoverBinary().string() +
+                              "' generate --people 100000 --out p.db --answer-key-detail "
+                              "> /dev/null 2>&1 & pid=$!; sleep 1; kill -TERM $pid; wait $pid)";
+  const int status = std::system(command.c_str());
+  EXPECT_NE(status, 0) << "the run was cut short";
+  EXPECT_TRUE(Files(dir.path()).empty()) << "left: " << (Files(dir.path()).empty() ? "" : Files(dir.path())[0]);
+}
+
 TEST(GenerateCli, RefusesAMissingFolder) {
   handover::testing::TempDir dir;
   ExpectRefused(dir.path(), "generate --people 10 --out no/such/p.db", "does not exist");
