@@ -94,39 +94,38 @@ int RunGenerate(const GenerateFlags& flags) {
   auto cutover = ParseCutover(flags.cutover);
   if (!cutover.ok()) return ReportError(cutover.status());
   if (flags.people <= 0)
-    return ReportError(Status::Error(ErrorCode::kUsage,
-                                     "--people must be at least 1 (got " +
-                                         std::to_string(flags.people) + ")"));
+    return ReportError(Status::Error(ErrorCode::kUsage, "--people must be at least 1 (got " +
+                                                            std::to_string(flags.people) + ")"));
   if (!flags.out.empty() && !flags.target.empty())
     return ReportError(Status::Error(ErrorCode::kUsage,
                                      "give either --out FILE (SQLite) or --target URL, not both"));
   const bool to_file = flags.target.empty();
-  const fs::path out = to_file ? fs::path(flags.out.empty() ? "provider.db" : flags.out) : fs::path();
-  const fs::path key_path =
-      !flags.answer_key.empty() ? fs::path(flags.answer_key)
-      : to_file               ? out.parent_path() / "answer-key.json"
-                              : fs::path("answer-key.json");
+  const fs::path out =
+      to_file ? fs::path(flags.out.empty() ? "provider.db" : flags.out) : fs::path();
+  const fs::path key_path = !flags.answer_key.empty() ? fs::path(flags.answer_key)
+                            : to_file                 ? out.parent_path() / "answer-key.json"
+                                                      : fs::path("answer-key.json");
   std::error_code ec;
   if (to_file && fs::exists(out, ec) && !flags.force)
-    return ReportError(Status::Error(ErrorCode::kUsage,
-                                     "--out " + out.string() +
-                                         " already exists: choose another path or add --force "
-                                         "to replace it"));
+    return ReportError(
+        Status::Error(ErrorCode::kUsage, "--out " + out.string() +
+                                             " already exists: choose another path or add --force "
+                                             "to replace it"));
   if (fs::exists(key_path, ec) && !flags.force)
-    return ReportError(Status::Error(ErrorCode::kUsage,
-                                     "answer key " + key_path.string() +
-                                         " already exists: pass --answer-key PATH or add "
-                                         "--force to replace it"));
+    return ReportError(
+        Status::Error(ErrorCode::kUsage, "answer key " + key_path.string() +
+                                             " already exists: pass --answer-key PATH or add "
+                                             "--force to replace it"));
   const fs::path folder = to_file ? out.parent_path() : fs::path();
   if (to_file && !folder.empty() && !fs::is_directory(folder, ec))
-    return ReportError(Status::Error(ErrorCode::kNotFound,
-                                     "--out " + out.string() + ": folder " + folder.string() +
-                                         " does not exist; create it first"));
+    return ReportError(Status::Error(ErrorCode::kNotFound, "--out " + out.string() + ": folder " +
+                                                               folder.string() +
+                                                               " does not exist; create it first"));
 
   // SQLite: a temporary file beside the output, renamed into place on success.
-  const fs::path temp = to_file ? folder / ("." + out.filename().string() + ".tmp" +
-                                            std::to_string(::getpid()))
-                                : fs::path();
+  const fs::path temp =
+      to_file ? folder / ("." + out.filename().string() + ".tmp" + std::to_string(::getpid()))
+              : fs::path();
   if (to_file) fs::remove(temp, ec);
   const auto sibling = [&key_path](const char* suffix) {
     return key_path.parent_path() / (key_path.stem().string() + suffix);

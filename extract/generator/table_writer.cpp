@@ -16,11 +16,20 @@ constexpr int64_t kSqliteCommitRows = 500000;
 void AppendCopyField(std::string& out, const std::string& value) {
   for (char c : value) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -44,8 +53,10 @@ Status TableWriter::Begin() {
   }
   if (db_.backend() == Backend::kPostgresql) {
     // DROP TABLE IF EXISTS on a fresh database is not news to the user.
-    HANDOVER_RETURN_IF_ERROR(db_.Execute("SET client_min_messages = warning", "setting up PostgreSQL"));
-    auto encoding = db_.QueryText("SELECT current_setting('server_encoding')", "reading the server encoding");
+    HANDOVER_RETURN_IF_ERROR(
+        db_.Execute("SET client_min_messages = warning", "setting up PostgreSQL"));
+    auto encoding =
+        db_.QueryText("SELECT current_setting('server_encoding')", "reading the server encoding");
     if (!encoding.ok()) return encoding.status();
     transcode_win1252_ = *encoding == "UTF8";
   }
@@ -94,8 +105,8 @@ Status TableWriter::EndRow(Table table) {
 Status TableWriter::Flush(Table table) {
   Buffer& buffer = buffers_[static_cast<size_t>(table)];
   if (buffer.size == 0) return Status::Ok();
-  Status status = db_.backend() == Backend::kPostgresql ? FlushCopy(table, buffer)
-                                                        : FlushSoci(table, buffer);
+  Status status =
+      db_.backend() == Backend::kPostgresql ? FlushCopy(table, buffer) : FlushSoci(table, buffer);
   if (!status.ok()) return status.WithContext(std::string("writing table ") + TableName(table));
   rows_since_commit_ += static_cast<int64_t>(buffer.size);
   for (auto& column : buffer.cells) column.clear();
@@ -125,7 +136,8 @@ Status TableWriter::FlushSoci(Table table, Buffer& buffer) {
   std::vector<std::vector<soci::indicator>> indicators(spec.columns.size());
   for (size_t c = 0; c < spec.columns.size(); ++c) {
     indicators[c].reserve(buffer.size);
-    for (bool is_null : buffer.nulls[c]) indicators[c].push_back(is_null ? soci::i_null : soci::i_ok);
+    for (bool is_null : buffer.nulls[c])
+      indicators[c].push_back(is_null ? soci::i_null : soci::i_ok);
   }
   try {
     soci::statement st(db_.session());
@@ -152,14 +164,17 @@ Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
   PGresult* start = PQexec(conn, sql.c_str());
   const bool started = PQresultStatus(start) == PGRES_COPY_IN;
   PQclear(start);
-  if (!started) return Status::Error(ErrorCode::kDatabase, std::string("COPY: ") + PQerrorMessage(conn));
+  if (!started)
+    return Status::Error(ErrorCode::kDatabase, std::string("COPY: ") + PQerrorMessage(conn));
   std::string data;
   data.reserve(buffer.size * spec.columns.size() * 12);
   for (size_t r = 0; r < buffer.size; ++r) {
     for (size_t c = 0; c < spec.columns.size(); ++c) {
       if (c) data += '\t';
-      if (buffer.nulls[c][r]) data += "\\N";
-      else AppendCopyField(data, buffer.cells[c][r]);
+      if (buffer.nulls[c][r])
+        data += "\\N";
+      else
+        AppendCopyField(data, buffer.cells[c][r]);
     }
     data += '\n';
   }
@@ -175,7 +190,8 @@ Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
   }
   if (!ok) {
     while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
-    return Status::Error(ErrorCode::kDatabase, "COPY: " + (error.empty() ? PQerrorMessage(conn) : error));
+    return Status::Error(ErrorCode::kDatabase,
+                         "COPY: " + (error.empty() ? PQerrorMessage(conn) : error));
   }
   return Status::Ok();
 }

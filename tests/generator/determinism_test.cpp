@@ -29,11 +29,13 @@ nlohmann::json Generate(const std::filesystem::path& dir, uint64_t seed, size_t 
 std::string Content(Database& db) {
   std::string all;
   for (const char* sql :
-       {"SELECT client_ref || '|' || forename || '|' || surname || '|' || dob FROM client ORDER BY client_id",
+       {"SELECT client_ref || '|' || forename || '|' || surname || '|' || dob FROM client ORDER BY "
+        "client_id",
         "SELECT coalesce(client_ref, '-') || '|' || pay_type || '|' || amount || '|' || paid_date "
         "FROM payment ORDER BY payment_id",
         "SELECT client_ref || '|' || in_touch || '|' || notes FROM contact_log ORDER BY contact_id",
-        "SELECT client_ref || '|' || amount || '|' || paid_to FROM pay_schedule ORDER BY schedule_id"}) {
+        "SELECT client_ref || '|' || amount || '|' || paid_to FROM pay_schedule ORDER BY "
+        "schedule_id"}) {
     auto rows = db.QueryRows(sql, 1, sql);
     EXPECT_TRUE(rows.ok()) << rows.status().message();
     if (!rows.ok()) continue;
