@@ -105,9 +105,11 @@ Status TableWriter::EndRow(Table table) {
 Status TableWriter::Flush(Table table) {
   Buffer& buffer = buffers_[static_cast<size_t>(table)];
   if (buffer.size == 0) return Status::Ok();
-  Status status =
-      db_.backend() == Backend::kPostgresql ? FlushCopy(table, buffer) : FlushSoci(table, buffer);
-  if (!status.ok()) return status.WithContext(std::string("writing table ") + TableName(table));
+  Status status = db_.backend() == Backend::kPostgresql
+                      ? FlushCopy(table, buffer)
+                      : FlushSoci(table, buffer).WithContext(std::string("writing table ") +
+                                                             TableName(table));
+  if (!status.ok()) return status;
   rows_since_commit_ += static_cast<int64_t>(buffer.size);
   for (auto& column : buffer.cells) column.clear();
   for (auto& column : buffer.nulls) column.clear();
@@ -154,7 +156,11 @@ Status TableWriter::FlushSoci(Table table, Buffer& buffer) {
 }
 
 Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
+  // The previous batch's COPY is still being processed by the server while
+  // this one was generated; collect its result before starting the next.
+  HANDOVER_RETURN_IF_ERROR(AwaitCopy());
   const ProviderTable& spec = TableSpec(table);
+  const std::string context = std::string("writing table ") + spec.name + ": COPY: ";
   auto* backend = static_cast<soci::postgresql_session_backend*>(db_.session().get_backend());
   PGconn* conn = backend->conn_;
   std::string sql = std::string("COPY ") + spec.name + " (";
@@ -164,8 +170,7 @@ Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
   PGresult* start = PQexec(conn, sql.c_str());
   const bool started = PQresultStatus(start) == PGRES_COPY_IN;
   PQclear(start);
-  if (!started)
-    return Status::Error(ErrorCode::kDatabase, std::string("COPY: ") + PQerrorMessage(conn));
+  if (!started) return Status::Error(ErrorCode::kDatabase, context + PQerrorMessage(conn));
   std::string data;
   data.reserve(buffer.size * spec.columns.size() * 12);
   for (size_t r = 0; r < buffer.size; ++r) {
@@ -178,27 +183,33 @@ Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
     }
     data += '\n';
   }
-  bool ok = PQputCopyData(conn, data.data(), static_cast<int>(data.size())) == 1;
-  ok = PQputCopyEnd(conn, ok ? nullptr : "generator failed to send data") == 1 && ok;
+  const bool sent = PQputCopyData(conn, data.data(), static_cast<int>(data.size())) == 1;
+  const bool ended = PQputCopyEnd(conn, sent ? nullptr : "generator failed to send data") == 1;
+  copy_pending_ = true;
+  pending_table_ = spec.name;
+  if (!sent || !ended) return AwaitCopy();
+  return Status::Ok();
+}
+
+Status TableWriter::AwaitCopy() {
+  if (!copy_pending_) return Status::Ok();
+  copy_pending_ = false;
+  auto* backend = static_cast<soci::postgresql_session_backend*>(db_.session().get_backend());
+  PGconn* conn = backend->conn_;
   std::string error;
   while (PGresult* result = PQgetResult(conn)) {
-    if (PQresultStatus(result) != PGRES_COMMAND_OK) {
-      ok = false;
-      error = PQresultErrorMessage(result);
-    }
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) error = PQresultErrorMessage(result);
     PQclear(result);
   }
-  if (!ok) {
-    while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
-    return Status::Error(ErrorCode::kDatabase,
-                         "COPY: " + (error.empty() ? PQerrorMessage(conn) : error));
-  }
-  return Status::Ok();
+  if (error.empty()) return Status::Ok();
+  while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+  return Status::Error(ErrorCode::kDatabase,
+                       "writing table " + pending_table_ + ": COPY: " + error);
 }
 
 Status TableWriter::FlushAll() {
   for (int t = 0; t < kTableCount; ++t) HANDOVER_RETURN_IF_ERROR(Flush(static_cast<Table>(t)));
-  return Status::Ok();
+  return AwaitCopy();
 }
 
 Status TableWriter::Finish() {
@@ -222,6 +233,7 @@ Status TableWriter::Finish() {
 void TableWriter::Abort() {
   if (!in_transaction_) return;
   in_transaction_ = false;
+  (void)AwaitCopy();  // the connection must be idle before the rollback
   try {
     db_.session().rollback();
   } catch (const soci::soci_error&) {
