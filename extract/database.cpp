@@ -15,8 +15,12 @@ bool Contains(const std::string& haystack, const char* needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-// One line from a possibly multi-line server message.
+// One line from a possibly multi-line server message, without the parts
+// that quote data: PostgreSQL's DETAIL ("Failing row contains (...)") and
+// CONTEXT lines can hold names and dates of birth.
 std::string FirstLine(std::string message) {
+  for (const char* marker : {"DETAIL:", "CONTEXT:"})
+    if (const auto at = message.find(marker); at != std::string::npos) message.erase(at);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
     message.pop_back();
   for (auto& c : message)
@@ -193,7 +197,10 @@ Result<std::string> Database::QueryText(const std::string& sql, const std::strin
 Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::string& sql,
                                                                   size_t columns,
                                                                   const std::string& context) {
-  constexpr size_t kFetch = 1000;
+  // ODBC drivers size each cell's buffer by the column's declared width (SQLite
+  // TEXT: 64 KiB, zero-filled per fetch): callers CAST text to VARCHAR(n), and
+  // batches stay modest.
+  const size_t kFetch = backend() == Backend::kOdbc ? 256 : 1000;
   std::vector<std::vector<std::string>> rows;
   try {
     std::vector<std::vector<std::string>> cells(columns);
@@ -225,6 +232,15 @@ Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::str
     return StatusFromCurrentException(ErrorCode::kDatabase, context);
   }
   return rows;
+}
+
+std::string Database::QuoteLiteral(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
 }
 
 std::string Database::QuoteIdentifier(const std::string& name) const {

@@ -59,6 +59,8 @@ class Database {
   Result<std::vector<std::vector<std::string>>> QueryRows(const std::string& sql, size_t columns,
                                                           const std::string& context);
 
+  // Quotes a string literal ('it''s').
+  static std::string QuoteLiteral(const std::string& text);
   // Quotes an identifier for this dialect.
   std::string QuoteIdentifier(const std::string& name) const;
   // Closes the session and removes the SQLite file if Open created it.

@@ -3,6 +3,7 @@
 // through a double and every driver behaves the same; typing happens here.
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 
@@ -11,10 +12,15 @@
 namespace handover {
 namespace {
 
+// ODBC drivers give every text cell a buffer as wide as the column's declared
+// size (SQLite TEXT: 64 KiB) and fill it per fetch: fetch few rows at a time.
+constexpr size_t kOdbcFetchRows = 64;
+
 class SociTableSource final : public RowSource {
  public:
   SociTableSource(Database& db, std::vector<Column> columns, std::string select, size_t batch_size)
-      : db_(db), columns_(std::move(columns)), select_(std::move(select)), batch_size_(batch_size) {}
+      : db_(db), columns_(std::move(columns)), select_(std::move(select)), batch_size_(batch_size),
+        fetch_rows_(db.backend() == Backend::kOdbc ? std::min(batch_size, kOdbcFetchRows) : batch_size) {}
 
   ~SociTableSource() override {
     if (!cursor_.empty()) {
@@ -31,29 +37,32 @@ class SociTableSource final : public RowSource {
 
   Result<bool> Next(RowBatch& batch) override {
     batch.Reset(columns_.size());
-    if (done_) return false;
-    try {
-      if (!started_) {
-        Start();  // without a cursor, this already fetched the first batch
-        if (!cursor_.empty()) FetchFromCursor();
-      } else if (!cursor_.empty()) {
-        FetchFromCursor();
-      } else {
-        ResizeBuffers();
-        if (!statement_->fetch()) Shrink();
+    // Fill the batch from one or more fetches (ODBC fetches are small, see
+    // kOdbcFetchRows).
+    while (batch.size() < batch_size_ && !done_) {
+      try {
+        if (!started_) {
+          Start();  // without a cursor, this already fetched the first rows
+          if (!cursor_.empty()) FetchFromCursor();
+        } else if (!cursor_.empty()) {
+          FetchFromCursor();
+        } else {
+          ResizeBuffers();
+          if (!statement_->fetch()) Shrink();
+        }
+      } catch (...) {
+        done_ = true;
+        return StatusFromCurrentException(ErrorCode::kDatabase, "reading " + description());
       }
-    } catch (...) {
-      done_ = true;
-      return StatusFromCurrentException(ErrorCode::kDatabase, "reading " + description());
+      const size_t got = cells_.empty() ? 0 : cells_[0].size();
+      for (size_t r = 0; r < got; ++r) {
+        auto row = batch.AppendRow(++ordinal_);
+        for (size_t c = 0; c < columns_.size(); ++c)
+          if (inds_[c][r] == soci::i_ok) row[c] = ValueFromDatabaseText(std::move(cells_[c][r]), columns_[c].type);
+      }
+      if (got < fetch_rows_) done_ = true;
     }
-    const size_t got = cells_.empty() ? 0 : cells_[0].size();
-    for (size_t r = 0; r < got; ++r) {
-      auto row = batch.AppendRow(++ordinal_);
-      for (size_t c = 0; c < columns_.size(); ++c)
-        if (inds_[c][r] == soci::i_ok) row[c] = ValueFromDatabaseText(std::move(cells_[c][r]), columns_[c].type);
-    }
-    if (got < batch_size_) done_ = true;
-    return got > 0;
+    return !batch.empty();
   }
 
  private:
@@ -76,7 +85,7 @@ class SociTableSource final : public RowSource {
   // FETCH n from the server-side cursor: one round trip a batch.
   void FetchFromCursor() {
     statement_ = std::make_unique<soci::statement>(db_.session());
-    BindAndRun("FETCH " + std::to_string(batch_size_) + " FROM " + cursor_);
+    BindAndRun("FETCH " + std::to_string(fetch_rows_) + " FROM " + cursor_);
   }
 
   // Prepares `sql` with one text vector per column and fetches the first batch.
@@ -93,8 +102,8 @@ class SociTableSource final : public RowSource {
     cells_.resize(columns_.size());
     inds_.resize(columns_.size());
     for (size_t c = 0; c < columns_.size(); ++c) {
-      cells_[c].resize(batch_size_);
-      inds_[c].resize(batch_size_);
+      cells_[c].resize(fetch_rows_);
+      inds_[c].resize(fetch_rows_);
     }
   }
   void Shrink() {
@@ -106,6 +115,7 @@ class SociTableSource final : public RowSource {
   std::vector<Column> columns_;
   std::string select_;
   size_t batch_size_;
+  size_t fetch_rows_;  // rows per driver fetch
   std::unique_ptr<soci::statement> statement_;
   std::vector<std::vector<std::string>> cells_;
   std::vector<std::vector<soci::indicator>> inds_;

@@ -22,4 +22,9 @@ struct Diagnostic {
 // one after another, followed by "N errors".
 std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics);
 
+// A diagnostic at byte `offset` of `text` (the contents of `file`): fills in
+// line, column and the source line.
+Diagnostic DiagnosticAt(const std::string& file, const std::string& text, size_t offset,
+                        std::string message);
+
 }  // namespace handover::transform

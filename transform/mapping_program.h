@@ -64,6 +64,9 @@ struct RowOutcome {
   // For loaded: one entry per CompiledMapping::targets(); nullopt where that
   // target's condition did not hold. Values are typed to the target columns.
   std::vector<std::optional<std::vector<Value>>> target_rows;
+  // Row-level warnings that do not change the outcome (e.g. an unmapped code
+  // kept as is under `unmapped keep`). Added by the mapping language.
+  std::vector<std::string> warnings;
 
   void Clear();
 };

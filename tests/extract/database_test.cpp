@@ -15,31 +15,13 @@
 namespace handover {
 namespace {
 
-enum class Path { kSqlite, kSqliteOdbc, kPostgres, kPostgresOdbc };
+using testing::AccessPath;
 
-std::string PathName(const ::testing::TestParamInfo<Path>& info) {
-  switch (info.param) {
-    case Path::kSqlite: return "Sqlite";
-    case Path::kSqliteOdbc: return "SqliteOdbc";
-    case Path::kPostgres: return "Postgres";
-    case Path::kPostgresOdbc: return "PostgresOdbc";
-  }
-  return "";
-}
-
-class DatabasePaths : public ::testing::TestWithParam<Path> {
+class DatabasePaths : public ::testing::TestWithParam<AccessPath> {
  protected:
   void SetUp() override {
-    switch (GetParam()) {
-      case Path::kSqlite: url_ = "sqlite:" + (dir_ / "t.db").string(); break;
-      case Path::kSqliteOdbc:
-        // The ODBC driver opens an existing file; create it natively first.
-        { auto native = Open("sqlite:" + (dir_ / "t.db").string(), OpenMode::kCreateIfMissing); }
-        url_ = testing::SqliteOdbcUrl(dir_ / "t.db");
-        break;
-      case Path::kPostgres: pg_ = std::make_unique<testing::ScratchPostgres>(); url_ = pg_->url(); break;
-      case Path::kPostgresOdbc: pg_ = std::make_unique<testing::ScratchPostgres>(); url_ = pg_->odbc_url(); break;
-    }
+    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam(), dir_, "t.db");
+    url_ = scratch_->url();
   }
 
   std::unique_ptr<Database> Open(const std::string& text, OpenMode mode) {
@@ -51,7 +33,7 @@ class DatabasePaths : public ::testing::TestWithParam<Path> {
   }
 
   testing::TempDir dir_;
-  std::unique_ptr<testing::ScratchPostgres> pg_;
+  std::unique_ptr<testing::ScratchDatabase> scratch_;
   std::string url_;
 };
 
@@ -59,7 +41,7 @@ TEST_P(DatabasePaths, IntrospectsAndStreamsTypedRowsWithExactMoney) {
   auto db = Open(url_, OpenMode::kCreateIfMissing);
   ASSERT_NE(db, nullptr);
   const bool pg = db->dialect() == Dialect::kPostgresql;
-  EXPECT_EQ(pg, GetParam() == Path::kPostgres || GetParam() == Path::kPostgresOdbc);
+  EXPECT_EQ(pg, GetParam() == AccessPath::kPostgres || GetParam() == AccessPath::kPostgresOdbc);
   ASSERT_TRUE(db->Execute(std::string("CREATE TABLE pay (id INTEGER NOT NULL PRIMARY KEY, ") +
                               "amount_pence BIGINT, amount_text TEXT, paid_on DATE, rate " +
                               (pg ? "NUMERIC(18,2)" : "REAL") + ")",
@@ -131,9 +113,9 @@ TEST_P(DatabasePaths, StatementErrorsCarryContextAndServerMessage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllPaths, DatabasePaths,
-                         ::testing::Values(Path::kSqlite, Path::kSqliteOdbc, Path::kPostgres,
-                                           Path::kPostgresOdbc),
-                         PathName);
+                         ::testing::Values(AccessPath::kSqlite, AccessPath::kSqliteOdbc, AccessPath::kPostgres,
+                                           AccessPath::kPostgresOdbc),
+                         testing::AccessPathName);
 
 TEST(DatabaseOpen, MissingSourceFileIsNotCreated) {
   testing::TempDir dir;

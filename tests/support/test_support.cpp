@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 #include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <atomic>
 #include <chrono>
@@ -10,7 +11,10 @@
 #include <random>
 #include <regex>
 #include <stdexcept>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <iterator>
 
 #include "extract/connection_url.h"
 
@@ -47,6 +51,31 @@ const bool kEnvironmentReady = [] {
 
 std::filesystem::path SourceDir() { return HANDOVER_TEST_SOURCE_DIR; }
 std::filesystem::path HandoverBinary() { return HANDOVER_TEST_BINARY; }
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+CommandResult RunHandover(const std::vector<std::string>& arguments, const std::filesystem::path& scratch) {
+  std::string command = "'" + HandoverBinary().string() + "'";
+  for (const auto& argument : arguments) {
+    std::string quoted = "'";
+    for (char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    command += " " + quoted + "'";
+  }
+  static std::atomic<int> counter{0};
+  const int n = ++counter;
+  const auto out = scratch / ("cmd" + std::to_string(n) + ".out");
+  const auto err = scratch / ("cmd" + std::to_string(n) + ".err");
+  command += " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(command.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(out);
+  result.err = ReadFile(err);
+  return result;
+}
 
 TempDir::TempDir() {
   path_ = std::filesystem::temp_directory_path() / ("handover_test_" + UniqueSuffix());
@@ -106,6 +135,37 @@ std::string ScratchPostgres::odbc_url() const {
 
 std::string SqliteOdbcUrl(const std::filesystem::path& path) {
   return "odbc:DRIVER=SQLite3;Database=" + path.string() + ";";
+}
+
+std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info) {
+  switch (info.param) {
+    case AccessPath::kSqlite: return "Sqlite";
+    case AccessPath::kSqliteOdbc: return "SqliteOdbc";
+    case AccessPath::kPostgres: return "Postgres";
+    case AccessPath::kPostgresOdbc: return "PostgresOdbc";
+  }
+  return "Unknown";
+}
+
+ScratchDatabase::ScratchDatabase(AccessPath path, const TempDir& dir, const std::string& file_name) {
+  const std::filesystem::path file = dir / file_name;
+  switch (path) {
+    case AccessPath::kSqlite: url_ = "sqlite:" + file.string(); break;
+    case AccessPath::kSqliteOdbc: {
+      // The ODBC driver opens existing files only: create it natively first.
+      soci::session create(*soci::factory_sqlite3(), "db=\"" + file.string() + "\"");
+      url_ = SqliteOdbcUrl(file);
+      break;
+    }
+    case AccessPath::kPostgres:
+      pg_ = std::make_unique<ScratchPostgres>();
+      url_ = pg_->url();
+      break;
+    case AccessPath::kPostgresOdbc:
+      pg_ = std::make_unique<ScratchPostgres>();
+      url_ = pg_->odbc_url();
+      break;
+  }
 }
 
 }  // namespace handover::testing

@@ -3,15 +3,33 @@
 // connection URLs for each access path to the same data.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace handover::testing {
 
 // The repository root, and the built `handover` executable.
 std::filesystem::path SourceDir();
 std::filesystem::path HandoverBinary();
+
+// The outcome of running a command line.
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs `handover <arguments>` (arguments are shell-quoted here) and captures
+// both streams. `scratch` holds the captured output files.
+CommandResult RunHandover(const std::vector<std::string>& arguments, const std::filesystem::path& scratch);
+
+// Reads a whole file ("" if missing).
+std::string ReadFile(const std::filesystem::path& path);
 
 // A fresh folder under the system temp dir, removed on destruction unless
 // HANDOVER_KEEP_TEST_FILES is set (for debugging).
@@ -56,5 +74,24 @@ class ScratchPostgres {
 
 // odbc:DRIVER=SQLite3;Database=<path>;
 std::string SqliteOdbcUrl(const std::filesystem::path& path);
+
+// The four ways the suite reaches a database; tests parameterised over them
+// prove the same behaviour on every path.
+enum class AccessPath { kSqlite, kSqliteOdbc, kPostgres, kPostgresOdbc };
+
+// For INSTANTIATE_TEST_SUITE_P: "Sqlite", "SqliteOdbc", "Postgres", "PostgresOdbc".
+std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info);
+
+// An empty database reachable through one access path, removed afterwards.
+// SQLite files live in `dir`.
+class ScratchDatabase {
+ public:
+  ScratchDatabase(AccessPath path, const TempDir& dir, const std::string& file_name);
+  const std::string& url() const { return url_; }
+
+ private:
+  std::unique_ptr<ScratchPostgres> pg_;
+  std::string url_;
+};
 
 }  // namespace handover::testing

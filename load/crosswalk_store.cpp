@@ -1,0 +1,76 @@
+#include "load/crosswalk_store.h"
+
+#include <algorithm>
+
+namespace handover::load {
+
+CrosswalkStore::CrosswalkStore(Database& target, std::string legacy_system, int64_t run_id)
+    : legacy_system_(std::move(legacy_system)), run_id_(run_id),
+      writer_(MakeTableWriter(target, "migration_crosswalk",
+                              {"legacy_system", "entity", "legacy_key", "council_id", "first_run_id"})) {}
+
+Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(Database& target, std::string legacy_system,
+                                                             int64_t run_id) {
+  std::unique_ptr<CrosswalkStore> store(new CrosswalkStore(target, legacy_system, run_id));
+  auto rows = target.QueryRows(
+      "SELECT entity, legacy_key, CAST(council_id AS VARCHAR(20)) FROM migration_crosswalk "
+      "WHERE legacy_system = " + Database::QuoteLiteral(legacy_system),
+      3, "reading the crosswalk");
+  if (!rows.ok()) return rows.status();
+  for (const auto& row : *rows) {
+    const int64_t id = std::stoll(row[2]);
+    store->ids_[Slot(row[0], row[1])] = id;
+    int64_t& next = store->next_id_[row[0]];
+    next = std::max(next, id + 1);
+  }
+  store->next_id_at_flush_ = store->next_id_;
+  return store;
+}
+
+std::optional<int64_t> CrosswalkStore::Lookup(const std::string& entity,
+                                              const std::string& legacy_key) const {
+  const auto it = ids_.find(Slot(entity, legacy_key));
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+int64_t CrosswalkStore::IdFor(const std::string& entity, const std::string& legacy_key) const {
+  if (auto id = Lookup(entity, legacy_key)) return *id;
+  const auto it = next_id_.find(entity);
+  return it == next_id_.end() ? 1 : it->second;
+}
+
+void CrosswalkStore::Record(const std::string& entity, const std::string& legacy_key, int64_t council_id) {
+  const std::string slot = Slot(entity, legacy_key);
+  if (seen_this_run_.insert(slot).second) pending_seen_.push_back(slot);
+  if (ids_.count(slot)) return;
+  ids_[slot] = council_id;
+  pending_slots_.push_back(slot);
+  int64_t& next = next_id_[entity];
+  next = std::max(next == 0 ? 1 : next, council_id + 1);
+  const Value row[] = {legacy_system_, entity, legacy_key, council_id, run_id_};
+  writer_->Add(row);
+}
+
+Status CrosswalkStore::Flush() {
+  HANDOVER_RETURN_IF_ERROR(writer_->Flush());
+  pending_slots_.clear();
+  pending_seen_.clear();
+  next_id_at_flush_ = next_id_;
+  return Status::Ok();
+}
+
+void CrosswalkStore::Discard() {
+  writer_->Discard();
+  for (const auto& slot : pending_slots_) ids_.erase(slot);
+  for (const auto& slot : pending_seen_) seen_this_run_.erase(slot);
+  pending_slots_.clear();
+  pending_seen_.clear();
+  next_id_ = next_id_at_flush_;
+}
+
+bool CrosswalkStore::SeenThisRun(const std::string& entity, const std::string& legacy_key) const {
+  return seen_this_run_.count(Slot(entity, legacy_key)) > 0;
+}
+
+}  // namespace handover::load

@@ -1,0 +1,60 @@
+// CrosswalkStore: the legacy key -> council id map, persisted in
+// migration_crosswalk so that a legacy record gets the same council id in
+// every rehearsal and in the final run. Held in memory for O(1) lookups
+// during a run (one entry per keyed source record: ~50 bytes each).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/database.h"
+#include "load/table_writer.h"
+#include "transform/mapping_program.h"
+
+namespace handover::load {
+
+class CrosswalkStore final : public transform::Crosswalk {
+ public:
+  // Reads the existing crosswalk of `legacy_system` from the target.
+  static Result<std::unique_ptr<CrosswalkStore>> Open(Database& target, std::string legacy_system,
+                                                      int64_t run_id);
+
+  std::optional<int64_t> Lookup(const std::string& entity,
+                                const std::string& legacy_key) const override;
+
+  // The id `legacy_key` has, or the id it would get if recorded now.
+  int64_t IdFor(const std::string& entity, const std::string& legacy_key) const;
+  // Makes IdFor's answer permanent (queued for the next Flush). No-op if the
+  // key already has an id.
+  void Record(const std::string& entity, const std::string& legacy_key, int64_t council_id);
+  // True if `legacy_key` was recorded during this run (a duplicate key).
+  bool SeenThisRun(const std::string& entity, const std::string& legacy_key) const;
+
+  // Writes queued entries inside the caller's transaction and makes them
+  // part of the committed state.
+  Status Flush();
+  // Forgets everything recorded since the last Flush (the batch was rolled back).
+  void Discard();
+
+ private:
+  CrosswalkStore(Database& target, std::string legacy_system, int64_t run_id);
+  static std::string Slot(const std::string& entity, const std::string& legacy_key) {
+    return entity + '\x1f' + legacy_key;
+  }
+
+  std::string legacy_system_;
+  int64_t run_id_;
+  std::unordered_map<std::string, int64_t> ids_;
+  std::unordered_set<std::string> seen_this_run_;
+  std::unordered_map<std::string, int64_t> next_id_;  // per entity
+  std::unique_ptr<TableWriter> writer_;
+  // Recorded since the last Flush, so that Discard can undo them.
+  std::vector<std::string> pending_slots_;
+  std::vector<std::string> pending_seen_;
+  std::unordered_map<std::string, int64_t> next_id_at_flush_;
+};
+
+}  // namespace handover::load

@@ -1,0 +1,83 @@
+#include "load/ledger.h"
+
+namespace handover::load {
+namespace {
+
+Value OptionalText(const std::optional<std::string>& text) {
+  return text ? Value(*text) : Value(Null{});
+}
+
+Value OptionalInt(const std::optional<int64_t>& number) {
+  return number ? Value(*number) : Value(Null{});
+}
+
+Value TextOrNull(const std::string& text) { return text.empty() ? Value(Null{}) : Value(text); }
+
+}  // namespace
+
+const char* LedgerOutcomeName(LedgerOutcome outcome) {
+  switch (outcome) {
+    case LedgerOutcome::kLoaded: return "loaded";
+    case LedgerOutcome::kRejected: return "rejected";
+    case LedgerOutcome::kExcluded: return "excluded";
+    case LedgerOutcome::kMerged: return "merged";
+  }
+  return "unknown";
+}
+
+Ledger::Ledger(Database& target, int64_t run_id)
+    : run_id_(run_id),
+      entries_(MakeTableWriter(target, "migration_ledger",
+                               {"run_id", "mapping", "source_row", "legacy_key", "outcome",
+                                "reason_code", "target_key", "amount_pence"})),
+      exceptions_(MakeTableWriter(target, "migration_exception",
+                                  {"run_id", "mapping", "source_table", "source_row", "legacy_key",
+                                   "outcome", "reason_code", "reason", "column_name", "value_seen",
+                                   "action"})) {}
+
+void Ledger::BeginMapping(const std::string& mapping, const std::string& source_table) {
+  mapping_ = mapping;
+  source_table_ = source_table;
+}
+
+void Ledger::Add(const LedgerEntry& e) {
+  const Value row[] = {run_id_, mapping_, e.source_row, OptionalText(e.legacy_key),
+                       std::string(LedgerOutcomeName(e.outcome)), TextOrNull(e.reason_code),
+                       OptionalInt(e.target_key), OptionalInt(e.amount_pence)};
+  entries_->Add(row);
+}
+
+void Ledger::AddException(const ExceptionEntry& e) {
+  const Value row[] = {run_id_, mapping_, source_table_, e.source_row, OptionalText(e.legacy_key),
+                       std::string(LedgerOutcomeName(e.outcome)), e.reason_code, e.reason,
+                       TextOrNull(e.column), TextOrNull(e.value_seen), e.action};
+  exceptions_->Add(row);
+}
+
+Status Ledger::Flush() {
+  HANDOVER_RETURN_IF_ERROR(entries_->Flush());
+  return exceptions_->Flush();
+}
+
+void Ledger::Discard() {
+  entries_->Discard();
+  exceptions_->Discard();
+}
+
+std::string SuggestedAction(LedgerOutcome outcome, const std::string& reason_code) {
+  if (outcome == LedgerOutcome::kMerged)
+    return "confirm these records are the same person; if not, split them in the source and rerun";
+  if (reason_code == "orphan")
+    return "find the missing parent record in the source, or confirm the row can be written off";
+  if (reason_code == "duplicate_key")
+    return "two source records share this legacy key: correct one of them in the source";
+  if (reason_code == "missing_key")
+    return "give the record its legacy reference in the source, or exclude it by rule";
+  if (reason_code.find("unmapped") != std::string::npos || reason_code.find("code") != std::string::npos)
+    return "add the provider value to the code set, or correct it in the source";
+  if (reason_code == "target_rejected")
+    return "the council database refused the row: correct the value in the source or the mapping";
+  return "correct the value in the source and rerun, or record why it is not migrated";
+}
+
+}  // namespace handover::load

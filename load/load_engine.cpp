@@ -1,0 +1,87 @@
+#include "load/load_engine.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "extract/row_source.h"
+#include "load/crosswalk_store.h"
+#include "load/ledger.h"
+#include "load/mapping_loader.h"
+#include "load/merge_plan.h"
+#include "load/migration_tables.h"
+
+namespace handover::load {
+namespace {
+
+Result<std::unique_ptr<RowSource>> OpenSource(const transform::CompiledMapping& mapping, Database& source,
+                                              const Catalog& catalog, size_t batch_size) {
+  const TableSchema* table = catalog.Find(mapping.source_table());
+  if (table == nullptr)
+    return Status::Error(ErrorCode::kNotFound, "source table " + mapping.source_table() + " of mapping " +
+                                                   mapping.name() + " is not in " + source.url().Masked());
+  return OpenTableSource(source, *table, mapping.source_columns(), batch_size);
+}
+
+Status LoadMapping(const transform::CompiledMapping& mapping, Database& source, const Catalog& catalog,
+                   Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
+                   const ProgressFn& progress, MappingCounts& counts) {
+  std::optional<MergePlan> plan;
+  if (mapping.merge()) {
+    auto first_pass = OpenSource(mapping, source, catalog, options.batch_size);
+    if (!first_pass.ok()) return first_pass.status();
+    auto built = MergePlan::Build(mapping, **first_pass, crosswalk);
+    if (!built.ok()) return built.status().WithContext("finding duplicates for " + mapping.name());
+    spdlog::info("{}: {} duplicate records to merge", mapping.name(), built->duplicates());
+    plan = std::move(*built);
+  }
+  auto rows = OpenSource(mapping, source, catalog, options.batch_size);
+  if (!rows.ok()) return rows.status();
+  MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan));
+  RowBatch batch;
+  while (true) {
+    auto more = (*rows)->Next(batch);
+    if (!more.ok()) return more.status().WithContext("loading " + mapping.name());
+    if (!*more) break;
+    HANDOVER_RETURN_IF_ERROR(loader.LoadBatch(batch).WithContext("loading " + mapping.name()));
+    if (progress) progress(mapping.name(), loader.counts().extracted);
+  }
+  HANDOVER_RETURN_IF_ERROR(loader.Finish());
+  counts = loader.counts();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<LoadSummary> RunLoad(const transform::MappingProgram& program, Database& source,
+                            const Catalog& source_catalog, Database& target, const LoadOptions& options,
+                            const ProgressFn& progress) {
+  const auto started = std::chrono::steady_clock::now();
+  HANDOVER_RETURN_IF_ERROR(EnsureMigrationTables(target));
+  RunInfo info = options.run;
+  info.mappings_hash = program.content_hash;
+  auto run_id = OpenRun(target, info);
+  if (!run_id.ok()) return run_id.status();
+  LoadSummary summary;
+  summary.run_id = *run_id;
+  auto crosswalk = CrosswalkStore::Open(target, options.legacy_system, *run_id);
+  if (!crosswalk.ok()) return crosswalk.status();
+  Ledger ledger(target, *run_id);
+  for (const auto& mapping : program.mappings) {
+    spdlog::info("loading mapping {} from {}", mapping->name(), mapping->source_table());
+    MappingCounts counts;
+    Status status = LoadMapping(*mapping, source, source_catalog, target, **crosswalk, ledger, options,
+                                progress, counts);
+    if (!status.ok()) {
+      (void)CloseRun(target, *run_id, "failed");  // best effort: the load error is what matters
+      return status;
+    }
+    spdlog::info("{}: extracted {}, loaded {}, rejected {}, excluded {}, merged {}", counts.mapping,
+                 counts.extracted, counts.loaded, counts.rejected, counts.excluded, counts.merged);
+    summary.mappings.push_back(std::move(counts));
+  }
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace handover::load

@@ -1,0 +1,63 @@
+// The load engine: drives a checked MappingProgram from source to target.
+// For each mapping, in load order, it streams the source table in batches,
+// evaluates every row, writes target rows, crosswalk entries and one ledger
+// line per record, one transaction per batch. A batch the target refuses is
+// replayed row by row so only the offending rows are rejected (with the
+// server's reason) and nothing is half-written.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extract/database.h"
+#include "extract/schema.h"
+#include "extract/status.h"
+#include "load/run_record.h"
+#include "transform/mapping_program.h"
+
+namespace handover::load {
+
+struct LoadOptions {
+  size_t batch_size = 5000;
+  std::string legacy_system = "provider";
+  RunInfo run;
+};
+
+// Rows written to one target table by one mapping.
+struct TargetCount {
+  std::string table;
+  int64_t rows = 0;
+};
+
+// The engine's own tally for one mapping (reports re-derive these from the
+// databases; these are for progress and cross-checking).
+struct MappingCounts {
+  std::string mapping;
+  std::string source_table;
+  int64_t extracted = 0;
+  int64_t loaded = 0;
+  int64_t rejected = 0;
+  int64_t excluded = 0;
+  int64_t merged = 0;
+  std::vector<TargetCount> targets;
+};
+
+struct LoadSummary {
+  int64_t run_id = 0;
+  std::vector<MappingCounts> mappings;
+  double seconds = 0;
+};
+
+// Called after each committed batch: mapping name and rows done so far.
+using ProgressFn = std::function<void(const std::string& mapping, int64_t rows)>;
+
+// Opens a run in the target, loads every mapping and returns the tallies.
+// The target must already hold the council schema; migration tables are
+// created if missing. On a failed Status the batch in flight was rolled back
+// and the run is recorded as failed.
+Result<LoadSummary> RunLoad(const transform::MappingProgram& program, Database& source,
+                            const Catalog& source_catalog, Database& target,
+                            const LoadOptions& options, const ProgressFn& progress = {});
+
+}  // namespace handover::load

@@ -1,0 +1,240 @@
+#include "load/mapping_loader.h"
+
+#include <soci/soci.h>
+
+#include "extract/text_encoding.h"
+
+namespace handover::load {
+namespace {
+
+LedgerOutcome FromTransform(transform::OutcomeKind kind) {
+  switch (kind) {
+    case transform::OutcomeKind::kLoaded: return LedgerOutcome::kLoaded;
+    case transform::OutcomeKind::kRejected: return LedgerOutcome::kRejected;
+    case transform::OutcomeKind::kExcluded: return LedgerOutcome::kExcluded;
+  }
+  return LedgerOutcome::kRejected;
+}
+
+// The money a loaded record carries: the first pence column of its first
+// target row (what reconciliation balances per record).
+std::optional<int64_t> AmountOf(const transform::CompiledMapping& mapping,
+                                const transform::RowOutcome& outcome) {
+  const auto& targets = mapping.targets();
+  for (size_t t = 0; t < targets.size() && t < outcome.target_rows.size(); ++t) {
+    if (!outcome.target_rows[t]) continue;
+    for (size_t c = 0; c < targets[t].types.size(); ++c)
+      if (targets[t].types[c] == ColumnType::kPence)
+        if (const auto* pence = std::get_if<Pence>(&(*outcome.target_rows[t])[c])) return pence->value;
+  }
+  return std::nullopt;
+}
+
+// The first target column ("table.column") whose text is not valid UTF-8.
+std::optional<std::string> FindInvalidText(const transform::CompiledMapping& mapping,
+                                           const transform::RowOutcome& outcome) {
+  const auto& targets = mapping.targets();
+  for (size_t t = 0; t < targets.size() && t < outcome.target_rows.size(); ++t) {
+    if (!outcome.target_rows[t]) continue;
+    const auto& values = *outcome.target_rows[t];
+    for (size_t c = 0; c < values.size() && c < targets[t].columns.size(); ++c)
+      if (const auto* text = std::get_if<std::string>(&values[c]); text && !IsValidUtf8(*text))
+        return targets[t].table + "." + targets[t].columns[c];
+  }
+  return std::nullopt;
+}
+
+void Accumulate(MappingCounts& into, const MappingCounts& from) {
+  into.extracted += from.extracted;
+  into.loaded += from.loaded;
+  into.rejected += from.rejected;
+  into.excluded += from.excluded;
+  into.merged += from.merged;
+}
+
+}  // namespace
+
+MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, Database& target,
+                             CrosswalkStore& crosswalk, Ledger& ledger, std::optional<MergePlan> merge_plan)
+    : mapping_(mapping), target_(target), crosswalk_(crosswalk), ledger_(ledger),
+      merge_plan_(std::move(merge_plan)) {
+  counts_.mapping = mapping.name();
+  counts_.source_table = mapping.source_table();
+  for (const auto& spec : mapping.targets()) {
+    writers_.push_back(MakeTableWriter(target, spec.table, spec.columns));
+    counts_.targets.push_back({spec.table, 0});
+  }
+  ledger_.BeginMapping(mapping.name(), mapping.source_table());
+}
+
+void MappingLoader::Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
+                           const std::string& reason, const std::string& column, const std::string& value,
+                           MappingCounts& tally) {
+  ++tally.rejected;
+  ledger_.Add({ordinal, key, LedgerOutcome::kRejected, code, std::nullopt, std::nullopt});
+  ledger_.AddException({ordinal, key, LedgerOutcome::kRejected, code, reason, column, value,
+                        SuggestedAction(LedgerOutcome::kRejected, code)});
+}
+
+void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, MappingCounts& tally) {
+  ++tally.extracted;
+  const std::string& entity = mapping_.name();
+  std::optional<std::string> key;
+  transform::EvalContext context;
+  context.crosswalk = &crosswalk_;
+  if (mapping_.has_key()) {
+    key = mapping_.EvaluateKey(row);
+    if (key) context.council_id = crosswalk_.IdFor(entity, *key);
+  }
+  outcome_.Clear();
+  mapping_.Evaluate(row, context, outcome_);
+  if (outcome_.kind == transform::OutcomeKind::kRejected && mapping_.has_key() && !key)
+    return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally);
+  if (outcome_.kind != transform::OutcomeKind::kLoaded) {
+    const LedgerOutcome kind = FromTransform(outcome_.kind);
+    if (kind == LedgerOutcome::kExcluded) {
+      ++tally.excluded;
+      ledger_.Add({ordinal, key, kind, outcome_.reason_code, std::nullopt, std::nullopt});
+    } else {
+      Reject(ordinal, key, outcome_.reason_code, outcome_.reason, outcome_.column, outcome_.value_seen, tally);
+    }
+    return;
+  }
+  if (mapping_.has_key() && !key)
+    return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally);
+  if (mapping_.has_key() && crosswalk_.SeenThisRun(entity, *key))
+    return Reject(ordinal, key, "duplicate_key", "legacy key " + *key + " was already loaded by this mapping",
+                  "", *key, tally);
+  if (merge_plan_ && key) {
+    if (auto survivor = merge_plan_->SurvivorOf(ordinal)) {
+      ++tally.merged;
+      batch_merges_.push_back({ordinal, *key, *survivor});
+      return;
+    }
+  }
+  // Council databases hold UTF-8 only: refuse legacy bytes the same way on
+  // every target (PostgreSQL would, SQLite would not), naming the column.
+  if (auto bad = FindInvalidText(mapping_, outcome_))
+    return Reject(ordinal, key, "invalid_text_encoding",
+                  "column " + *bad + " holds bytes that are not UTF-8 (legacy Windows-1252 text?); "
+                  "repair it in the mapping with utf8(...)",
+                  *bad, "", tally);
+  for (size_t t = 0; t < writers_.size() && t < outcome_.target_rows.size(); ++t)
+    if (outcome_.target_rows[t]) writers_[t]->Add(*outcome_.target_rows[t]);
+  if (key) crosswalk_.Record(entity, *key, *context.council_id);
+  ++tally.loaded;
+  ledger_.Add({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, AmountOf(mapping_, outcome_)});
+}
+
+Status MappingLoader::FlushAll() {
+  for (auto& writer : writers_) HANDOVER_RETURN_IF_ERROR(writer->Flush());
+  HANDOVER_RETURN_IF_ERROR(crosswalk_.Flush());
+  return ledger_.Flush();
+}
+
+void MappingLoader::DiscardAll() {
+  for (auto& writer : writers_) writer->Discard();
+  crosswalk_.Discard();
+  ledger_.Discard();
+  batch_merges_.clear();
+}
+
+Status MappingLoader::Commit(const std::string& what) {
+  try {
+    target_.session().commit();
+    return Status::Ok();
+  } catch (...) {
+    return StatusFromCurrentException(ErrorCode::kDatabase, "committing " + what);
+  }
+}
+
+void MappingLoader::AddTally(const MappingCounts& tally) {
+  Accumulate(counts_, tally);
+  for (size_t t = 0; t < writers_.size(); ++t) counts_.targets[t].rows = writers_[t]->written();
+  pending_merges_.insert(pending_merges_.end(), batch_merges_.begin(), batch_merges_.end());
+  batch_merges_.clear();
+}
+
+Status MappingLoader::LoadBatch(const RowBatch& batch) {
+  const std::string what = mapping_.name() + " batch " + std::to_string(++batches_);
+  MappingCounts tally;
+  try {
+    target_.session().begin();
+  } catch (...) {
+    return StatusFromCurrentException(ErrorCode::kDatabase, "starting " + what);
+  }
+  for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);
+  Status written = FlushAll();
+  if (written.ok()) {
+    HANDOVER_RETURN_IF_ERROR(Commit(what));
+    AddTally(tally);
+    return Status::Ok();
+  }
+  target_.session().rollback();
+  DiscardAll();
+  // Replay row by row: rows the target accepts load, each refused row is
+  // rejected with the server's own reason.
+  for (size_t r = 0; r < batch.size(); ++r) {
+    MappingCounts one;
+    target_.session().begin();
+    ProcessRow(batch.Row(r), batch.Ordinal(r), one);
+    Status status = FlushAll();
+    if (status.ok()) {
+      HANDOVER_RETURN_IF_ERROR(Commit(what));
+      AddTally(one);
+      continue;
+    }
+    target_.session().rollback();
+    DiscardAll();
+    one = MappingCounts{};
+    ++one.extracted;
+    target_.session().begin();
+    const auto key = mapping_.has_key() ? mapping_.EvaluateKey(batch.Row(r)) : std::nullopt;
+    Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one);
+    Status recorded = ledger_.Flush();
+    if (!recorded.ok()) {
+      target_.session().rollback();
+      return recorded.WithContext("recording a refused row of " + what);
+    }
+    HANDOVER_RETURN_IF_ERROR(Commit(what));
+    AddTally(one);
+  }
+  return Status::Ok();
+}
+
+Status MappingLoader::Finish() {
+  if (pending_merges_.empty()) return Status::Ok();
+  try {
+    target_.session().begin();
+  } catch (...) {
+    return StatusFromCurrentException(ErrorCode::kDatabase, "starting the merge of " + mapping_.name());
+  }
+  const std::string& entity = mapping_.name();
+  for (const auto& merge : pending_merges_) {
+    const auto survivor_id = crosswalk_.Lookup(entity, merge.survivor_key);
+    if (!survivor_id) {
+      // Cannot happen for rows the plan chose (survivors are loadable), but a
+      // survivor refused by the target leaves its duplicates unplaced.
+      --counts_.merged;
+      MappingCounts one;
+      Reject(merge.ordinal, merge.legacy_key, "survivor_not_loaded",
+             "duplicate of legacy record " + merge.survivor_key + ", which was not loaded", "", "", one);
+      counts_.rejected += one.rejected;
+      continue;
+    }
+    crosswalk_.Record(entity, merge.legacy_key, *survivor_id);
+    ledger_.Add({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate", survivor_id, std::nullopt});
+    ledger_.AddException({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate",
+                          "merged into legacy record " + merge.survivor_key, "", "",
+                          SuggestedAction(LedgerOutcome::kMerged, "duplicate")});
+  }
+  pending_merges_.clear();
+  Status status = FlushAll();
+  if (!status.ok()) {
+    target_.session().rollback();
+    return status.WithContext("recording the merges of " + mapping_.name());
+  }
+  return Commit("the merges of " + mapping_.name());
+}
+
+}  // namespace handover::load

@@ -1,0 +1,64 @@
+// MappingLoader: loads one compiled mapping, batch by batch (see load_engine.h
+// for the guarantees). Internal to the load stage.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/database.h"
+#include "extract/row_batch.h"
+#include "load/crosswalk_store.h"
+#include "load/ledger.h"
+#include "load/load_engine.h"
+#include "load/merge_plan.h"
+#include "load/table_writer.h"
+
+namespace handover::load {
+
+class MappingLoader {
+ public:
+  MappingLoader(const transform::CompiledMapping& mapping, Database& target, CrosswalkStore& crosswalk,
+                Ledger& ledger, std::optional<MergePlan> merge_plan);
+
+  // Loads one batch in its own transaction; replays it row by row if the
+  // target refuses it. Fails only if the target cannot be written at all.
+  Status LoadBatch(const RowBatch& batch);
+  // Resolves merged duplicates to their survivors' council ids (call once,
+  // after the last batch).
+  Status Finish();
+
+  const MappingCounts& counts() const { return counts_; }
+
+ private:
+  // Decides one row's fate and buffers its writes; adds to `tally`.
+  void ProcessRow(std::span<const Value> row, int64_t ordinal, MappingCounts& tally);
+  void Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
+              const std::string& reason, const std::string& column, const std::string& value,
+              MappingCounts& tally);
+  Status FlushAll();
+  void DiscardAll();
+  Status Commit(const std::string& what);
+  void AddTally(const MappingCounts& tally);
+
+  struct PendingMerge {
+    int64_t ordinal;
+    std::string legacy_key;
+    std::string survivor_key;
+  };
+
+  const transform::CompiledMapping& mapping_;
+  Database& target_;
+  CrosswalkStore& crosswalk_;
+  Ledger& ledger_;
+  std::optional<MergePlan> merge_plan_;
+  std::vector<std::unique_ptr<TableWriter>> writers_;  // one per mapping target
+  std::vector<PendingMerge> pending_merges_;
+  std::vector<PendingMerge> batch_merges_;
+  transform::RowOutcome outcome_;
+  MappingCounts counts_;
+  int64_t batches_ = 0;
+};
+
+}  // namespace handover::load

@@ -1,0 +1,65 @@
+#include "load/migration_tables.h"
+
+#include <string>
+
+namespace handover::load {
+namespace {
+
+// Written once for both dialects: BIGINT and TEXT mean the same to SQLite
+// and PostgreSQL; the only difference is how run ids are generated.
+std::string MigrationDdl(Dialect dialect) {
+  const std::string run_id = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
+  return R"(
+CREATE TABLE IF NOT EXISTS migration_run (
+  run_id )" + run_id + R"(,
+  kind TEXT NOT NULL CHECK (kind IN ('rehearsal', 'run')),
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  mappings_hash TEXT NOT NULL,
+  source TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  outcome TEXT CHECK (outcome IN ('balanced', 'unbalanced', 'failed'))
+);
+CREATE TABLE IF NOT EXISTS migration_ledger (
+  run_id BIGINT NOT NULL REFERENCES migration_run (run_id),
+  mapping TEXT NOT NULL,
+  source_row BIGINT NOT NULL,
+  legacy_key TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('loaded', 'rejected', 'excluded', 'merged')),
+  reason_code TEXT,
+  target_key BIGINT,
+  amount_pence BIGINT,
+  PRIMARY KEY (run_id, mapping, source_row)
+);
+CREATE TABLE IF NOT EXISTS migration_exception (
+  run_id BIGINT NOT NULL REFERENCES migration_run (run_id),
+  mapping TEXT NOT NULL,
+  source_table TEXT NOT NULL,
+  source_row BIGINT NOT NULL,
+  legacy_key TEXT,
+  outcome TEXT NOT NULL,
+  reason_code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  column_name TEXT,
+  value_seen TEXT,
+  action TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS migration_crosswalk (
+  legacy_system TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  legacy_key TEXT NOT NULL,
+  council_id BIGINT NOT NULL,
+  first_run_id BIGINT NOT NULL,
+  PRIMARY KEY (legacy_system, entity, legacy_key)
+);
+)";
+}
+
+}  // namespace
+
+Status EnsureMigrationTables(Database& target) {
+  return target.ExecuteScript(MigrationDdl(target.dialect()),
+                              "creating the migration tables in " + target.url().Masked());
+}
+
+}  // namespace handover::load

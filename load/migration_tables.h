@@ -1,0 +1,17 @@
+// The migration's own tables, kept in the target beside the council's data:
+//   migration_run        one row per rehearsal/run (id, mappings hash, outcome)
+//   migration_ledger     one row per extracted source record: its one outcome
+//   migration_exception  one row per problem, the data officer's worklist
+//   migration_crosswalk  legacy key <-> council id, stable across runs
+// The load stage owns them; reports read them with their own SQL.
+#pragma once
+
+#include "extract/database.h"
+#include "extract/status.h"
+
+namespace handover::load {
+
+// Creates any of the tables above that are missing (idempotent).
+Status EnsureMigrationTables(Database& target);
+
+}  // namespace handover::load

@@ -1,0 +1,69 @@
+#include "reports/renderers.h"
+
+namespace handover::reports {
+namespace {
+
+void AppendRow(std::string& out, std::initializer_list<std::string> fields) {
+  bool first = true;
+  for (const auto& field : fields) {
+    if (!first) out += ',';
+    out += CsvField(field);
+    first = false;
+  }
+  out += "\r\n";
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
+  return out;
+}
+
+}  // namespace
+
+std::string CsvField(const std::string& value) {
+  std::string v = value;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) {
+    // Negative numbers stay numbers; anything else could be a formula.
+    const bool number = v.size() > 1 && v[0] == '-' && v.find_first_not_of("0123456789.", 1) == std::string::npos;
+    if (!number) v.insert(0, 1, '\'');
+  }
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string RenderReconciliationCsv(const Reconciliation& r) {
+  std::string out;
+  AppendRow(out, {"run_id", "mapping", "source_table", "source_rows", "loaded", "rejected", "excluded", "merged",
+                  "target_table", "rows_in_target", "rows_written", "money_column", "pence_in_target",
+                  "ledger_loaded_pence", "balanced", "differences"});
+  for (const auto& m : r.mappings) {
+    for (const auto& t : m.targets) {
+      AppendRow(out, {std::to_string(r.run_id), m.mapping, m.source_table, std::to_string(m.source_rows),
+                      std::to_string(m.ledger.loaded), std::to_string(m.ledger.rejected),
+                      std::to_string(m.ledger.excluded), std::to_string(m.ledger.merged), t.table,
+                      std::to_string(t.rows_in_target), std::to_string(t.rows_written), t.money_column,
+                      t.money_column.empty() ? "" : std::to_string(t.pence_in_target),
+                      m.has_money ? std::to_string(m.ledger_loaded_pence) : "", m.balanced() ? "yes" : "no",
+                      Join(m.differences)});
+    }
+  }
+  return out;
+}
+
+std::string RenderExceptionsCsv(const Reconciliation& r) {
+  std::string out;
+  AppendRow(out, {"run_id", "mapping", "source_table", "source_row", "legacy_key", "outcome", "reason_code",
+                  "reason", "column", "value_seen", "action"});
+  for (const auto& e : r.exceptions)
+    AppendRow(out, {std::to_string(r.run_id), e.mapping, e.source_table, std::to_string(e.source_row),
+                    e.legacy_key, e.outcome, e.reason_code, e.reason, e.column, e.value_seen, e.action});
+  return out;
+}
+
+}  // namespace handover::reports

@@ -1,0 +1,46 @@
+#include <nlohmann/json.hpp>
+
+#include "reports/renderers.h"
+
+namespace handover::reports {
+
+std::string RenderJson(const Reconciliation& r) {
+  nlohmann::ordered_json root;
+  root["run_id"] = r.run_id;
+  root["verdict"] = r.balanced() ? "balanced" : "unbalanced";
+  root["source"] = r.source;
+  root["target"] = r.target;
+  root["mappings_hash"] = r.mappings_hash;
+  root["totals"] = {{"source_rows", r.total_source_rows()},
+                    {"pence_loaded", r.total_pence_loaded()},
+                    {"exceptions", r.exceptions.size()}};
+  auto& mappings = root["mappings"] = nlohmann::ordered_json::array();
+  for (const auto& m : r.mappings) {
+    nlohmann::ordered_json j;
+    j["mapping"] = m.mapping;
+    j["source_table"] = m.source_table;
+    j["source_rows"] = m.source_rows;
+    j["loaded"] = m.ledger.loaded;
+    j["rejected"] = m.ledger.rejected;
+    j["excluded"] = m.ledger.excluded;
+    j["merged"] = m.ledger.merged;
+    j["by_reason"] = m.ledger.by_reason;
+    if (m.has_money) j["ledger_loaded_pence"] = m.ledger_loaded_pence;
+    auto& targets = j["targets"] = nlohmann::ordered_json::array();
+    for (const auto& t : m.targets) {
+      nlohmann::ordered_json tj{{"table", t.table}, {"rows_in_target", t.rows_in_target},
+                                {"rows_written", t.rows_written}};
+      if (!t.money_column.empty()) {
+        tj["money_column"] = t.money_column;
+        tj["pence_in_target"] = t.pence_in_target;
+      }
+      targets.push_back(std::move(tj));
+    }
+    j["balanced"] = m.balanced();
+    j["differences"] = m.differences;
+    mappings.push_back(std::move(j));
+  }
+  return root.dump(2) + "\n";
+}
+
+}  // namespace handover::reports

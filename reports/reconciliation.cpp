@@ -1,0 +1,151 @@
+#include "reports/reconciliation.h"
+
+#include <algorithm>
+#include <map>
+
+namespace handover::reports {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+Status ReadLedger(Database& target, int64_t run_id, MappingFigures& figures) {
+  auto rows = target.QueryRows(
+      "SELECT CAST(outcome AS VARCHAR(20)), CAST(COALESCE(reason_code, '') AS VARCHAR(100)), "
+      "CAST(count(*) AS VARCHAR(20)), "
+      "CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)) FROM migration_ledger WHERE run_id = " +
+          std::to_string(run_id) + " AND mapping = " + Database::QuoteLiteral(figures.mapping) +
+          " GROUP BY outcome, reason_code",
+      4, "reading the ledger of " + figures.mapping);
+  if (!rows.ok()) return rows.status();
+  for (const auto& row : *rows) {
+    const std::string& outcome = row[0];
+    const int64_t count = std::stoll(row[2]);
+    if (outcome == "loaded") {
+      figures.ledger.loaded += count;
+      figures.ledger_loaded_pence += std::stoll(row[3]);
+      continue;
+    }
+    if (outcome == "rejected") figures.ledger.rejected += count;
+    else if (outcome == "excluded") figures.ledger.excluded += count;
+    else if (outcome == "merged") figures.ledger.merged += count;
+    figures.ledger.by_reason[outcome + ":" + row[1]] += count;
+  }
+  return Status::Ok();
+}
+
+Status ReadExceptions(Database& target, int64_t run_id, const PrivacyOptions& privacy,
+                      std::vector<ExceptionRow>& out) {
+  auto rows = target.QueryRows(
+      // Declared widths keep ODBC drivers from allocating 64 KiB a cell.
+      "SELECT CAST(mapping AS VARCHAR(200)), CAST(source_table AS VARCHAR(200)), CAST(source_row AS VARCHAR(20)), "
+      "CAST(legacy_key AS VARCHAR(200)), CAST(outcome AS VARCHAR(20)), CAST(reason_code AS VARCHAR(100)), "
+      "CAST(reason AS VARCHAR(1000)), CAST(column_name AS VARCHAR(200)), CAST(value_seen AS VARCHAR(1000)), "
+      "CAST(action AS VARCHAR(300)) FROM migration_exception WHERE run_id = " +
+          std::to_string(run_id) + " ORDER BY mapping, source_row",
+      10, "reading the exceptions");
+  if (!rows.ok()) return rows.status();
+  for (auto& row : *rows) {
+    ExceptionRow e{row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8], row[9], std::stoll(row[2])};
+    if (!privacy.show_personal_data && IsPersonalColumn(e.column) && !e.value_seen.empty())
+      e.value_seen = "[withheld: personal data]";
+    out.push_back(std::move(e));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+bool IsPersonalColumn(const std::string& column) {
+  const std::string c = Lower(column);
+  for (const char* marker : {"name", "dob", "birth", "address", "postcode", "phone", "email", "ni_number", "nhs"})
+    if (c.find(marker) != std::string::npos) return true;
+  return false;
+}
+
+bool Reconciliation::balanced() const {
+  return std::all_of(mappings.begin(), mappings.end(), [](const MappingFigures& m) { return m.balanced(); });
+}
+
+int64_t Reconciliation::total_source_rows() const {
+  int64_t total = 0;
+  for (const auto& m : mappings) total += m.source_rows;
+  return total;
+}
+
+int64_t Reconciliation::total_pence_loaded() const {
+  int64_t total = 0;
+  for (const auto& m : mappings)
+    for (const auto& t : m.targets) total += t.pence_in_target;
+  return total;
+}
+
+Result<Reconciliation> Reconcile(Database& source, Database& target, const transform::MappingProgram& program,
+                                 const load::LoadSummary& summary, const PrivacyOptions& privacy) {
+  Reconciliation result;
+  result.run_id = summary.run_id;
+  result.source = source.url().Masked();
+  result.target = target.url().Masked();
+  result.mappings_hash = program.content_hash;
+  // Tables written by more than one mapping are compared once, in total.
+  std::map<std::string, int64_t> written_per_table;
+  for (const auto& counts : summary.mappings)
+    for (const auto& t : counts.targets) written_per_table[t.table] += t.rows;
+
+  for (size_t i = 0; i < program.mappings.size() && i < summary.mappings.size(); ++i) {
+    const auto& mapping = *program.mappings[i];
+    MappingFigures figures;
+    figures.mapping = mapping.name();
+    figures.source_table = mapping.source_table();
+    auto source_rows = source.QueryInt("SELECT count(*) FROM " + source.QuoteIdentifier(mapping.source_table()),
+                                       "counting source table " + mapping.source_table());
+    if (!source_rows.ok()) return source_rows.status();
+    figures.source_rows = *source_rows;
+    HANDOVER_RETURN_IF_ERROR(ReadLedger(target, summary.run_id, figures));
+
+    int64_t target_pence = 0;
+    bool money_seen = false;
+    for (const auto& spec : mapping.targets()) {
+      TargetTableFigures t;
+      t.table = spec.table;
+      t.rows_written = written_per_table[spec.table];
+      auto count = target.QueryInt("SELECT count(*) FROM " + target.QuoteIdentifier(spec.table),
+                                   "counting target table " + spec.table);
+      if (!count.ok()) return count.status();
+      t.rows_in_target = *count;
+      for (size_t c = 0; c < spec.types.size(); ++c) {
+        if (spec.types[c] != ColumnType::kPence) continue;
+        t.money_column = spec.columns[c];
+        auto pence = target.QueryInt("SELECT sum(" + target.QuoteIdentifier(t.money_column) + ") FROM " +
+                                         target.QuoteIdentifier(spec.table),
+                                     "summing " + spec.table + "." + t.money_column);
+        if (!pence.ok()) return pence.status();
+        t.pence_in_target = *pence;
+        break;
+      }
+      if (!t.money_column.empty() && !money_seen) {
+        money_seen = true;
+        target_pence = t.pence_in_target;
+      }
+      if (t.rows_in_target != t.rows_written)
+        figures.differences.push_back("target table " + t.table + " holds " + std::to_string(t.rows_in_target) +
+                                      " rows but " + std::to_string(t.rows_written) + " were written");
+      figures.targets.push_back(std::move(t));
+    }
+    figures.has_money = money_seen;
+    if (figures.source_rows != figures.ledger.total())
+      figures.differences.push_back("source table " + figures.source_table + " has " +
+                                    std::to_string(figures.source_rows) + " rows but the ledger accounts for " +
+                                    std::to_string(figures.ledger.total()));
+    if (money_seen && target_pence != figures.ledger_loaded_pence)
+      figures.differences.push_back("target holds " + std::to_string(target_pence) + " pence but the ledger says " +
+                                    std::to_string(figures.ledger_loaded_pence) + " were loaded");
+    result.mappings.push_back(std::move(figures));
+  }
+  HANDOVER_RETURN_IF_ERROR(ReadExceptions(target, summary.run_id, privacy, result.exceptions));
+  return result;
+}
+
+}  // namespace handover::reports

@@ -1,0 +1,83 @@
+// Reconciliation: proves a run accounted for every source record and every
+// penny, from the databases themselves: source counts by SQL on the source,
+// target counts and money by SQL on the target, outcomes by SQL on the
+// ledger. The load engine's own tallies are only compared against, never
+// trusted.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/database.h"
+#include "extract/status.h"
+#include "load/load_engine.h"
+#include "transform/mapping_program.h"
+
+namespace handover::reports {
+
+// Ledger outcome counts and money for one mapping.
+struct OutcomeFigures {
+  int64_t loaded = 0, rejected = 0, excluded = 0, merged = 0;
+  // "rejected:orphan" -> 163, "excluded:soft_deleted" -> 14, ...
+  std::map<std::string, int64_t> by_reason;
+  int64_t total() const { return loaded + rejected + excluded + merged; }
+};
+
+// One target table as the target database reports it.
+struct TargetTableFigures {
+  std::string table;
+  int64_t rows_in_target = 0;     // SELECT count(*) on the target
+  int64_t rows_written = 0;       // what the engine says it wrote this run
+  std::string money_column;       // first *_pence column, if any
+  int64_t pence_in_target = 0;    // SELECT sum(money_column) on the target
+};
+
+// Everything known about one mapping after the run.
+struct MappingFigures {
+  std::string mapping;
+  std::string source_table;
+  int64_t source_rows = 0;  // SELECT count(*) on the source
+  OutcomeFigures ledger;    // from migration_ledger
+  int64_t ledger_loaded_pence = 0;  // sum of amounts the ledger says were loaded
+  bool has_money = false;
+  std::vector<TargetTableFigures> targets;
+  std::vector<std::string> differences;  // empty when it balances
+  bool balanced() const { return differences.empty(); }
+};
+
+// One line of the data officer's worklist.
+struct ExceptionRow {
+  std::string mapping, source_table, legacy_key, outcome, reason_code, reason, column, value_seen, action;
+  int64_t source_row = 0;
+};
+
+struct Reconciliation {
+  int64_t run_id = 0;
+  std::string source;  // masked URL
+  std::string target;  // masked URL
+  std::string mappings_hash;
+  std::vector<MappingFigures> mappings;
+  std::vector<ExceptionRow> exceptions;
+  bool balanced() const;
+  int64_t total_source_rows() const;
+  int64_t total_pence_loaded() const;
+};
+
+// How personal data is treated in shared reports.
+struct PrivacyOptions {
+  // When false (the default), values seen in personal columns (names, dates
+  // of birth, addresses...) are withheld from exception lists.
+  bool show_personal_data = false;
+};
+
+// Computes the figures for `run_id` (see the header comment). Fails only if a
+// query fails; a run that does not balance is a successful Reconciliation
+// whose balanced() is false, with every difference listed.
+Result<Reconciliation> Reconcile(Database& source, Database& target, const transform::MappingProgram& program,
+                                 const load::LoadSummary& summary, const PrivacyOptions& privacy);
+
+// True for column names that hold personal data (forename, surname, dob...).
+bool IsPersonalColumn(const std::string& column);
+
+}  // namespace handover::reports

@@ -1,0 +1,25 @@
+// Renderers: one function per report format, each a pure function from a
+// Reconciliation to the file's text. Writing the files is report_files.h's job.
+#pragma once
+
+#include <string>
+
+#include "reports/reconciliation.h"
+
+namespace handover::reports {
+
+// reconciliation.json: the figures, differences and verdict, for machines
+// and for comparing rehearsals.
+std::string RenderJson(const Reconciliation& reconciliation);
+
+// reconciliation.csv: one row per mapping and target table, for a spreadsheet.
+std::string RenderReconciliationCsv(const Reconciliation& reconciliation);
+
+// exceptions.csv: the data officer's worklist, one row per problem record.
+std::string RenderExceptionsCsv(const Reconciliation& reconciliation);
+
+// A CSV field: quoted when needed; a leading = + - @ is neutralised so a
+// spreadsheet never runs a value as a formula.
+std::string CsvField(const std::string& value);
+
+}  // namespace handover::reports

@@ -1,0 +1,19 @@
+// Report files hold personal-data-adjacent figures: they are created readable
+// by the owner only (0600, folders 0700) and written whole or not at all
+// (temp file + rename), so a reader never sees half a report.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "extract/status.h"
+
+namespace handover::reports {
+
+// Creates `dir` (and parents) if missing, owner-only.
+Status EnsurePrivateDirectory(const std::filesystem::path& dir);
+
+// Writes `content` to `path` with mode 0600, atomically.
+Status WritePrivateFile(const std::filesystem::path& path, const std::string& content);
+
+}  // namespace handover::reports

@@ -1,0 +1,202 @@
+// The checker: what it accepts, what it refuses, and that it reports every
+// problem at once. Exact message texts live in the golden tests.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "tests/transform/test_catalogs.h"
+#include "transform/diagnostic.h"
+#include "transform/language/bind.h"
+
+namespace handover::transform {
+namespace {
+
+using testing::CheckText;
+
+const char* kHeader = "mapping m from clients c\n  key c.client_ref\n  into person\n"
+                      "  person_id = council_id\n  first_name = \"a\"\n  last_name = \"b\"\n";
+
+// Checks kHeader + `extra` and returns the diagnostics' messages.
+std::vector<std::string> Errors(const std::string& extra, const Params& params = {}) {
+  const CheckResult r = CheckText(kHeader + extra, params);
+  std::vector<std::string> messages;
+  for (const Diagnostic& d : r.diagnostics) messages.push_back(d.message);
+  EXPECT_EQ(r.ok(), messages.empty());
+  return messages;
+}
+
+TEST(Check, AcceptsAMinimalMapping) {
+  EXPECT_TRUE(Errors("").empty());
+}
+
+TEST(Check, MoneyNeedsParsing) {
+  const std::string payment = "mapping p from payments p\n  into payment\n  payment_id = 1\n"
+                              "  person_id = 1\n";
+  auto r = CheckText(payment + "  amount_pence = p.amount\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "cannot assign text to pence column 'amount_pence' of 'payment'; parse it with money(...)");
+  EXPECT_TRUE(CheckText(payment + "  amount_pence = money(p.amount)\n").ok());
+  // Integers are taken as pence; arithmetic on money keeps it money.
+  EXPECT_TRUE(CheckText(payment + "  amount_pence = 1250\n").ok());
+  EXPECT_TRUE(CheckText(payment + "  amount_pence = money(p.amount) * 2 - money(\"1\")\n").ok());
+  r = CheckText(payment + "  amount_pence = money(p.amount) + 1\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "'+': operator cannot combine pence and integer; money adds to money and multiplies "
+            "or divides by an integer");
+}
+
+TEST(Check, TypeRulesForAssignments) {
+  EXPECT_TRUE(Errors("  age = c.forename\n").empty());           // checked per row
+  EXPECT_TRUE(Errors("  note = c.age\n").empty());               // any value has a text form
+  EXPECT_TRUE(Errors("  date_of_birth = c.dob\n").empty());      // ISO text, checked per row
+  EXPECT_EQ(Errors("  date_of_birth = c.age\n"),
+            std::vector<std::string>{"cannot assign integer to date column 'date_of_birth' of 'person'"});
+  EXPECT_EQ(Errors("  age = c.start_date\n"),
+            std::vector<std::string>{"cannot assign date to integer column 'age' of 'person'"});
+}
+
+TEST(Check, ReportsAllErrorsAtOnce) {
+  const auto errors = Errors("  age = trim(c.age)\n  note = nope(1)\n  in_touch = c.nothing\n"
+                             "  reject when c.age because \"x\"\n");
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_NE(errors[0].find("argument 1 of 'trim'"), std::string::npos);
+  EXPECT_NE(errors[1].find("unknown function 'nope'"), std::string::npos);
+  EXPECT_NE(errors[2].find("unknown column 'nothing'"), std::string::npos);
+  EXPECT_NE(errors[3].find("the rule's 'when' must be a condition"), std::string::npos);
+}
+
+TEST(Check, ErrorsFromSeveralFilesTogether) {
+  const CheckResult r = CheckMappingSources(
+      {{"a.map", "mapping a from clients c\n  into person\n  first_name = \n"},
+       {"b.map", "mapping b from nothing n\n  into person\n  person_id = 1\n"
+                 "  first_name = \"a\"\n  last_name = \"b\"\n"}},
+      testing::SourceCatalog(), testing::TargetCatalog(), {});
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(r.diagnostics[0].file, "a.map");
+  EXPECT_EQ(r.diagnostics[1].file, "b.map");
+  EXPECT_EQ(r.diagnostics[1].message, "unknown source table 'nothing'");
+}
+
+TEST(Check, KeyMayOnlyUseSourceColumns) {
+  const auto errors = Errors("mapping k from payments p\n  key council_id\n  into payment\n"
+                             "  payment_id = 1\n  person_id = 1\n  amount_pence = 1\n");
+  EXPECT_EQ(errors, std::vector<std::string>{"council_id cannot be used in the key"});
+}
+
+TEST(Check, WhereFilterCannotUseAssignedColumns) {
+  const CheckResult r = CheckText(
+      "mapping m from clients c where first_name = \"x\"\n  into person\n  person_id = 1\n"
+      "  first_name = \"a\"\n  last_name = \"b\"\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message,
+            "unknown name 'first_name'; the where filter can only use source columns (c.name)");
+}
+
+TEST(Check, AssignedColumnsAreVisibleOnlyAfterAssignment) {
+  const auto errors = Errors("  note = in_touch\n  in_touch = \"YES\"\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "unknown name 'in_touch' (not a column assigned above)");
+  EXPECT_TRUE(Errors("  in_touch = \"YES\"\n  note = in_touch\n").empty());
+}
+
+TEST(Check, ReservedReasonCodes) {
+  EXPECT_EQ(Errors("  reject when c.age > 1 because \"x\" as orphan\n"),
+            std::vector<std::string>{"reason code 'orphan' is reserved for the engine"});
+}
+
+TEST(Check, ReasonCodesAreSnakeCase) {
+  EXPECT_EQ(ReasonCode("unreadable date of birth"), "unreadable_date_of_birth");
+  EXPECT_EQ(ReasonCode("  Test record! (do not load)"), "test_record_do_not_load");
+  EXPECT_EQ(ReasonCode("£££"), "rule");
+  EXPECT_EQ(ReasonCode(std::string(60, 'a')).size(), 40u);
+}
+
+TEST(Check, ParamsAreTyped) {
+  EXPECT_EQ(TypeOf(TypeParam("2018-10-01")), ValueType::kDate);
+  EXPECT_EQ(TypeOf(TypeParam("2018-13-01")), ValueType::kText);
+  EXPECT_EQ(TypeOf(TypeParam("42")), ValueType::kInteger);
+  EXPECT_EQ(TypeOf(TypeParam("-4.5")), ValueType::kDecimal);
+  EXPECT_EQ(TypeOf(TypeParam("Leeds")), ValueType::kText);
+  EXPECT_EQ(Errors("  date_of_birth = $cutover\n", {{"cutover", "2018-10-01"}}).size(), 0u);
+  EXPECT_EQ(Errors("  age = $cutover\n", {{"cutover", "2018-10-01"}}),
+            std::vector<std::string>{"cannot assign date to integer column 'age' of 'person'"});
+}
+
+TEST(Check, CodeSetFromCsvFilesAndDuplicates) {
+  const std::string map = "mapping m from clients c\n  into person\n  person_id = 1\n"
+                          "  first_name = \"a\"\n  last_name = \"b\"\n"
+                          "  in_touch = code(touch, c.contact_status)\n"
+                          "  accommodation = code(accom, c.accom)\n"
+                          "codeset accom ignore case from \"sets/accommodation.csv\"\n";
+  CheckResult r = CheckMappingSources(
+      {{"m/a.map", map},
+       {"m/touch.csv", "from,to\nYes,YES\n\"No, never\",NO\n"},
+       {"m/sets/accommodation.csv", "from,to\nSP,Z1\n"}},
+      testing::SourceCatalog(), testing::TargetCatalog(), {});
+  ASSERT_TRUE(r.ok()) << FormatDiagnostics(r.diagnostics);
+  const CompiledMapping& m = *r.program->mappings[0];
+  RowOutcome out;
+  m.Evaluate(testing::RowFor(m, {{"contact_status", "No, never"}, {"accom", "sp"}}), {}, out);
+  ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
+  EXPECT_EQ(out.target_rows[0]->at(3), Value(std::string("NO")));
+  EXPECT_EQ(out.target_rows[0]->at(4), Value(std::string("Z1")));
+
+  r = CheckMappingSources({{"m/a.map", map},
+                           {"m/touch.csv", "from,to\nYes,YES\nYes,NO\n"},
+                           {"m/sets/accommodation.csv", "from,to\n\"SP,Z1\n"}},
+                          testing::SourceCatalog(), testing::TargetCatalog(), {});
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(r.diagnostics[0].file, "m/sets/accommodation.csv");
+  EXPECT_EQ(r.diagnostics[0].line, 2);
+  EXPECT_EQ(r.diagnostics[0].message, "unterminated quoted field");
+  EXPECT_EQ(r.diagnostics[1].file, "m/touch.csv");
+  EXPECT_EQ(r.diagnostics[1].line, 3);
+  EXPECT_EQ(r.diagnostics[1].message,
+            "value 'Yes' is mapped twice in code set 'touch' with different codes");
+}
+
+TEST(Check, DuplicateMappingAndCodeSetNames) {
+  const CheckResult r = CheckMappingSources(
+      {{"a.map", std::string(kHeader) + "codeset s\n  \"a\" -> \"b\"\n"},
+       {"b.map", std::string(kHeader) + "codeset s\n  \"a\" -> \"b\"\n"}},
+      testing::SourceCatalog(), testing::TargetCatalog(), {});
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(r.diagnostics[0].message, "mapping 'm' is already defined at a.map:1");
+  EXPECT_EQ(r.diagnostics[1].message, "code set 's' is already defined at a.map:7");
+}
+
+TEST(Check, ReadsADirectory) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("handover-check-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "sub" / "m.map") << kHeader;
+  std::ofstream(dir / "notes.txt") << "ignored";
+  CheckResult r = CheckMappings(dir, testing::SourceCatalog(), testing::TargetCatalog(), {});
+  EXPECT_TRUE(r.ok()) << FormatDiagnostics(r.diagnostics);
+  std::ofstream(dir / "bad.map") << "mapping";
+  r = CheckMappings(dir, testing::SourceCatalog(), testing::TargetCatalog(), {});
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].file, (dir / "bad.map").string());
+  fs::remove_all(dir);
+  r = CheckMappings(dir, testing::SourceCatalog(), testing::TargetCatalog(), {});
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].message, "not a directory");
+}
+
+TEST(Diagnostics, FormatWithCaretAndCount) {
+  const Diagnostic d = DiagnosticAt("x.map", "line one\n\tb = c.dobb\n", 15, "unknown column 'dobb'");
+  EXPECT_EQ(d.line, 2);
+  EXPECT_EQ(d.column, 7);
+  EXPECT_EQ(FormatDiagnostics({d}),
+            "x.map:2:7: error: unknown column 'dobb'\n    \tb = c.dobb\n    \t     ^\n1 error\n");
+  EXPECT_EQ(FormatDiagnostics({Diagnostic{"f", 0, 0, "cannot read file", ""}, d}).substr(0, 30),
+            "f: error: cannot read file\nx.m");
+}
+
+}  // namespace
+}  // namespace handover::transform

@@ -1,0 +1,99 @@
+#include "tests/transform/test_catalogs.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace handover::transform::testing {
+namespace {
+
+Column Col(std::string name, ColumnType type, bool not_null = false, bool has_default = false) {
+  Column c;
+  c.name = std::move(name);
+  c.type = type;
+  c.declared_type = ColumnTypeName(type);
+  c.not_null = not_null;
+  c.has_default = has_default;
+  return c;
+}
+
+void AddTable(Catalog& catalog, std::string name, std::vector<Column> columns) {
+  TableSchema t;
+  t.name = name;
+  t.columns = std::move(columns);
+  catalog.tables.emplace(std::move(name), std::move(t));
+}
+
+}  // namespace
+
+Catalog SourceCatalog() {
+  using CT = ColumnType;
+  Catalog c;
+  AddTable(c, "clients",
+           {Col("client_ref", CT::kText), Col("forename", CT::kText), Col("surname", CT::kText),
+            Col("dob", CT::kText), Col("contact_status", CT::kText), Col("deleted", CT::kInteger),
+            Col("created_on", CT::kText), Col("accom", CT::kText), Col("age", CT::kInteger),
+            Col("balance", CT::kDecimal), Col("start_date", CT::kDate)});
+  AddTable(c, "payments",
+           {Col("payment_id", CT::kInteger), Col("client_ref", CT::kText), Col("amount", CT::kText),
+            Col("paid_on", CT::kText), Col("type", CT::kText), Col("recurring", CT::kInteger),
+            Col("frequency", CT::kText)});
+  return c;
+}
+
+Catalog TargetCatalog() {
+  using CT = ColumnType;
+  Catalog c;
+  AddTable(c, "person",
+           {Col("person_id", CT::kInteger, true), Col("legacy_ref", CT::kText),
+            Col("first_name", CT::kText, true), Col("last_name", CT::kText, true),
+            Col("date_of_birth", CT::kDate), Col("in_touch", CT::kText),
+            Col("accommodation", CT::kText), Col("age", CT::kInteger), Col("note", CT::kText)});
+  AddTable(c, "payment",
+           {Col("payment_id", CT::kInteger, true), Col("person_id", CT::kInteger, true),
+            Col("amount_pence", CT::kPence, true), Col("paid_on", CT::kDate),
+            Col("payment_type", CT::kText), Col("is_refund", CT::kBool)});
+  AddTable(c, "payment_arrangement",
+           {Col("arrangement_id", CT::kInteger, true, true), Col("person_id", CT::kInteger, true),
+            Col("weekly_amount_pence", CT::kPence, true), Col("start_date", CT::kDate)});
+  return c;
+}
+
+std::string ReadTestFile(const std::string& relative) {
+  std::ifstream in(std::string(HANDOVER_TRANSFORM_TEST_DIR) + "/" + relative, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<MappingSource> DataFiles(const std::string& dir) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(HANDOVER_TRANSFORM_TEST_DIR);
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::directory_iterator(root / "data" / dir)) paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  std::vector<MappingSource> files;
+  for (const fs::path& p : paths) {
+    const std::string rel = fs::relative(p, root).string();
+    files.push_back({rel, ReadTestFile(rel)});
+  }
+  return files;
+}
+
+CheckResult CheckText(const std::string& text, const Params& params,
+                      std::vector<MappingSource> extra) {
+  extra.insert(extra.begin(), MappingSource{"test.map", text});
+  return CheckMappingSources(extra, SourceCatalog(), TargetCatalog(), params);
+}
+
+std::vector<Value> RowFor(const CompiledMapping& mapping, const std::map<std::string, Value>& values) {
+  std::vector<Value> row;
+  for (const std::string& column : mapping.source_columns()) {
+    auto it = values.find(column);
+    row.push_back(it == values.end() ? Value(Null{}) : it->second);
+  }
+  return row;
+}
+
+}  // namespace handover::transform::testing

@@ -1,0 +1,50 @@
+// Hand-built catalogs and fakes shared by the transform tests.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/schema.h"
+#include "transform/check_mappings.h"
+#include "transform/mapping_program.h"
+
+#include <ostream>
+
+namespace handover::transform {
+// Readable gtest output for outcome kinds.
+inline void PrintTo(OutcomeKind kind, std::ostream* os) { *os << OutcomeKindName(kind); }
+}  // namespace handover::transform
+
+namespace handover::transform::testing {
+
+// The provider's tables: clients, payments.
+Catalog SourceCatalog();
+// The council's tables: person, payment, payment_arrangement.
+Catalog TargetCatalog();
+// The files of tests/transform/data/<dir> as MappingSources (paths "data/<dir>/...").
+std::vector<MappingSource> DataFiles(const std::string& dir);
+// Reads a file under tests/transform.
+std::string ReadTestFile(const std::string& relative);
+
+// Checks one mapping text (as "test.map") plus optional extra files.
+CheckResult CheckText(const std::string& text, const Params& params = {},
+                      std::vector<MappingSource> extra = {});
+
+// A Crosswalk over a map of (entity, key) -> id.
+class FakeCrosswalk : public Crosswalk {
+ public:
+  std::map<std::pair<std::string, std::string>, int64_t> ids;
+  std::optional<int64_t> Lookup(const std::string& entity,
+                                const std::string& legacy_key) const override {
+    auto it = ids.find({entity, legacy_key});
+    if (it == ids.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+// Builds a row in the order `mapping.source_columns()` expects from named values.
+std::vector<Value> RowFor(const CompiledMapping& mapping, const std::map<std::string, Value>& values);
+
+}  // namespace handover::transform::testing

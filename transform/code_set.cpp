@@ -1,0 +1,103 @@
+#include "transform/code_set.h"
+
+namespace handover::transform {
+
+std::string CodeSet::Normalise(std::string_view value) const {
+  std::string out;
+  out.reserve(value.size());
+  if (ignore_spaces_) {
+    bool pending_space = false;
+    for (char c : value) {
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        pending_space = !out.empty();
+        continue;
+      }
+      if (pending_space) out += ' ', pending_space = false;
+      out += c;
+    }
+  } else {
+    out.assign(value);
+  }
+  if (ignore_case_)
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return out;
+}
+
+bool CodeSet::Add(std::string_view from, std::string to) {
+  auto [it, inserted] = entries_.emplace(Normalise(from), to);
+  return inserted || it->second == to;
+}
+
+const std::string* CodeSet::Find(std::string_view value) const {
+  auto it = (ignore_case_ || ignore_spaces_) ? entries_.find(Normalise(value))
+                                              : entries_.find(std::string(value));
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+// Splits one CSV record starting at `pos`; advances `pos` and `line`.
+bool ReadRecord(const std::string& text, size_t& pos, int& line, std::vector<std::string>& fields,
+                std::string& error) {
+  fields.assign(1, std::string());
+  bool quoted = false;
+  while (pos < text.size()) {
+    const char c = text[pos++];
+    if (quoted) {
+      if (c == '"') {
+        if (pos < text.size() && text[pos] == '"') fields.back() += '"', ++pos;
+        else quoted = false;
+      } else {
+        if (c == '\n') ++line;
+        fields.back() += c;
+      }
+    } else if (c == '"' && fields.back().empty()) {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else if (c == '\n') {
+      ++line;
+      return true;
+    } else if (c != '\r') {
+      fields.back() += c;
+    }
+  }
+  if (quoted) {
+    error = "unterminated quoted field";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ParseCodeSetCsv(const std::string& text, std::vector<CsvCodeEntry>& entries,
+                     std::string& error, int& error_line) {
+  size_t pos = 0;
+  int line = 1;
+  std::vector<std::string> fields;
+  bool header = true;
+  while (pos < text.size()) {
+    const int record_line = line;
+    if (!ReadRecord(text, pos, line, fields, error)) {
+      error_line = record_line;
+      return false;
+    }
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
+    if (fields.size() != 2) {
+      error = "expected 2 fields (provider value, council code), found " +
+              std::to_string(fields.size());
+      error_line = record_line;
+      return false;
+    }
+    entries.push_back({record_line, fields[0], fields[1]});
+  }
+  return true;
+}
+
+}  // namespace handover::transform

@@ -1,0 +1,146 @@
+#include "transform/compiled_mapping.h"
+
+#include <algorithm>
+
+#include "transform/value_ops.h"
+
+namespace handover::transform {
+
+void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError& error,
+                                 std::vector<std::pair<size_t, size_t>>* missing) const {
+  auto& rows = outcome.target_rows;
+  rows.resize(target_steps_.size());
+  for (size_t t = 0; t < target_steps_.size(); ++t) {
+    const TargetStep& step = target_steps_[t];
+    if (step.condition && !IsTrue(step.condition->Eval(frame))) {
+      rows[t].reset();
+      continue;
+    }
+    if (!rows[t]) rows[t].emplace();
+    rows[t]->assign(step.assigns.size(), Value(Null{}));
+    for (size_t c = 0; c < step.assigns.size(); ++c) {
+      const AssignStep& a = step.assigns[c];
+      frame.current_column = &a.column;
+      Value v = a.value->Eval(frame);
+      if (!IsNull(v) && v.index() != size_t(ValueTypeOf(a.type))) {
+        std::optional<Value> converted = ConvertForColumn(v, a.type);
+        if (!converted) {
+          error.Set("bad_value",
+                    "value '" + DescribeValue(v) + "' (" + ValueTypeName(TypeOf(v)) +
+                        ") cannot be stored in " + ColumnTypeName(a.type) + " column " +
+                        target_specs_[t].table + "." + a.column,
+                    a.column, DescribeValue(v));
+          v = Null{};
+        } else {
+          v = std::move(*converted);
+        }
+      }
+      if (missing && a.required && IsNull(v)) missing->emplace_back(t, c);
+      (*rows[t])[c] = std::move(v);
+    }
+  }
+  frame.current_column = nullptr;
+}
+
+void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& context,
+                           RowOutcome& outcome) const {
+  outcome.kind = OutcomeKind::kLoaded;
+  outcome.reason_code.clear();
+  outcome.reason.clear();
+  outcome.column.clear();
+  outcome.value_seen.clear();
+  outcome.warnings.clear();
+  RowError error;
+  EvalFrame frame{row, &context, &outcome.target_rows, &error, nullptr, &outcome.warnings};
+
+  auto finish = [&](OutcomeKind kind, std::string code, std::string reason, std::string column,
+                    std::string value) {
+    outcome.kind = kind;
+    outcome.reason_code = std::move(code);
+    outcome.reason = std::move(reason);
+    outcome.column = std::move(column);
+    outcome.value_seen = std::move(value);
+    outcome.target_rows.clear();
+  };
+
+  if (where_ && !IsTrue(where_->Eval(frame))) {
+    finish(OutcomeKind::kExcluded, "filter", "does not satisfy where " + where_text_, "", "");
+    return;
+  }
+  error = RowError{};
+
+  std::vector<std::pair<size_t, size_t>> missing;
+  ComputeTargets(frame, outcome, error, &missing);
+
+  for (const RuleStep& rule : rules_) {
+    if (rule.kind != ast::RuleKind::kExclude) continue;
+    if (IsTrue(rule.condition->Eval(frame))) {
+      finish(OutcomeKind::kExcluded, rule.reason_code, rule.reason, "", "");
+      return;
+    }
+  }
+  if (error.set) {
+    finish(OutcomeKind::kRejected, error.reason_code, error.reason, error.column,
+           error.value_seen);
+    return;
+  }
+  for (const RuleStep& rule : rules_) {
+    if (rule.kind != ast::RuleKind::kReject) continue;
+    if (IsTrue(rule.condition->Eval(frame))) {
+      finish(OutcomeKind::kRejected, rule.reason_code, rule.reason, "", "");
+      return;
+    }
+  }
+  // Every target conditional and none applies: the row goes nowhere, which
+  // must be stated rather than counted as loaded.
+  if (std::none_of(outcome.target_rows.begin(), outcome.target_rows.end(),
+                   [](const auto& t) { return t.has_value(); })) {
+    finish(OutcomeKind::kExcluded, "no_target", "no 'into ... when' condition holds", "", "");
+    return;
+  }
+  if (!missing.empty()) {
+    const auto [t, c] = missing.front();
+    const std::string& column = target_steps_[t].assigns[c].column;
+    finish(OutcomeKind::kRejected, "missing_value",
+           "required column " + target_specs_[t].table + "." + column + " has no value", column,
+           "NULL");
+    return;
+  }
+}
+
+std::optional<std::string> MappingImpl::EvaluateKey(std::span<const Value> row) const {
+  if (!key_) return std::nullopt;
+  RowError error;
+  EvalFrame frame{row, nullptr, nullptr, &error, nullptr, nullptr};
+  const Value v = key_->Eval(frame);
+  if (IsNull(v)) return std::nullopt;
+  return ToText(v);
+}
+
+std::optional<std::vector<Value>> MappingImpl::EvaluateMergeKey(std::span<const Value> row) const {
+  if (!merge_) return std::nullopt;
+  RowOutcome scratch;
+  RowError error;
+  const EvalContext context;
+  EvalFrame frame{row, &context, &scratch.target_rows, &error, nullptr, nullptr};
+  ComputeTargets(frame, scratch, error, nullptr);
+  std::vector<Value> key;
+  key.reserve(merge_keys_.size());
+  for (const NodePtr& k : merge_keys_) {
+    key.push_back(k->Eval(frame));
+    if (IsNull(key.back())) return std::nullopt;
+  }
+  return key;
+}
+
+Value MappingImpl::EvaluateSurvivorOrder(std::span<const Value> row) const {
+  if (!survivor_order_) return Null{};
+  RowOutcome scratch;
+  RowError error;
+  const EvalContext context;
+  EvalFrame frame{row, &context, &scratch.target_rows, &error, nullptr, nullptr};
+  ComputeTargets(frame, scratch, error, nullptr);
+  return survivor_order_->Eval(frame);
+}
+
+}  // namespace handover::transform

@@ -1,0 +1,75 @@
+// MappingImpl: the CompiledMapping the binder builds, holding compiled
+// expression nodes for the filter, targets, key, rules and merge. Evaluate
+// decides a row's fate in a fixed order (see docs/mapping-language.md,
+// "Evaluation order").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "transform/eval.h"
+#include "transform/language/ast.h"
+#include "transform/mapping_program.h"
+
+namespace handover::transform {
+
+// One `column = expr` of a target.
+struct AssignStep {
+  std::string column;      // target column name
+  ColumnType type = ColumnType::kText;
+  bool required = false;   // NOT NULL without default: a NULL value rejects the row
+  NodePtr value;
+};
+
+// One `into table [when cond]` with its assignments.
+struct TargetStep {
+  NodePtr condition;       // null: always
+  std::vector<AssignStep> assigns;
+};
+
+// One `reject|exclude when cond because "text" [as code]`.
+struct RuleStep {
+  ast::RuleKind kind = ast::RuleKind::kReject;
+  NodePtr condition;
+  std::string reason_code;
+  std::string reason;
+};
+
+class MappingImpl final : public CompiledMapping {
+ public:
+  const std::string& name() const override { return name_; }
+  const std::string& source_table() const override { return source_table_; }
+  const std::vector<std::string>& source_columns() const override { return source_columns_; }
+  const std::vector<TargetSpec>& targets() const override { return target_specs_; }
+  const std::vector<std::string>& references() const override { return references_; }
+  bool has_key() const override { return key_ != nullptr; }
+  std::optional<std::string> EvaluateKey(std::span<const Value> row) const override;
+  const std::optional<MergeSpec>& merge() const override { return merge_; }
+  std::optional<std::vector<Value>> EvaluateMergeKey(std::span<const Value> row) const override;
+  Value EvaluateSurvivorOrder(std::span<const Value> row) const override;
+  void Evaluate(std::span<const Value> row, const EvalContext& context,
+                RowOutcome& outcome) const override;
+
+  // Filled by the binder.
+  std::string name_;
+  std::string source_table_;
+  std::vector<std::string> source_columns_;
+  std::vector<TargetSpec> target_specs_;
+  std::vector<std::string> references_;
+  NodePtr where_;
+  std::string where_text_;
+  std::vector<TargetStep> target_steps_;
+  std::vector<RuleStep> rules_;
+  NodePtr key_;
+  std::optional<MergeSpec> merge_;
+  std::vector<NodePtr> merge_keys_;
+  NodePtr survivor_order_;
+
+ private:
+  // Evaluates every target's condition and assignments into
+  // outcome.target_rows, recording the first data problem in `error`.
+  void ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError& error,
+                      std::vector<std::pair<size_t, size_t>>* missing) const;
+};
+
+}  // namespace handover::transform

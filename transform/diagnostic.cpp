@@ -1,0 +1,43 @@
+#include "transform/diagnostic.h"
+
+#include <algorithm>
+
+namespace handover::transform {
+
+Diagnostic DiagnosticAt(const std::string& file, const std::string& text, size_t offset,
+                        std::string message) {
+  offset = std::min(offset, text.size());
+  const size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const size_t begin = (line_start == std::string::npos || (offset == 0)) ? 0 : line_start + 1;
+  size_t end = text.find('\n', begin);
+  if (end == std::string::npos) end = text.size();
+  Diagnostic d;
+  d.file = file;
+  d.line = 1 + int(std::count(text.begin(), text.begin() + long(begin), '\n'));
+  d.column = 1 + int(offset - begin);
+  d.message = std::move(message);
+  d.source_line = text.substr(begin, end - begin);
+  if (!d.source_line.empty() && d.source_line.back() == '\r') d.source_line.pop_back();
+  return d;
+}
+
+std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    out += d.file;
+    if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    out += ": error: " + d.message + "\n";
+    if (d.line > 0) {
+      out += "    " + d.source_line + "\n    ";
+      // Keep tabs so the caret lines up under the token.
+      for (int i = 0; i + 1 < d.column && size_t(i) < d.source_line.size(); ++i)
+        out += d.source_line[size_t(i)] == '\t' ? '\t' : ' ';
+      out += "^\n";
+    }
+  }
+  const size_t n = diagnostics.size();
+  out += std::to_string(n) + (n == 1 ? " error\n" : " errors\n");
+  return out;
+}
+
+}  // namespace handover::transform

@@ -1,0 +1,67 @@
+// The evaluation machinery shared by compiled expressions: the per-row frame
+// (row, context, target values computed so far, first error) and the node
+// interface every compiled expression implements.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "extract/value.h"
+#include "transform/mapping_program.h"
+
+namespace handover::transform {
+
+// The first data problem met while evaluating a row (orphan reference,
+// unmapped code, a value the target column cannot hold). Set once; later
+// problems in the same row are ignored.
+struct RowError {
+  bool set = false;
+  std::string reason_code;
+  std::string reason;
+  std::string column;
+  std::string value_seen;
+
+  void Set(std::string code, std::string why, std::string col, std::string value) {
+    if (set) return;
+    set = true;
+    reason_code = std::move(code);
+    reason = std::move(why);
+    column = std::move(col);
+    value_seen = std::move(value);
+  }
+};
+
+// Everything an expression may read while one row is evaluated.
+struct EvalFrame {
+  std::span<const Value> row;              // in CompiledMapping::source_columns() order
+  const EvalContext* context = nullptr;
+  // Target values assigned so far (read by bare column names); a target whose
+  // condition did not hold is nullopt.
+  const std::vector<std::optional<std::vector<Value>>>* targets = nullptr;
+  RowError* error = nullptr;
+  // The column being assigned, for error messages ("" outside assignments).
+  const std::string* current_column = nullptr;
+  // Where row-level warnings go (RowOutcome::warnings); may be null.
+  std::vector<std::string>* warnings = nullptr;
+};
+
+// A compiled, typed expression. Eval never throws and never looks anything
+// up by name: columns are indices, functions are pointers.
+class ExprNode {
+ public:
+  virtual ~ExprNode() = default;
+  virtual Value Eval(EvalFrame& frame) const = 0;
+};
+
+using NodePtr = std::unique_ptr<ExprNode>;
+
+// SQL truth: true only for a non-NULL true value (NULL counts as false).
+inline bool IsTrue(const Value& v) {
+  const bool* b = std::get_if<bool>(&v);
+  return b != nullptr && *b;
+}
+
+}  // namespace handover::transform

@@ -1,0 +1,52 @@
+// Regular expressions (std::regex, ECMAScript syntax), compiled once when the
+// mapping is checked: regex_match(text, "re") and regex_extract(text, "re" [, group]).
+#include <regex>
+
+#include "transform/functions/function.h"
+
+namespace handover::transform {
+namespace {
+
+struct CompiledRegex : FunctionState {
+  std::regex re;
+};
+
+std::unique_ptr<FunctionState> PrepareRegex(const std::vector<std::string>& literals,
+                                            std::string& error) {
+  auto state = std::make_unique<CompiledRegex>();
+  try {
+    state->re = std::regex(literals.at(0), std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    error = "invalid regular expression \"" + literals.at(0) + "\": " + e.what();
+    return nullptr;
+  }
+  return state;
+}
+
+// True when the regex matches the whole text.
+Value Match(std::span<Value> a, const FunctionState* s) {
+  return std::regex_match(std::get<std::string>(a[0]), static_cast<const CompiledRegex*>(s)->re);
+}
+
+// The first match's group (default 1, or 0 when the regex has no groups); NULL if no match.
+Value Extract(std::span<Value> a, const FunctionState* s) {
+  const auto& re = static_cast<const CompiledRegex*>(s)->re;
+  const std::string& text = std::get<std::string>(a[0]);
+  std::smatch m;
+  if (!std::regex_search(text, m, re)) return Null{};
+  int64_t group = re.mark_count() > 0 ? 1 : 0;
+  if (a.size() > 2) group = std::get<int64_t>(a[2]);
+  if (group < 0 || size_t(group) >= m.size() || !m[size_t(group)].matched) return Null{};
+  return m[size_t(group)].str();
+}
+
+}  // namespace
+
+void AddRegexFunctions(std::vector<FunctionInfo>& t) {
+  t.push_back({"regex_match", 2, 2, {kText, kText}, ValueType::kBool, Match, 1, PrepareRegex,
+               Special::kNone, "regex_match(text, \"regex\") -> bool"});
+  t.push_back({"regex_extract", 2, 3, {kText, kText, kInt}, ValueType::kText, Extract, 1,
+               PrepareRegex, Special::kNone, "regex_extract(text, \"regex\" [, group]) -> text"});
+}
+
+}  // namespace handover::transform

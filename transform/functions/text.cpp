@@ -1,0 +1,114 @@
+// Text functions: trim, upper, lower, title, concat, substr, replace, length.
+// Byte-oriented and ASCII-only for case: bytes >= 0x80 (UTF-8 or stray
+// Windows-1252) pass through unchanged.
+#include <cctype>
+
+#include "transform/functions/function.h"
+
+namespace handover::transform {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+char Upper(char c) { return (c >= 'a' && c <= 'z') ? char(c - 32) : c; }
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80; }
+
+std::string& Str(Value& v) { return std::get<std::string>(v); }
+
+// The text functions work in place on their (temporary) argument.
+Value Trim(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
+  size_t b = 0, e = s.size();
+  while (b < e && IsSpace(s[b])) ++b;
+  while (e > b && IsSpace(s[e - 1])) --e;
+  s.erase(e);
+  s.erase(0, b);
+  return std::move(s);
+}
+
+Value ToUpper(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
+  for (char& c : s) c = Upper(c);
+  return std::move(s);
+}
+
+Value ToLower(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
+  for (char& c : s) c = Lower(c);
+  return std::move(s);
+}
+
+// Upper-cases the first letter of every word and lower-cases the rest; a word
+// starts after anything that is not a letter ("o'neill-smith" -> "O'Neill-Smith").
+Value Title(std::span<Value> a, const FunctionState*) {
+  std::string& s = Str(a[0]);
+  bool start = true;
+  for (char& c : s) {
+    if (IsLetter(c)) {
+      c = start ? Upper(c) : Lower(c);
+      start = false;
+    } else {
+      start = true;
+    }
+  }
+  return std::move(s);
+}
+
+Value Concat(std::span<Value> a, const FunctionState*) {
+  std::string out;
+  for (const Value& v : a) out += ToText(v);
+  return out;
+}
+
+// substr(text, start [, length]): 1-based, in bytes; out of range gives "".
+Value Substr(std::span<Value> a, const FunctionState*) {
+  const std::string& s = Str(a[0]);
+  int64_t start = std::get<int64_t>(a[1]);
+  int64_t length = a.size() > 2 ? std::get<int64_t>(a[2]) : int64_t(s.size());
+  if (start < 1) {
+    length += start - 1;
+    start = 1;
+  }
+  if (length <= 0 || size_t(start) > s.size()) return std::string();
+  return s.substr(size_t(start - 1), size_t(length));
+}
+
+Value Replace(std::span<Value> a, const FunctionState*) {
+  const std::string& s = Str(a[0]);
+  const std::string& from = Str(a[1]);
+  const std::string& to = Str(a[2]);
+  if (from.empty()) return s;
+  std::string out;
+  size_t pos = 0;
+  for (size_t hit; (hit = s.find(from, pos)) != std::string::npos; pos = hit + from.size())
+    out.append(s, pos, hit - pos).append(to);
+  out.append(s, pos, std::string::npos);
+  return out;
+}
+
+Value Length(std::span<Value> a, const FunctionState*) {
+  return int64_t(Str(a[0]).size());
+}
+
+}  // namespace
+
+void AddTextFunctions(std::vector<FunctionInfo>& t) {
+  t.push_back({"trim", 1, 1, {kText}, ValueType::kText, Trim, -1, nullptr, Special::kNone,
+               "trim(text) -> text"});
+  t.push_back({"upper", 1, 1, {kText}, ValueType::kText, ToUpper, -1, nullptr, Special::kNone,
+               "upper(text) -> text"});
+  t.push_back({"lower", 1, 1, {kText}, ValueType::kText, ToLower, -1, nullptr, Special::kNone,
+               "lower(text) -> text"});
+  t.push_back({"title", 1, 1, {kText}, ValueType::kText, Title, -1, nullptr, Special::kNone,
+               "title(text) -> text"});
+  t.push_back({"concat", 1, -1, {kAnyType}, ValueType::kText, Concat, -1, nullptr,
+               Special::kNone, "concat(a, b, ...) -> text"});
+  t.push_back({"substr", 2, 3, {kText, kInt, kInt}, ValueType::kText, Substr, -1, nullptr,
+               Special::kNone, "substr(text, start [, length]) -> text"});
+  t.push_back({"replace", 3, 3, {kText, kText, kText}, ValueType::kText, Replace, -1, nullptr,
+               Special::kNone, "replace(text, from, to) -> text"});
+  t.push_back({"length", 1, 1, {kText}, ValueType::kInteger, Length, -1, nullptr,
+               Special::kNone, "length(text) -> integer"});
+}
+
+}  // namespace handover::transform

@@ -1,0 +1,531 @@
+// Binding expressions: names to indices, calls to the function table,
+// operator chains to a tree by precedence, with a static type for everything.
+#include <charconv>
+
+#include "transform/language/expr_binder.h"
+#include "transform/suggest.h"
+#include "transform/value_ops.h"
+
+namespace handover::transform {
+namespace {
+
+using ast::OpToken;
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return s;
+}
+
+// Binding strength of chain operators (higher binds tighter). `is null`
+// binds looser than comparisons, as in PostgreSQL: a = b is null -> (a = b) is null.
+int Precedence(OpToken op) {
+  switch (op) {
+    case OpToken::kOr: return 1;
+    case OpToken::kAnd: return 2;
+    case OpToken::kIsNull: case OpToken::kIsNotNull: return 4;
+    case OpToken::kEq: case OpToken::kNe: case OpToken::kLt: case OpToken::kLe:
+    case OpToken::kGt: case OpToken::kGe: return 5;
+    case OpToken::kConcat: return 6;
+    case OpToken::kAdd: case OpToken::kSub: return 7;
+    case OpToken::kMul: case OpToken::kDiv: case OpToken::kMod: return 8;
+    default: return 0;
+  }
+}
+
+const char* OpText(OpToken op) {
+  switch (op) {
+    case OpToken::kOr: return "or";
+    case OpToken::kAnd: return "and";
+    case OpToken::kEq: return "=";
+    case OpToken::kNe: return "!=";
+    case OpToken::kLt: return "<";
+    case OpToken::kLe: return "<=";
+    case OpToken::kGt: return ">";
+    case OpToken::kGe: return ">=";
+    case OpToken::kAdd: return "+";
+    case OpToken::kSub: return "-";
+    case OpToken::kMul: return "*";
+    case OpToken::kDiv: return "/";
+    case OpToken::kMod: return "%";
+    case OpToken::kConcat: return "||";
+    case OpToken::kIsNull: return "is null";
+    case OpToken::kIsNotNull: return "is not null";
+    case OpToken::kNot: return "not";
+    case OpToken::kNeg: return "-";
+  }
+  return "?";
+}
+
+bool IsComparison(OpToken op) { return Precedence(op) == 5; }
+
+const ast::x3::position_tagged kNowhere;
+
+// Every operand alternative but Nil is position-tagged.
+struct PositionVisitor {
+  using result_type = const ast::x3::position_tagged&;
+  result_type operator()(const ast::Nil&) const { return kNowhere; }
+  result_type operator()(const ast::x3::position_tagged& x) const { return x; }
+};
+
+Bound Typed(NodePtr node, ValueType type) {
+  Bound b;
+  b.node = std::move(node);
+  b.type = type;
+  return b;
+}
+
+std::string TypeList(TypeMask mask) {
+  std::string out;
+  for (int t = 1; t <= int(ValueType::kDate); ++t) {
+    if (!(mask & Mask(ValueType(t)))) continue;
+    if (!out.empty()) out += " or ";
+    out += ValueTypeName(ValueType(t));
+  }
+  return out;
+}
+
+}  // namespace
+
+const ast::x3::position_tagged& PositionOf(const ast::Operand& operand) {
+  return boost::apply_visitor(PositionVisitor{}, operand);
+}
+
+const ast::x3::position_tagged& PositionOf(const ast::Expr& expr) {
+  if (expr.id_first >= 0) return expr;
+  return PositionOf(expr.first);
+}
+
+void ExprBinder::Error(const ast::x3::position_tagged& where, std::string message) {
+  diagnostics_.push_back(file_.At(where, std::move(message)));
+}
+
+Bound ExprBinder::Bind(const ast::Expr& expr) {
+  Bound lhs = BindOperand(expr.first);
+  auto it = expr.rest.begin();
+  return BindChain(std::move(lhs), it, expr.rest.end(), 0);
+}
+
+Bound ExprBinder::BindCondition(const ast::Expr& expr, const std::string& what) {
+  Bound b = Bind(expr);
+  if (b.ok() && b.type != ValueType::kBool && b.type != ValueType::kNull) {
+    Error(PositionOf(expr), what + " must be a condition (true/false), not " +
+                                ValueTypeName(b.type));
+    return {};
+  }
+  return b;
+}
+
+// Precedence climbing over the flat operator list the grammar produced.
+Bound ExprBinder::BindChain(Bound lhs, std::list<ast::Operation>::const_iterator& it,
+                            std::list<ast::Operation>::const_iterator end, int min_precedence) {
+  while (it != end && Precedence(it->op) >= min_precedence) {
+    const ast::Operation& op = *it++;
+    if (op.op == OpToken::kIsNull || op.op == OpToken::kIsNotNull) {
+      lhs = Combine(op, std::move(lhs), Bound{});
+      continue;
+    }
+    Bound rhs = BindOperand(op.operand);
+    while (it != end && Precedence(it->op) > Precedence(op.op))
+      rhs = BindChain(std::move(rhs), it, end, Precedence(op.op) + 1);
+    lhs = Combine(op, std::move(lhs), std::move(rhs));
+  }
+  return lhs;
+}
+
+Bound ExprBinder::Combine(const ast::Operation& op, Bound lhs, Bound rhs) {
+  const bool postfix = op.op == OpToken::kIsNull || op.op == OpToken::kIsNotNull;
+  if (!lhs.ok() || (!postfix && !rhs.ok())) return {};
+  Bound out;
+  if (postfix) {
+    out.node = MakeIsNull(std::move(lhs.node), op.op == OpToken::kIsNotNull);
+    out.type = ValueType::kBool;
+    return out;
+  }
+  if (op.op == OpToken::kAnd || op.op == OpToken::kOr) {
+    for (const Bound* side : {&lhs, &rhs}) {
+      if (side->type != ValueType::kBool && side->type != ValueType::kNull) {
+        Error(op, std::string("'") + OpText(op.op) + "' needs conditions on both sides, not " +
+                      ValueTypeName(side->type));
+        return {};
+      }
+    }
+    out.node = op.op == OpToken::kAnd ? MakeAnd(std::move(lhs.node), std::move(rhs.node))
+                                      : MakeOr(std::move(lhs.node), std::move(rhs.node));
+    out.type = ValueType::kBool;
+    return out;
+  }
+  if (IsComparison(op.op)) {
+    if (lhs.type == ValueType::kNull || rhs.type == ValueType::kNull) {
+      Error(op, std::string("comparing with null with '") + OpText(op.op) +
+                    "' is never true; use 'is null' or 'is not null'");
+      return {};
+    }
+    // A text literal compared with a date is read as an ISO date.
+    for (auto [date_side, text_side] : {std::pair{&lhs, &rhs}, std::pair{&rhs, &lhs}}) {
+      if (date_side->type != ValueType::kDate || text_side->type != ValueType::kText ||
+          !text_side->constant)
+        continue;
+      auto d = Date::ParseIso(std::get<std::string>(*text_side->constant));
+      if (!d) {
+        Error(op, "'" + std::get<std::string>(*text_side->constant) +
+                      "' is not a date (YYYY-MM-DD) and cannot be compared with a date");
+        return {};
+      }
+      text_side->node = MakeConstant(*d);
+      text_side->type = ValueType::kDate;
+    }
+    // An integer literal compared with money counts pence: amount_pence > 100 is "over £1".
+    for (auto [money_side, int_side] : {std::pair{&lhs, &rhs}, std::pair{&rhs, &lhs}}) {
+      if (money_side->type != ValueType::kPence || int_side->type != ValueType::kInteger ||
+          !int_side->constant)
+        continue;
+      int_side->node = MakeConstant(Pence{std::get<int64_t>(*int_side->constant)});
+      int_side->type = ValueType::kPence;
+    }
+    const std::string problem = CheckComparable(lhs.type, rhs.type);
+    if (!problem.empty()) {
+      Error(op, problem);
+      return {};
+    }
+    out.node = MakeCompare(op.op, std::move(lhs.node), std::move(rhs.node));
+    out.type = ValueType::kBool;
+    return out;
+  }
+  const OpTyping typing = TypeArithmetic(op.op, lhs.type, rhs.type);
+  if (!typing.error.empty()) {
+    Error(op, std::string("'") + OpText(op.op) + "': " + typing.error);
+    return {};
+  }
+  out.node = MakeArithmetic(op.op, std::move(lhs.node), std::move(rhs.node));
+  out.type = typing.result;
+  return out;
+}
+
+Bound ExprBinder::BindOperand(const ast::Operand& operand) {
+  struct Visitor {
+    ExprBinder& b;
+    Bound operator()(const ast::Nil&) const { return {}; }
+    Bound operator()(const ast::Literal& x) const { return b.BindLiteral(x); }
+    Bound operator()(const ast::Name& x) const { return b.BindName(x); }
+    Bound operator()(const ast::Call& x) const { return b.BindCall(x); }
+    Bound operator()(const ast::Unary& x) const { return b.BindUnary(x); }
+    Bound operator()(const ast::Expr& x) const { return b.Bind(x); }
+    Bound operator()(const ast::IfExpr& x) const { return b.BindIf(x); }
+    Bound operator()(const ast::CaseExpr& x) const { return b.BindCase(x); }
+  };
+  return boost::apply_visitor(Visitor{*this}, operand);
+}
+
+Bound ExprBinder::BindLiteral(const ast::Literal& literal) {
+  Bound out;
+  switch (literal.kind) {
+    case ast::LiteralKind::kString:
+      out.constant = literal.text;
+      break;
+    case ast::LiteralKind::kNumber:
+      if (literal.text.find('.') == std::string::npos) {
+        int64_t v = 0;
+        auto [p, ec] = std::from_chars(literal.text.data(), literal.text.data() + literal.text.size(), v);
+        if (ec != std::errc()) {
+          Error(literal, "number " + literal.text + " is too large");
+          return {};
+        }
+        out.constant = v;
+      } else {
+        auto d = Decimal::Parse(literal.text);
+        if (!d) {
+          Error(literal, "number " + literal.text + " is too large");
+          return {};
+        }
+        out.constant = *d;
+      }
+      break;
+    case ast::LiteralKind::kNull: out.constant = Null{}; break;
+    case ast::LiteralKind::kTrue: out.constant = true; break;
+    case ast::LiteralKind::kFalse: out.constant = false; break;
+    case ast::LiteralKind::kParam: {
+      auto it = env_.params.find(literal.text);
+      if (it == env_.params.end()) {
+        std::vector<std::string> names;
+        for (const auto& [name, value] : env_.params) names.push_back(name);
+        Error(literal, "unknown parameter '$" + literal.text + "'" +
+                           DidYouMean(literal.text, names, "$") + " (give it with --param " +
+                           literal.text + "=...)");
+        return {};
+      }
+      out.constant = it->second;
+      break;
+    }
+    case ast::LiteralKind::kCouncilId:
+      if (!scope_.allow_council_id) {
+        Error(literal, "council_id cannot be used in " + scope_.context);
+        return {};
+      }
+      out.node = MakeCouncilId();
+      out.type = ValueType::kInteger;
+      out.is_council_id = true;
+      return out;
+  }
+  out.type = TypeOf(*out.constant);
+  out.node = MakeConstant(*out.constant);
+  return out;
+}
+
+Bound ExprBinder::BindName(const ast::Name& name) {
+  Bound out;
+  if (name.second) {
+    const std::string alias = Lower(name.first.name);
+    const std::string column = Lower(name.second->name);
+    if (alias != scope_.alias) {
+      Error(name.first, "unknown table alias '" + name.first.name + "'; this mapping reads its source as '" +
+                            scope_.alias + "'");
+      return {};
+    }
+    if (!scope_.table) return {};  // unknown source table, reported already
+    const Column* col = scope_.table->Find(column);
+    if (!col) {
+      std::vector<std::string> names;
+      for (const Column& c : scope_.table->columns) names.push_back(c.name);
+      Error(*name.second, "unknown column '" + name.second->name + "' in table '" +
+                              scope_.table->name + "'" + DidYouMean(column, names));
+      return {};
+    }
+    auto [it, inserted] = scope_.column_index.emplace(col->name, scope_.source_columns.size());
+    if (inserted) scope_.source_columns.push_back(col->name);
+    out.node = MakeColumn(it->second);
+    out.type = ValueTypeOf(col->type);
+    return out;
+  }
+  const std::string bare = Lower(name.first.name);
+  if (scope_.allow_slots) {
+    auto it = scope_.slots.find(bare);
+    if (it != scope_.slots.end()) {
+      out.node = MakeSlot(it->second.target, it->second.column);
+      out.type = it->second.type;
+      return out;
+    }
+  }
+  std::string message = "unknown name '" + name.first.name + "'";
+  if (scope_.table && scope_.table->Find(bare)) {
+    message += "; source columns are written with the alias: did you mean '" + scope_.alias + "." +
+               bare + "'?";
+  } else if (!scope_.allow_slots) {
+    message += "; " + scope_.context + " can only use source columns (" + scope_.alias + ".name)";
+  } else {
+    std::vector<std::string> names;
+    for (const auto& [slot, info] : scope_.slots) names.push_back(slot);
+    message += " (not a column assigned above)" + DidYouMean(bare, names);
+  }
+  Error(name.first, message);
+  return {};
+}
+
+Bound ExprBinder::BindUnary(const ast::Unary& u) {
+  Bound x = BindOperand(u.operand);
+  if (!x.ok()) return {};
+  Bound out;
+  if (u.op == OpToken::kNot) {
+    if (x.type != ValueType::kBool && x.type != ValueType::kNull) {
+      Error(u, std::string("'not' needs a condition, not ") + ValueTypeName(x.type));
+      return {};
+    }
+    out.node = MakeNot(std::move(x.node));
+    out.type = ValueType::kBool;
+    return out;
+  }
+  if (x.type != ValueType::kInteger && x.type != ValueType::kPence &&
+      x.type != ValueType::kDecimal && x.type != ValueType::kNull) {
+    Error(u, std::string("cannot negate ") + ValueTypeName(x.type));
+    return {};
+  }
+  out.type = x.type;
+  out.node = MakeNegate(std::move(x.node));
+  return out;
+}
+
+std::optional<ValueType> ExprBinder::Unify(ValueType a, ValueType b,
+                                           const ast::x3::position_tagged& where,
+                                           const std::string& what) {
+  if (a == ValueType::kNull) return b;
+  if (b == ValueType::kNull || a == b) return a;
+  Error(where, what + " mixes " + ValueTypeName(a) + " and " + ValueTypeName(b) +
+                   "; convert one side (text(...), integer(...), money(...), date(...))");
+  return std::nullopt;
+}
+
+Bound ExprBinder::BindIf(const ast::IfExpr& e) {
+  Bound c = BindCondition(e.condition, "the 'if' test");
+  Bound t = Bind(e.then_value);
+  Bound o = e.else_value ? Bind(*e.else_value) : Typed(MakeConstant(Null{}), ValueType::kNull);
+  if (!c.ok() || !t.ok() || !o.ok()) return {};
+  auto type = Unify(t.type, o.type, e, "'if'");
+  if (!type) return {};
+  std::vector<std::pair<NodePtr, NodePtr>> branches;
+  branches.emplace_back(std::move(c.node), std::move(t.node));
+  return Typed(MakeIf(std::move(branches), std::move(o.node)), *type);
+}
+
+Bound ExprBinder::BindCase(const ast::CaseExpr& e) {
+  std::vector<std::pair<NodePtr, NodePtr>> branches;
+  ValueType type = ValueType::kNull;
+  bool ok = true;
+  for (const ast::WhenClause& w : e.whens) {
+    Bound c = BindCondition(w.condition, "a 'when' test");
+    Bound v = Bind(w.value);
+    if (!c.ok() || !v.ok()) {
+      ok = false;
+      continue;
+    }
+    auto unified = Unify(type, v.type, w, "'case'");
+    if (!unified) return {};
+    type = *unified;
+    branches.emplace_back(std::move(c.node), std::move(v.node));
+  }
+  NodePtr otherwise;
+  if (e.else_value) {
+    Bound o = Bind(*e.else_value);
+    if (!o.ok()) return {};
+    auto unified = Unify(type, o.type, *e.else_value, "'case'");
+    if (!unified) return {};
+    type = *unified;
+    otherwise = std::move(o.node);
+  }
+  if (!ok) return {};
+  return Typed(MakeIf(std::move(branches), std::move(otherwise)), type);
+}
+
+Bound ExprBinder::BindCall(const ast::Call& call) {
+  const std::string name = Lower(call.function.name);
+  const FunctionInfo* fn = FindFunction(name);
+  if (!fn) {
+    Error(call.function, "unknown function '" + call.function.name + "'" +
+                             DidYouMean(name, FunctionNames()));
+    return {};
+  }
+  const int n = int(call.args.size());
+  if (n < fn->min_args || (fn->max_args >= 0 && n > fn->max_args)) {
+    std::string expected = std::to_string(fn->min_args);
+    if (fn->max_args < 0) expected = "at least " + expected;
+    else if (fn->max_args != fn->min_args)
+      expected += " to " + std::to_string(fn->max_args);
+    Error(call.function, "'" + name + "' takes " + expected + " argument" +
+                             (fn->min_args == 1 && fn->max_args == 1 ? "" : "s") + ", " +
+                             std::to_string(n) + " given: " + std::string(fn->signature));
+    return {};
+  }
+  if (fn->special != Special::kNone) return BindSpecial(call, *fn);
+
+  std::vector<NodePtr> args;
+  std::vector<std::string> literals;
+  bool ok = true;
+  for (int i = 0; i < n; ++i) {
+    const ast::Expr& arg = call.args[size_t(i)];
+    Bound b = Bind(arg);
+    if (!b.ok()) {
+      ok = false;
+      continue;
+    }
+    const TypeMask accepted = fn->params[std::min(size_t(i), fn->params.size() - 1)];
+    if (b.type != ValueType::kNull && !(accepted & Mask(b.type))) {
+      std::string message = "argument " + std::to_string(i + 1) + " of '" + name + "' must be " +
+                            TypeList(accepted) + ", not " + ValueTypeName(b.type) + ": " +
+                            std::string(fn->signature);
+      if (accepted == kText) message += "; convert with text(...)";
+      Error(PositionOf(arg), message);
+      ok = false;
+      continue;
+    }
+    if (fn->literal_from >= 0 && i >= fn->literal_from && accepted == kText) {
+      if (!b.constant || !std::holds_alternative<std::string>(*b.constant)) {
+        Error(PositionOf(arg), "argument " + std::to_string(i + 1) + " of '" + name +
+                                   "' must be a string literal or parameter: " +
+                                   std::string(fn->signature));
+        ok = false;
+        continue;
+      }
+      literals.push_back(std::get<std::string>(*b.constant));
+    }
+    args.push_back(std::move(b.node));
+  }
+  if (!ok) return {};
+  std::unique_ptr<FunctionState> state;
+  if (fn->prepare) {
+    std::string error;
+    state = fn->prepare(literals, error);
+    if (!state) {
+      Error(call.args.size() > size_t(fn->literal_from) ? PositionOf(call.args[size_t(fn->literal_from)])
+                                                        : static_cast<const ast::x3::position_tagged&>(call),
+            error);
+      return {};
+    }
+  }
+  return Typed(MakeCall(fn, std::move(state), std::move(args)), fn->result);
+}
+
+Bound ExprBinder::BindSpecial(const ast::Call& call, const FunctionInfo& fn) {
+  const std::string name(fn.name);
+  if (fn.special == Special::kCoalesce) {
+    std::vector<NodePtr> args;
+    ValueType type = ValueType::kNull;
+    for (const ast::Expr& arg : call.args) {
+      Bound b = Bind(arg);
+      if (!b.ok()) return {};
+      auto unified = Unify(type, b.type, PositionOf(arg), "'coalesce'");
+      if (!unified) return {};
+      type = *unified;
+      args.push_back(std::move(b.node));
+    }
+    return Typed(MakeCoalesce(std::move(args)), type);
+  }
+  if (!scope_.allow_lookups) {
+    Error(call.function, "'" + name + "' cannot be used in " + scope_.context);
+    return {};
+  }
+  // The first argument names a code set or a mapping: a bare name.
+  const ast::Expr& first = call.args[0];
+  const ast::Name* target = nullptr;
+  if (first.rest.empty()) {
+    const ast::Operand* op = &first.first;
+    // Unwrap the single-operand expressions the grammar nests.
+    while (auto* nested = boost::get<ast::x3::forward_ast<ast::Expr>>(op)) {
+      if (!nested->get().rest.empty()) break;
+      op = &nested->get().first;
+    }
+    target = boost::get<ast::Name>(op);
+  }
+  if (!target || target->second) {
+    Error(PositionOf(first), "the first argument of '" + name + "' must be the name of a " +
+                                 (fn.special == Special::kCode ? "code set" : "mapping") + ": " +
+                                 std::string(fn.signature));
+    return {};
+  }
+  const std::string label = Lower(target->first.name);
+  Bound value = Bind(call.args[1]);
+  if (fn.special == Special::kCode) {
+    auto it = env_.code_sets.find(label);
+    if (it == env_.code_sets.end()) {
+      std::vector<std::string> names;
+      for (const auto& [set, _] : env_.code_sets) names.push_back(set);
+      Error(target->first, "unknown code set '" + target->first.name + "'" + DidYouMean(label, names));
+      return {};
+    }
+    if (!value.ok()) return {};
+    return Typed(MakeCode(it->second, std::move(value.node)), ValueType::kText);
+  }
+  if (!env_.keyed_mappings.count(label)) {
+    if (env_.all_mappings.count(label)) {
+      Error(target->first, "mapping '" + label + "' has no 'key', so xref() cannot refer to it");
+    } else {
+      std::vector<std::string> names(env_.keyed_mappings.begin(), env_.keyed_mappings.end());
+      Error(target->first, "unknown mapping '" + target->first.name + "' in xref" + DidYouMean(label, names));
+    }
+    return {};
+  }
+  if (!value.ok()) return {};
+  if (std::find(scope_.references.begin(), scope_.references.end(), label) == scope_.references.end())
+    scope_.references.push_back(label);
+  return Typed(MakeXref(label, std::move(value.node)), ValueType::kInteger);
+}
+
+}  // namespace handover::transform

@@ -1,0 +1,240 @@
+// Binding a whole mapping: source table, filter, targets and their
+// assignments (with target-column type and NOT NULL checks), key, rules and
+// merge. Reports every problem it can find, not just the first.
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include "transform/language/bind.h"
+#include "transform/language/expr_binder.h"
+#include "transform/suggest.h"
+#include "transform/value_ops.h"
+
+namespace handover::transform {
+namespace {
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return s;
+}
+
+std::vector<std::string> TableNames(const Catalog& catalog) {
+  std::vector<std::string> names;
+  for (const auto& [name, table] : catalog.tables) names.push_back(name);
+  return names;
+}
+
+std::string AssignHint(ValueType from, ColumnType to) {
+  if (to == ColumnType::kPence) {
+    if (from == ValueType::kText || from == ValueType::kDecimal)
+      return "; parse it with money(...)";
+    return "";
+  }
+  if (to == ColumnType::kDate && from == ValueType::kText) return "; parse it with date(...)";
+  if (to == ColumnType::kInteger && from == ValueType::kPence) return "; use pence(...) to store money as a plain integer";
+  return "";
+}
+
+}  // namespace
+
+std::string ReasonCode(const std::string& because) {
+  std::string code;
+  bool pending = false;
+  for (char c : because) {
+    const char lower = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+    if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+      if (pending && !code.empty()) code += '_';
+      pending = false;
+      code += lower;
+    } else {
+      pending = true;
+    }
+    if (code.size() >= 40) break;
+  }
+  while (!code.empty() && code.back() == '_') code.pop_back();
+  return code.empty() ? "rule" : code;
+}
+
+Value TypeParam(const std::string& text) {
+  if (auto d = Date::ParseIso(text)) return *d;
+  if (!text.empty() && text.find('.') == std::string::npos) {
+    int64_t v = 0;
+    const char* b = text.data();
+    auto [p, ec] = std::from_chars(b, b + text.size(), v);
+    if (ec == std::errc() && p == b + text.size()) return v;
+  }
+  if (text.find('.') != std::string::npos)
+    if (auto d = Decimal::Parse(text)) return *d;
+  return text;
+}
+
+std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapping& m,
+                                         const BindEnvironment& env,
+                                         std::vector<Diagnostic>& diagnostics) {
+  const size_t errors_before = diagnostics.size();
+  auto error = [&](const ast::x3::position_tagged& where, std::string message) {
+    diagnostics.push_back(file.At(where, std::move(message)));
+  };
+  auto out = std::make_unique<MappingImpl>();
+  out->name_ = Lower(m.name.name);
+
+  MappingScope scope;
+  scope.alias = Lower(m.alias.name);
+  scope.table = env.source->Find(Lower(m.table.name));
+  if (!scope.table) {
+    error(m.table, "unknown source table '" + m.table.name + "'" +
+                       DidYouMean(Lower(m.table.name), TableNames(*env.source)));
+  } else {
+    out->source_table_ = scope.table->name;
+  }
+  ExprBinder binder(file, env, scope, diagnostics);
+
+  if (m.where) {
+    scope.allow_slots = scope.allow_council_id = scope.allow_lookups = false;
+    scope.context = "the where filter";
+    Bound b = binder.BindCondition(*m.where, "the where filter");
+    out->where_ = std::move(b.node);
+    out->where_text_ = file.TextOf(*m.where);
+  }
+
+  // Statements in order; rules and merge are bound once all targets are known.
+  std::vector<const ast::Rule*> rules;
+  const ast::Merge* merge = nullptr;
+  const ast::KeyClause* key = nullptr;
+  struct TargetInfo {
+    const ast::Into* into;
+    const TableSchema* table;
+    std::map<std::string, const ast::Assign*> assigned;
+  };
+  std::vector<TargetInfo> targets;
+  for (const ast::Statement& statement : m.body) {
+    if (auto* into = boost::get<ast::Into>(&statement)) {
+      const TableSchema* table = env.target->Find(Lower(into->table.name));
+      if (!table)
+        error(into->table, "unknown target table '" + into->table.name + "'" +
+                               DidYouMean(Lower(into->table.name), TableNames(*env.target)));
+      TargetStep step;
+      if (into->condition) {
+        scope.allow_slots = scope.allow_lookups = true;
+        scope.allow_council_id = true;
+        scope.context = "an 'into ... when' test";
+        step.condition = binder.BindCondition(*into->condition, "the 'into ... when' test").node;
+      }
+      out->target_steps_.push_back(std::move(step));
+      TargetSpec spec;
+      spec.table = table ? table->name : Lower(into->table.name);
+      out->target_specs_.push_back(std::move(spec));
+      targets.push_back({into, table, {}});
+    } else if (auto* assign = boost::get<ast::Assign>(&statement)) {
+      if (targets.empty()) {
+        error(*assign, "assignment before any 'into': say which table '" + assign->column.name +
+                           "' belongs to");
+        continue;
+      }
+      TargetInfo& target = targets.back();
+      const std::string column = Lower(assign->column.name);
+      scope.allow_slots = scope.allow_council_id = scope.allow_lookups = true;
+      scope.context = "an assignment";
+      Bound value = binder.Bind(assign->value);
+      if (!target.table) continue;
+      const Column* col = target.table->Find(column);
+      if (!col) {
+        std::vector<std::string> names;
+        for (const Column& c : target.table->columns) names.push_back(c.name);
+        error(assign->column, "unknown column '" + assign->column.name + "' in target table '" +
+                                  target.table->name + "'" + DidYouMean(column, names));
+        continue;
+      }
+      auto [previous, first] = target.assigned.emplace(column, assign);
+      if (!first) {
+        const Diagnostic earlier = file.At(*previous->second, "");
+        error(assign->column, "column '" + column + "' of '" + target.table->name +
+                                  "' is assigned twice (first at line " +
+                                  std::to_string(earlier.line) + ")");
+        continue;
+      }
+      if (!value.ok()) continue;
+      if (CanAssign(value.type, col->type) == Assignability::kNever) {
+        error(PositionOf(assign->value),
+              std::string("cannot assign ") + ValueTypeName(value.type) + " to " +
+                  ColumnTypeName(col->type) + " column '" + col->name + "' of '" +
+                  target.table->name + "'" + AssignHint(value.type, col->type));
+        continue;
+      }
+      const size_t t = targets.size() - 1;
+      TargetSpec& spec = out->target_specs_[t];
+      TargetStep& step = out->target_steps_[t];
+      if (value.is_council_id) spec.key_column = col->name;
+      spec.columns.push_back(col->name);
+      spec.types.push_back(col->type);
+      scope.slots[column] = SlotInfo{t, step.assigns.size(), ValueTypeOf(col->type)};
+      step.assigns.push_back(
+          AssignStep{col->name, col->type, col->not_null && !col->has_default, std::move(value.node)});
+    } else if (auto* k = boost::get<ast::KeyClause>(&statement)) {
+      if (key) {
+        error(*k, "a mapping has one 'key' (already given at line " +
+                      std::to_string(file.At(*key, "").line) + ")");
+        continue;
+      }
+      key = k;
+      scope.allow_slots = scope.allow_council_id = scope.allow_lookups = false;
+      scope.context = "the key";
+      Bound b = binder.Bind(k->expr);
+      out->key_ = std::move(b.node);
+    } else if (auto* rule = boost::get<ast::Rule>(&statement)) {
+      rules.push_back(rule);
+    } else if (auto* mg = boost::get<ast::Merge>(&statement)) {
+      if (merge) {
+        error(*mg, "a mapping has one 'merge duplicates' rule");
+        continue;
+      }
+      merge = mg;
+    }
+  }
+
+  if (targets.empty()) error(m.name, "mapping '" + m.name.name + "' has no 'into' target");
+  for (const TargetInfo& target : targets) {
+    if (!target.table) continue;
+    for (const Column& col : target.table->columns) {
+      if (col.not_null && !col.has_default && !target.assigned.count(col.name))
+        error(target.into->table, "column '" + col.name + "' of '" + target.table->name +
+                                      "' is NOT NULL and has no default, but is not assigned");
+    }
+  }
+  for (size_t t = 0; t < out->target_specs_.size(); ++t) {
+    if (out->target_specs_[t].key_column && !key)
+      error(*targets[t].into, "'" + *out->target_specs_[t].key_column +
+                                  " = council_id' needs a 'key' in mapping '" + out->name_ + "'");
+  }
+
+  // Rules and merge see every assigned column.
+  scope.allow_slots = scope.allow_council_id = scope.allow_lookups = true;
+  for (const ast::Rule* rule : rules) {
+    RuleStep step;
+    step.kind = rule->kind;
+    scope.context = "a rule";
+    step.condition = binder.BindCondition(rule->condition, "the rule's 'when'").node;
+    step.reason = rule->because;
+    step.reason_code = rule->code ? Lower(rule->code->name) : ReasonCode(rule->because);
+    static const std::set<std::string> kReserved = {"filter", "orphan", "unmapped_code",
+                                                    "bad_value", "missing_value", "no_target"};
+    if (rule->code && kReserved.count(step.reason_code))
+      error(*rule->code, "reason code '" + step.reason_code + "' is reserved for the engine");
+    out->rules_.push_back(std::move(step));
+  }
+  if (merge) {
+    scope.allow_council_id = scope.allow_lookups = false;
+    scope.context = "a merge rule";
+    for (const ast::Expr& k : merge->keys) out->merge_keys_.push_back(binder.Bind(k).node);
+    out->survivor_order_ = binder.Bind(merge->order).node;
+    out->merge_ = MergeSpec{merge->keep_earliest};
+  }
+
+  out->source_columns_ = scope.source_columns;
+  out->references_ = scope.references;
+  if (diagnostics.size() != errors_before) return nullptr;
+  return out;
+}
+
+}  // namespace handover::transform
