@@ -62,8 +62,11 @@ Status Generate(const GeneratorOptions& options, const PeopleFactory& factory, T
 
 }  // namespace
 
-Date EarliestCutover() { return *Date::FromYmd(1980, 1, 1); }
-Date LatestCutover() { return *Date::FromYmd(2049, 12, 31); }
+// Generated dates run from 30 years before the cut-over to under two years
+// after it; these bounds keep them in 1969-2068, where dd-Mon-yy years pivot
+// as POSIX strptime %y does (69-99 -> 19yy, 00-68 -> 20yy).
+Date EarliestCutover() { return *Date::FromYmd(1999, 1, 1); }
+Date LatestCutover() { return *Date::FromYmd(2066, 12, 31); }
 
 Status GenerateProvider(const GeneratorOptions& options, Database& db, GeneratorSummary* summary) {
   HANDOVER_RETURN_IF_ERROR(Validate(options));

@@ -32,7 +32,7 @@ struct GeneratorSummary {
 };
 
 // Earliest and latest cut-over dates the generator accepts: all generated
-// dates then lie in 1950-2049, where dd-Mon-yy years pivot unambiguously.
+// dates then lie in 1969-2068, where dd-Mon-yy years read as strptime %y does.
 Date EarliestCutover();
 Date LatestCutover();
 

@@ -77,7 +77,7 @@ TEST(Determinism, RefusesABadRequestBeforeWritingAnything) {
   EXPECT_EQ(status.code(), ErrorCode::kUsage);
   EXPECT_NE(status.message().find("--people"), std::string::npos) << status.message();
   options.people = 10;
-  options.cutover = *Date::ParseIso("2050-01-01");
+  options.cutover = *Date::ParseIso("2070-01-01");
   status = GenerateProvider(options, *db);
   EXPECT_EQ(status.code(), ErrorCode::kUsage);
   EXPECT_NE(status.message().find("--cutover"), std::string::npos) << status.message();

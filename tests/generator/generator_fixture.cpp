@@ -3,8 +3,6 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "extract/generator/generator.h"
 
@@ -29,13 +27,6 @@ uint64_t FixtureSeed() { return FromEnvironment("HANDOVER_GENERATOR_TEST_SEED", 
 Date GeneratedProvider::cutover() {
   const char* text = std::getenv("HANDOVER_GENERATOR_TEST_CUTOVER");
   return *Date::ParseIso(text && *text ? text : "2018-10-01");
-}
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
 }
 
 nlohmann::json ReadJson(const std::filesystem::path& path) {

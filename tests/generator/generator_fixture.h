@@ -39,8 +39,7 @@ class GeneratedProvider : public ::testing::Test {
   static std::unique_ptr<nlohmann::json> key_;
 };
 
-// Reads a whole file.
-std::string ReadFile(const std::filesystem::path& path);
+using handover::testing::ReadFile;
 // Parses a JSON file.
 nlohmann::json ReadJson(const std::filesystem::path& path);
 // The outcome of running the real `handover` binary.
@@ -48,7 +47,9 @@ struct CliResult {
   int exit_code = -1;
   std::string out, err;
 };
-// Runs `handover <args>` in `dir` (args are passed through the shell).
+// Runs `handover <args>` with `dir` as the working folder (args pass through
+// the shell, so relative paths land in `dir`) and leaves no capture files
+// there, so a test can assert on exactly what the command created.
 CliResult RunCli(const std::filesystem::path& dir, const std::string& args);
 
 // Opens a database URL or fails the test.

@@ -112,7 +112,7 @@ std::optional<Date> ParseLegacyDate(const std::string& raw) {
       for (unsigned k = 0; k < 12; ++k)
         if (Lower(m) == kMonths[k]) {
           const int yy = std::stoi(y);
-          return Date::FromYmd(yy < 50 ? 2000 + yy : 1900 + yy, k + 1, std::stoul(d));
+          return Date::FromYmd(yy < 69 ? 2000 + yy : 1900 + yy, k + 1, std::stoul(d));
         }
       return std::nullopt;
     }
