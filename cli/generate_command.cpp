@@ -2,9 +2,12 @@
 // PostgreSQL database) and the answer key a correct migration must match.
 // Refuses to overwrite without --force and never leaves a half-written
 // output: SQLite goes to a temporary file renamed into place at the end.
+#include <signal.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -28,6 +31,33 @@ struct GenerateFlags {
   std::string answer_key;
   bool detail = false;
   bool force = false;
+};
+
+// Files a run creates before it succeeds, removed if it is interrupted
+// (SIGINT, SIGTERM, SIGHUP). Fixed buffers: the handler may only unlink.
+std::array<std::array<char, 4096>, 3> g_partial_files{};
+
+extern "C" void RemovePartialFilesAndDie(int signal_number) {
+  for (const auto& path : g_partial_files)
+    if (path[0] != '\0') ::unlink(path.data());
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
+
+// Registers the files to remove on interruption for as long as it lives.
+class PartialFileGuard {
+ public:
+  explicit PartialFileGuard(const std::vector<fs::path>& paths) {
+    for (size_t i = 0; i < paths.size() && i < g_partial_files.size(); ++i)
+      std::strncpy(g_partial_files[i].data(), paths[i].c_str(), g_partial_files[i].size() - 1);
+    struct sigaction action {};
+    action.sa_handler = RemovePartialFilesAndDie;
+    for (int s : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(s, &action, nullptr);
+  }
+  ~PartialFileGuard() {
+    for (int s : {SIGINT, SIGTERM, SIGHUP}) ::signal(s, SIG_DFL);
+    for (auto& path : g_partial_files) path[0] = '\0';
+  }
 };
 
 Result<Date> ParseCutover(const std::string& text) {
@@ -64,40 +94,49 @@ int RunGenerate(const GenerateFlags& flags) {
   auto cutover = ParseCutover(flags.cutover);
   if (!cutover.ok()) return ReportError(cutover.status());
   if (flags.people <= 0)
-    return ReportError(Status::Error(ErrorCode::kUsage,
-                                     "--people must be at least 1 (got " +
-                                         std::to_string(flags.people) + ")"));
+    return ReportError(Status::Error(ErrorCode::kUsage, "--people must be at least 1 (got " +
+                                                            std::to_string(flags.people) + ")"));
   if (!flags.out.empty() && !flags.target.empty())
     return ReportError(Status::Error(ErrorCode::kUsage,
                                      "give either --out FILE (SQLite) or --target URL, not both"));
   const bool to_file = flags.target.empty();
-  const fs::path out = to_file ? fs::path(flags.out.empty() ? "provider.db" : flags.out) : fs::path();
-  const fs::path key_path =
-      !flags.answer_key.empty() ? fs::path(flags.answer_key)
-      : to_file               ? out.parent_path() / "answer-key.json"
-                              : fs::path("answer-key.json");
+  const fs::path out =
+      to_file ? fs::path(flags.out.empty() ? "provider.db" : flags.out) : fs::path();
+  const fs::path key_path = !flags.answer_key.empty() ? fs::path(flags.answer_key)
+                            : to_file                 ? out.parent_path() / "answer-key.json"
+                                                      : fs::path("answer-key.json");
   std::error_code ec;
   if (to_file && fs::exists(out, ec) && !flags.force)
-    return ReportError(Status::Error(ErrorCode::kUsage,
-                                     "--out " + out.string() +
-                                         " already exists: choose another path or add --force "
-                                         "to replace it"));
+    return ReportError(
+        Status::Error(ErrorCode::kUsage, "--out " + out.string() +
+                                             " already exists: choose another path or add --force "
+                                             "to replace it"));
   if (fs::exists(key_path, ec) && !flags.force)
-    return ReportError(Status::Error(ErrorCode::kUsage,
-                                     "answer key " + key_path.string() +
-                                         " already exists: pass --answer-key PATH or add "
-                                         "--force to replace it"));
+    return ReportError(
+        Status::Error(ErrorCode::kUsage, "answer key " + key_path.string() +
+                                             " already exists: pass --answer-key PATH or add "
+                                             "--force to replace it"));
   const fs::path folder = to_file ? out.parent_path() : fs::path();
   if (to_file && !folder.empty() && !fs::is_directory(folder, ec))
-    return ReportError(Status::Error(ErrorCode::kNotFound,
-                                     "--out " + out.string() + ": folder " + folder.string() +
-                                         " does not exist; create it first"));
+    return ReportError(Status::Error(ErrorCode::kNotFound, "--out " + out.string() + ": folder " +
+                                                               folder.string() +
+                                                               " does not exist; create it first"));
 
   // SQLite: a temporary file beside the output, renamed into place on success.
-  const fs::path temp = to_file ? folder / ("." + out.filename().string() + ".tmp" +
-                                            std::to_string(::getpid()))
-                                : fs::path();
+  const fs::path temp =
+      to_file ? folder / ("." + out.filename().string() + ".tmp" + std::to_string(::getpid()))
+              : fs::path();
   if (to_file) fs::remove(temp, ec);
+  const auto sibling = [&key_path](const char* suffix) {
+    return key_path.parent_path() / (key_path.stem().string() + suffix);
+  };
+  std::vector<fs::path> partial;
+  if (to_file) partial.push_back(temp);
+  if (flags.detail) {
+    partial.push_back(sibling("-money.csv"));
+    partial.push_back(sibling("-cohort.csv"));
+  }
+  PartialFileGuard guard(partial);
   auto url = ConnectionUrl::Parse(to_file ? "sqlite:" + temp.string() : flags.target);
   if (!url.ok()) return ReportError(url.status().WithContext("--target"));
   auto db = Database::Open(*url, OpenMode::kCreateIfMissing);
@@ -128,8 +167,7 @@ int RunGenerate(const GenerateFlags& flags) {
   }
   if (!status.ok()) {
     if (flags.detail)
-      for (const char* suffix : {"-money.csv", "-cohort.csv"})
-        fs::remove(key_path.parent_path() / (key_path.stem().string() + suffix), ec);
+      for (const char* suffix : {"-money.csv", "-cohort.csv"}) fs::remove(sibling(suffix), ec);
     return ReportError(status);
   }
   const double seconds =

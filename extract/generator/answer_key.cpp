@@ -39,8 +39,8 @@ std::filesystem::path Sibling(const std::filesystem::path& key, const char* suff
 }
 
 Status IoError(const std::filesystem::path& path, const char* what) {
-  return Status::Error(ErrorCode::kIo, std::string("cannot ") + what + " " + path.string() +
-                                           ": " + std::strerror(errno));
+  return Status::Error(ErrorCode::kIo, std::string("cannot ") + what + " " + path.string() + ": " +
+                                           std::strerror(errno));
 }
 
 }  // namespace
@@ -62,9 +62,15 @@ void MoneyTally::Add(const Outcome& outcome, std::optional<int64_t> pence) {
   source_pence += *pence;
   switch (outcome.kind) {
     case OutcomeKind::kLoaded:
-    case OutcomeKind::kMerged: loaded_pence += *pence; break;
-    case OutcomeKind::kRejected: rejected_pence[std::string(outcome.reason)] += *pence; break;
-    case OutcomeKind::kExcluded: excluded_pence[std::string(outcome.reason)] += *pence; break;
+    case OutcomeKind::kMerged:
+      loaded_pence += *pence;
+      break;
+    case OutcomeKind::kRejected:
+      rejected_pence[std::string(outcome.reason)] += *pence;
+      break;
+    case OutcomeKind::kExcluded:
+      excluded_pence[std::string(outcome.reason)] += *pence;
+      break;
   }
 }
 
@@ -93,29 +99,39 @@ void AnswerKey::Count(Table table, const Outcome& outcome) {
   TableTally& tally = tables_[static_cast<size_t>(table)];
   ++tally.extracted;
   switch (outcome.kind) {
-    case OutcomeKind::kLoaded: ++tally.loaded; break;
-    case OutcomeKind::kMerged: ++tally.merged; break;
-    case OutcomeKind::kRejected: ++tally.rejected[std::string(outcome.reason)]; break;
-    case OutcomeKind::kExcluded: ++tally.excluded[std::string(outcome.reason)]; break;
+    case OutcomeKind::kLoaded:
+      ++tally.loaded;
+      break;
+    case OutcomeKind::kMerged:
+      ++tally.merged;
+      break;
+    case OutcomeKind::kRejected:
+      ++tally.rejected[std::string(outcome.reason)];
+      break;
+    case OutcomeKind::kExcluded:
+      ++tally.excluded[std::string(outcome.reason)];
+      break;
   }
 }
 
-void AnswerKey::Payment(int64_t payment_id, const std::string& cited_ref, Date paid_on,
-                        PayType type, std::optional<int64_t> pence, const Outcome& outcome) {
+void AnswerKey::Payment(int64_t payment_id, const std::string& cited_ref,
+                        std::optional<Date> paid_on, PayType type, std::optional<int64_t> pence,
+                        const Outcome& outcome) {
   Count(Table::kPayment, outcome);
   historic_.Add(outcome, pence);
-  if (outcome.loaded() && pence) {
+  if (outcome.loaded()) {
+    assert(paid_on && pence && "a loaded payment has a date and an amount");
     const int t = static_cast<int>(type);
-    loaded_by_month_[MonthKey(paid_on)][t] += *pence;
+    loaded_by_month_[MonthKey(*paid_on)][t] += *pence;
     loaded_by_type_[t] += *pence;
-    if (money_csv_) person_months_[{MonthKey(paid_on), t}] += *pence;
+    if (money_csv_) person_months_[{MonthKey(*paid_on), t}] += *pence;
     return;
   }
   if (money_csv_) {
     // Every payment that does not load is listed: it is a difference finance
     // must be able to see, with the reference as the provider wrote it.
     std::fprintf(money_csv_, "%s,not_loaded,%s,%s,%s,,,,%s payment_id=%lld\n", cited_ref.c_str(),
-                 PayTypeCode(type).c_str(), MonthText(MonthKey(paid_on)).c_str(),
+                 PayTypeCode(type).c_str(), paid_on ? MonthText(MonthKey(*paid_on)).c_str() : "",
                  pence ? std::to_string(*pence).c_str() : "", std::string(outcome.reason).c_str(),
                  static_cast<long long>(payment_id));
   }
@@ -129,8 +145,8 @@ void AnswerKey::Arrangement(const std::string& person_ref, PayType type, int64_t
   if (start < settings_.cutover) ++arrangement_arrears_[t];
   if (money_csv_)
     std::fprintf(money_csv_, "%s,arrangement,%s,,%lld,%s,%s,%s,\n", person_ref.c_str(),
-                 PayTypeCode(type).c_str(), static_cast<long long>(amount_pence),
-                 frequency.c_str(), start.ToIso().c_str(), end ? end->ToIso().c_str() : "");
+                 PayTypeCode(type).c_str(), static_cast<long long>(amount_pence), frequency.c_str(),
+                 start.ToIso().c_str(), end ? end->ToIso().c_str() : "");
 }
 
 void AnswerKey::OpeningBalance(const std::string& person_ref, const std::string& balance_type,
@@ -237,7 +253,8 @@ Status AnswerKey::Write() {
   key["money"] = {
       {"historic_payments", historic},
       {"open_arrangements",
-       {{"count", arrangement_total}, {"starting_before_cutover", arrears_total},
+       {{"count", arrangement_total},
+        {"starting_before_cutover", arrears_total},
         {"by_type", arrangements}}},
       {"opening_balances",
        {{"count", balance_count}, {"pence", balance_pence}, {"by_type", balances}}},

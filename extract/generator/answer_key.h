@@ -58,9 +58,10 @@ class AnswerKey {
   void Count(Table table, const Outcome& outcome);
 
   // A provider payment row of the current person (loaded money counts for
-  // them); `pence` is nullopt when the amount is unreadable.
-  void Payment(int64_t payment_id, const std::string& cited_ref, Date paid_on, PayType type,
-               std::optional<int64_t> pence, const Outcome& outcome);
+  // them); `paid_on` / `pence` are nullopt when the row's date / amount is
+  // unreadable (a loaded row has both).
+  void Payment(int64_t payment_id, const std::string& cited_ref, std::optional<Date> paid_on,
+               PayType type, std::optional<int64_t> pence, const Outcome& outcome);
   // A recurring arrangement the council must have live from `start`.
   void Arrangement(const std::string& person_ref, PayType type, int64_t amount_pence,
                    const std::string& frequency, Date start, std::optional<Date> end);

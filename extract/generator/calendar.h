@@ -5,7 +5,9 @@
 
 namespace handover::generator {
 
-inline Date AddDays(Date date, int64_t days) { return Date{static_cast<int32_t>(date.days + days)}; }
+inline Date AddDays(Date date, int64_t days) {
+  return Date{static_cast<int32_t>(date.days + days)};
+}
 
 // The same day `years` later (29 February becomes 28 February).
 inline Date AddYears(Date date, int years) {

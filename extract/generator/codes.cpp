@@ -131,9 +131,8 @@ const CodeVariants& SavingsBalanceCodes() {
   return kCodes;
 }
 
-int64_t SetUpHomeEntitlement(int year, unsigned month, unsigned day) {
-  (void)day;
-  return (year > 2023 || (year == 2023 && month >= 4)) ? 300000 : 200000;
+int64_t SetUpHomeEntitlement(Date date) {
+  return date >= *Date::FromYmd(2023, 4, 1) ? 300000 : 200000;
 }
 
 }  // namespace handover::generator

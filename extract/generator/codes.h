@@ -5,8 +5,11 @@
 // a provider value matches after trimming spaces and ignoring ASCII case.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "extract/value.h"
 
 namespace handover::generator {
 
@@ -18,8 +21,15 @@ struct CodeVariants {
 
 // Council finance payment types.
 enum class PayType {
-  kWeeklyAllowance, kRent, kStayingPut, kSupportedLodgings,  // recurring
-  kSettingUpHome, kHeBursary, kBirthdayGrant, kFestivalGrant, kEmergency,  // one-off
+  kWeeklyAllowance,
+  kRent,
+  kStayingPut,
+  kSupportedLodgings,  // recurring
+  kSettingUpHome,
+  kHeBursary,
+  kBirthdayGrant,
+  kFestivalGrant,
+  kEmergency,  // one-off
 };
 constexpr int kPayTypeCount = 9;
 
@@ -27,10 +37,10 @@ const CodeVariants& PayTypeCodes(PayType type);
 inline const std::string& PayTypeCode(PayType type) { return PayTypeCodes(type).council_code; }
 
 // Each code set: council code first, then the provider's spellings.
-const std::vector<CodeVariants>& InTouchCodes();     // YES, NO, DIED, REFU, NREQ, RHOM
-const std::vector<CodeVariants>& ActivityCodes();    // F1 ... G6, 0
-const std::vector<CodeVariants>& AccomTypeCodes();   // B ... Z (letter only)
-const std::vector<CodeVariants>& FrequencyCodes();   // WEEKLY, FOUR_WEEKLY
+const std::vector<CodeVariants>& InTouchCodes();    // YES, NO, DIED, REFU, NREQ, RHOM
+const std::vector<CodeVariants>& ActivityCodes();   // F1 ... G6, 0
+const std::vector<CodeVariants>& AccomTypeCodes();  // B ... Z (letter only)
+const std::vector<CodeVariants>& FrequencyCodes();  // WEEKLY, FOUR_WEEKLY
 
 // Provider values that map to no council code (each rejected 'unmapped_code').
 const std::vector<std::string>& UnmappedValues();
@@ -56,8 +66,8 @@ namespace handover::generator {
 const CodeVariants& SetUpHomeBalanceCodes();  // SETTING_UP_HOME
 const CodeVariants& SavingsBalanceCodes();    // SAVINGS_HELD
 
-// The setting-up-home allowance in pence on a date (raised from £2,000 to
-// £3,000 from 1 April 2023).
-int64_t SetUpHomeEntitlement(int year, unsigned month, unsigned day);
+// The setting-up-home allowance in pence for a grant starting on `date`
+// (raised from £2,000 to £3,000 from 1 April 2023).
+int64_t SetUpHomeEntitlement(Date date);
 
 }  // namespace handover::generator

@@ -31,14 +31,14 @@ Status Validate(const GeneratorOptions& options) {
   return Status::Ok();
 }
 
-Status Generate(const GeneratorOptions& options, const PeopleFactory& factory,
-                TableWriter& writer, AnswerKey& key, Database& db) {
+Status Generate(const GeneratorOptions& options, const PeopleFactory& factory, TableWriter& writer,
+                AnswerKey& key, Database& db) {
   if (options.replace_existing) {
     // Inside the run's transaction: a failed run leaves the old tables.
     for (int t = 0; t < kTableCount; ++t)
-      HANDOVER_RETURN_IF_ERROR(db.Execute(
-          std::string("DROP TABLE IF EXISTS ") + TableName(static_cast<Table>(t)),
-          "dropping the provider tables to replace them"));
+      HANDOVER_RETURN_IF_ERROR(
+          db.Execute(std::string("DROP TABLE IF EXISTS ") + TableName(static_cast<Table>(t)),
+                     "dropping the provider tables to replace them"));
   }
   HANDOVER_RETURN_IF_ERROR(
       db.ExecuteScript(ProviderSchemaSql(db.dialect()), "creating the provider tables"));
@@ -62,11 +62,13 @@ Status Generate(const GeneratorOptions& options, const PeopleFactory& factory,
 
 }  // namespace
 
-Date EarliestCutover() { return *Date::FromYmd(1980, 1, 1); }
-Date LatestCutover() { return *Date::FromYmd(2049, 12, 31); }
+// Generated dates run from 30 years before the cut-over to under two years
+// after it; these bounds keep them in 1969-2068, where dd-Mon-yy years pivot
+// as POSIX strptime %y does (69-99 -> 19yy, 00-68 -> 20yy).
+Date EarliestCutover() { return *Date::FromYmd(1999, 1, 1); }
+Date LatestCutover() { return *Date::FromYmd(2066, 12, 31); }
 
-Status GenerateProvider(const GeneratorOptions& options, Database& db,
-                        GeneratorSummary* summary) {
+Status GenerateProvider(const GeneratorOptions& options, Database& db, GeneratorSummary* summary) {
   HANDOVER_RETURN_IF_ERROR(Validate(options));
   auto factory = PeopleFactory::Create(options.seed, options.people, options.cutover);
   if (!factory.ok()) return factory.status();

@@ -16,13 +16,13 @@
 namespace handover::generator {
 
 struct GeneratorOptions {
-  int64_t people = 0;        // identities to generate (> 0)
+  int64_t people = 0;  // identities to generate (> 0)
   uint64_t seed = 1;
-  Date cutover;              // the date the council takes the service over
+  Date cutover;                           // the date the council takes the service over
   std::filesystem::path answer_key_path;  // answer-key.json, created 0600
-  bool answer_key_detail = false;  // also per-person CSVs beside the key
-  size_t batch_rows = 5000;  // rows per insert batch, per table
-  bool replace_existing = false;  // drop provider tables already in `db` first
+  bool answer_key_detail = false;         // also per-person CSVs beside the key
+  size_t batch_rows = 5000;               // rows per insert batch, per table
+  bool replace_existing = false;          // drop provider tables already in `db` first
 };
 
 // Rows written per provider table, for the CLI's summary.
@@ -32,7 +32,7 @@ struct GeneratorSummary {
 };
 
 // Earliest and latest cut-over dates the generator accepts: all generated
-// dates then lie in 1950-2049, where dd-Mon-yy years pivot unambiguously.
+// dates then lie in 1969-2068, where dd-Mon-yy years read as strptime %y does.
 Date EarliestCutover();
 Date LatestCutover();
 

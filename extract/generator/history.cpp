@@ -71,7 +71,10 @@ std::string OptionalDate(const std::optional<Date>& date, Rng& rng) {
 class HistoryWriter {
  public:
   HistoryWriter(PersonScope& scope, Rng rng)
-      : s_(scope), w_(scope.writer), rng_(rng), cutover_(scope.factory.cutover()),
+      : s_(scope),
+        w_(scope.writer),
+        rng_(rng),
+        cutover_(scope.factory.cutover()),
         cited_(scope.person.CitedOutcome()) {}
 
   Status Allocations() {
@@ -84,17 +87,24 @@ class HistoryWriter {
       const bool free_text = unknown || rng_.Chance(rates::kWorkerFreeText);
       w_.Int(kT, w_.rows(kT) + 1);
       w_.Text(kT, s_.person.CiteRef(rng_));
-      if (free_text) w_.Null(kT);
-      else w_.Int(kT, worker);
-      if (unknown) w_.Text(kT, UnknownWorkerName(rng_));
-      else if (free_text || rng_.Below(2) == 0) w_.Text(kT, WorkerNameAsTyped(worker, rng_));
-      else w_.Null(kT);
+      if (free_text)
+        w_.Null(kT);
+      else
+        w_.Int(kT, worker);
+      if (unknown)
+        w_.Text(kT, UnknownWorkerName(rng_));
+      else if (free_text || rng_.Below(2) == 0)
+        w_.Text(kT, WorkerNameAsTyped(worker, rng_));
+      else
+        w_.Null(kT);
       w_.Text(kT, KeyDate(e.start, bad_date, rng_));
       w_.Text(kT, OptionalDate(e.end, rng_));
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
       Outcome own = Outcome::Loaded();
-      if (bad_date) own = Outcome::Rejected("unreadable_date");
-      else if (unknown) own = Outcome::Rejected("unresolved_worker");
+      if (bad_date)
+        own = Outcome::Rejected("unreadable_date");
+      else if (unknown)
+        own = Outcome::Rejected("unresolved_worker");
       s_.key.Count(kT, RowOutcome(false, cited_, own));
     }
     return Status::Ok();
@@ -112,12 +122,12 @@ class HistoryWriter {
     for (int64_t k = 0; k + 1 < count; ++k) offsets.push_back(rng_.Below(span));
     std::sort(offsets.begin(), offsets.end());
     offsets.push_back(span);
-    static const std::vector<std::string> kTypes = {"Phone", "Visit", "Home visit", "Text",
-                                                    "Office", "email"};
+    static const std::vector<std::string> kTypes = {"Phone", "Visit",  "Home visit",
+                                                    "Text",  "Office", "email"};
     static const std::vector<std::string> kNotes = {
-        "Discussed pathway plan", "Spoke about college course", "Rent arrears discussed",
-        "Did not answer, left message", "Supported with benefits claim",
-        "Attended appointment with PA"};
+        "Discussed pathway plan",        "Spoke about college course",
+        "Rent arrears discussed",        "Did not answer, left message",
+        "Supported with benefits claim", "Attended appointment with PA"};
     for (int64_t offset : offsets) {
       const Date on = AddDays(s_.person.referred, offset);
       const bool bad_date = rng_.Chance(rates::kUnreadableKeyDate);
@@ -132,12 +142,13 @@ class HistoryWriter {
       std::string note = rng_.Pick(kNotes);
       if (rng_.Chance(rates::kNoteWin1252)) note = WithWin1252Accent(note + " cafe", rng_);
       w_.Text(kT, note);
-      if (deleted) w_.Int(kT, 1);
-      else w_.Int(kT, 0);
+      w_.Int(kT, deleted ? 1 : 0);
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
       Outcome own = Outcome::Loaded();
-      if (bad_date) own = Outcome::Rejected("unreadable_date");
-      else if (in_touch.council_code.empty()) own = Outcome::Rejected("unmapped_code");
+      if (bad_date)
+        own = Outcome::Rejected("unreadable_date");
+      else if (in_touch.council_code.empty())
+        own = Outcome::Rejected("unmapped_code");
       const Outcome outcome = RowOutcome(deleted, cited_, own);
       s_.key.Count(kT, outcome);
       if (outcome.loaded()) oc3.in_touch = in_touch.council_code;  // the latest loaded wins
@@ -192,8 +203,8 @@ class HistoryWriter {
     constexpr Table kT = Table::kAccomHistory;
     for (const Episode& e : Episodes(s_.person, cutover_, 4, rng_)) {
       //                                      B   C  D   E   G H K  R  S  T  U   V  W  X  Y  Z
-      const CodedValue type = DrawCode(AccomTypeCodes(),
-                                       {10, 3, 20, 8, 1, 1, 4, 2, 4, 5, 25, 2, 2, 2, 3, 8}, rng_);
+      const CodedValue type =
+          DrawCode(AccomTypeCodes(), {10, 3, 20, 8, 1, 1, 4, 2, 4, 5, 25, 2, 2, 2, 3, 8}, rng_);
       const bool always_unsuitable = type.council_code == "S" || type.council_code == "X";
       // The provider sometimes marked custody or no fixed abode as suitable;
       // the council's rule says they never are.
@@ -207,8 +218,10 @@ class HistoryWriter {
       w_.Text(kT, OptionalDate(e.end, rng_));
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
       Outcome own = Outcome::Loaded();
-      if (bad_date) own = Outcome::Rejected("unreadable_date");
-      else if (type.council_code.empty()) own = Outcome::Rejected("unmapped_code");
+      if (bad_date)
+        own = Outcome::Rejected("unreadable_date");
+      else if (type.council_code.empty())
+        own = Outcome::Rejected("unmapped_code");
       const Outcome outcome = RowOutcome(false, cited_, own);
       s_.key.Count(kT, outcome);
       if (outcome.loaded() && Covers(e, cutover_))
@@ -231,8 +244,10 @@ class HistoryWriter {
       w_.Text(kT, OptionalDate(e.end, rng_));
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
       Outcome own = Outcome::Loaded();
-      if (bad_date) own = Outcome::Rejected("unreadable_date");
-      else if (activity.council_code.empty()) own = Outcome::Rejected("unmapped_code");
+      if (bad_date)
+        own = Outcome::Rejected("unreadable_date");
+      else if (activity.council_code.empty())
+        own = Outcome::Rejected("unmapped_code");
       const Outcome outcome = RowOutcome(false, cited_, own);
       s_.key.Count(kT, outcome);
       if (outcome.loaded() && Covers(e, cutover_)) oc3.activity = activity.council_code;
@@ -251,7 +266,8 @@ class HistoryWriter {
 }  // namespace
 
 Status WriteHistory(PersonScope& scope) {
-  HistoryWriter history(scope, PersonRng(scope.factory.seed(), scope.person.index, Stream::kHistory));
+  HistoryWriter history(scope,
+                        PersonRng(scope.factory.seed(), scope.person.index, Stream::kHistory));
   Oc3Status oc3;
   HANDOVER_RETURN_IF_ERROR(history.Allocations());
   HANDOVER_RETURN_IF_ERROR(history.Contacts(oc3));

@@ -36,21 +36,30 @@ std::string FormatLegacyDate(Date date, Rng& rng) {
   char buf[32];
   switch (rng.Weighted({rates::kDateIsoWeight, rates::kDateSlashWeight, rates::kDateMonWeight,
                         rates::kDateDotWeight})) {
-    case 0: return date.ToIso();
-    case 1: std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", d, m, y); break;
-    case 2: std::snprintf(buf, sizeof buf, "%02u-%s-%02d", d, kMonths[m - 1], y % 100); break;
-    default: std::snprintf(buf, sizeof buf, "%u.%u.%04d", d, m, y); break;
+    case 0:
+      return date.ToIso();
+    case 1:
+      std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", d, m, y);
+      break;
+    case 2:
+      std::snprintf(buf, sizeof buf, "%02u-%s-%02d", d, kMonths[m - 1], y % 100);
+      break;
+    default:
+      std::snprintf(buf, sizeof buf, "%u.%u.%04d", d, m, y);
+      break;
   }
   return buf;
 }
 
 std::string UnreadableDate(Date near, Rng& rng) {
   switch (rng.Below(3)) {
-    case 0: return "";
-    case 1: return "00/00/0000";
+    case 0:
+      return "";
+    case 1:
+      return "00/00/0000";
     default: {
-      static constexpr const char* kImpossible[] = {"31/02/", "30/02/", "31/04/", "31/06/",
-                                                    "31/09/", "31/11/"};
+      static constexpr const char* kImpossible[] = {"31/02/", "30/02/", "31/04/",
+                                                    "31/06/", "31/09/", "31/11/"};
       return std::string(kImpossible[rng.Below(6)]) + std::to_string(near.year());
     }
   }
@@ -85,9 +94,15 @@ std::string MessyName(const std::string& name, Rng& rng) {
   if (!rng.Chance(rates::kNameMessyCase)) return name;
   std::string out = name;
   switch (rng.Below(3)) {
-    case 0: for (auto& c : out) c = Upper(c); break;
-    case 1: for (auto& c : out) c = Lower(c); break;
-    default: out += rng.Below(2) ? " " : "  "; break;
+    case 0:
+      for (auto& c : out) c = Upper(c);
+      break;
+    case 1:
+      for (auto& c : out) c = Lower(c);
+      break;
+    default:
+      out += rng.Below(2) ? " " : "  ";
+      break;
   }
   return out;
 }
@@ -100,10 +115,17 @@ std::string WithWin1252Accent(const std::string& name, Rng& rng) {
     const size_t i = 1 + rng.Below(name.size() - 1);
     std::string out = name;
     switch (name[i]) {
-      case 'e': out[i] = rng.Below(2) ? '\xE9' : '\xEB'; return out;
-      case 'o': out[i] = '\xF6'; return out;
-      case 'a': out[i] = '\xE1'; return out;
-      default: break;
+      case 'e':
+        out[i] = rng.Below(2) ? '\xE9' : '\xEB';
+        return out;
+      case 'o':
+        out[i] = '\xF6';
+        return out;
+      case 'a':
+        out[i] = '\xE1';
+        return out;
+      default:
+        break;
     }
   }
   return name + "\x92";  // a stray right single quote from a word processor
@@ -158,9 +180,9 @@ std::string NameSkeleton(const std::string& name) {
 std::string Win1252ToUtf8(const std::string& text) {
   // Code points of 0x80..0x9F in Windows-1252 (0 where undefined).
   static constexpr char16_t kHigh[32] = {
-      0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+      0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
   std::string out;
   out.reserve(text.size() + 8);
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -15,7 +15,8 @@
 namespace handover::generator {
 
 // A readable date in one of the four formats (ISO, dd/mm/yyyy, dd-Mon-yy,
-// d.m.yyyy), chosen at the stated weights. Two-digit years pivot at 50.
+// d.m.yyyy), chosen at the stated weights. Two-digit years read as
+// strptime %y does: 69-99 -> 19yy, 00-68 -> 20yy.
 std::string FormatLegacyDate(Date date, Rng& rng);
 // An unreadable date: blank, '00/00/0000' or an impossible day such as
 // '31/02/<year>'.

@@ -41,30 +41,41 @@ class PaymentWriter {
     const bool bad_amount = rng_.Chance(rates::kUnreadableAmount);
     const bool bad_code = rng_.Chance(rates::kUnmappedPayType);
     s_.writer.Int(kT, id);
-    if (cited_ref.empty()) s_.writer.Null(kT);
-    else s_.writer.Text(kT, cited_ref);
-    if (fact.schedule_id && rng_.Below(20) != 0) s_.writer.Int(kT, *fact.schedule_id);
-    else s_.writer.Null(kT);
+    if (cited_ref.empty())
+      s_.writer.Null(kT);
+    else
+      s_.writer.Text(kT, cited_ref);
+    if (fact.schedule_id && rng_.Below(20) != 0)
+      s_.writer.Int(kT, *fact.schedule_id);
+    else
+      s_.writer.Null(kT);
     s_.writer.Text(kT, bad_code ? rng_.Pick(UnmappedValues())
                                 : ProviderSpelling(PayTypeCodes(fact.type), rng_));
     s_.writer.Text(kT, bad_amount ? UnreadableMoney(rng_) : FormatLegacyMoney(fact.pence, rng_));
-    s_.writer.Text(kT, bad_date ? UnreadableDate(fact.paid_on, rng_)
-                                : FormatLegacyDate(fact.paid_on, rng_));
+    s_.writer.Text(
+        kT, bad_date ? UnreadableDate(fact.paid_on, rng_) : FormatLegacyDate(fact.paid_on, rng_));
     s_.writer.Text(kT, FormatLegacyDate(fact.period_start, rng_));
     static const std::vector<std::string> kMethods = {"BACS", "BACS", "Cheque", "Cash", "bacs "};
     s_.writer.Text(kT, rng_.Pick(kMethods));
-    if (fact.deleted) s_.writer.Int(kT, 1);
-    else if (rng_.Below(10) == 0) s_.writer.Null(kT);
-    else s_.writer.Int(kT, 0);
+    if (fact.deleted)
+      s_.writer.Int(kT, 1);
+    else if (rng_.Below(10) == 0)
+      s_.writer.Null(kT);
+    else
+      s_.writer.Int(kT, 0);
     HANDOVER_RETURN_IF_ERROR(s_.writer.EndRow(kT));
 
     Outcome own = Outcome::Loaded();
-    if (bad_date) own = Outcome::Rejected("unreadable_date");
-    else if (bad_amount) own = Outcome::Rejected("unreadable_amount");
-    else if (bad_code) own = Outcome::Rejected("unmapped_code");
+    if (bad_date)
+      own = Outcome::Rejected("unreadable_date");
+    else if (bad_amount)
+      own = Outcome::Rejected("unreadable_amount");
+    else if (bad_code)
+      own = Outcome::Rejected("unmapped_code");
     const Outcome outcome = RowOutcome(fact.deleted, cited, own);
-    s_.key.Payment(id, cited_ref, fact.paid_on, fact.type,
-                   bad_amount ? std::nullopt : std::optional<int64_t>(fact.pence), outcome);
+    s_.key.Payment(id, cited_ref, bad_date ? std::nullopt : std::optional<Date>(fact.paid_on),
+                   fact.type, bad_amount ? std::nullopt : std::optional<int64_t>(fact.pence),
+                   outcome);
     return Status::Ok();
   }
 
@@ -108,12 +119,22 @@ struct Window {
 
 // --- Recurring schedules --------------------------------------------------
 
+// Weekly rates in pence, by recurring type (allowance, rent, Staying Put,
+// supported lodgings).
 int64_t WeeklyAmount(PayType type, Rng& rng) {
+  static const std::vector<int64_t> kAllowance = {4500, 5000, 5790, 6000, 7000};
+  static const std::vector<int64_t> kRent = {8000, 9500, 11000, 12575};
+  static const std::vector<int64_t> kStayingPut = {15000, 17500, 20000};
+  static const std::vector<int64_t> kLodgings = {14000, 16000, 18550};
   switch (type) {
-    case PayType::kWeeklyAllowance: return rng.Pick(std::vector<int64_t>{4500, 5000, 5790, 6000, 7000});
-    case PayType::kRent: return rng.Pick(std::vector<int64_t>{8000, 9500, 11000, 12575});
-    case PayType::kStayingPut: return rng.Pick(std::vector<int64_t>{15000, 17500, 20000});
-    default: return rng.Pick(std::vector<int64_t>{14000, 16000, 18550});
+    case PayType::kWeeklyAllowance:
+      return rng.Pick(kAllowance);
+    case PayType::kRent:
+      return rng.Pick(kRent);
+    case PayType::kStayingPut:
+      return rng.Pick(kStayingPut);
+    default:
+      return rng.Pick(kLodgings);
   }
 }
 
@@ -138,9 +159,14 @@ Status WriteSchedule(PersonScope& s, PaymentWriter& pay, const Window& window, b
     const int64_t before = (cutover.days - start.days + period_days - 1) / period_days;
     paid = before;
     switch (rng.Weighted({55, 25, 20})) {
-      case 1: paid = std::max<int64_t>(0, before - 1); break;
-      case 2: paid = before + 1; break;
-      default: break;
+      case 1:
+        paid = std::max<int64_t>(0, before - 1);
+        break;
+      case 2:
+        paid = before + 1;
+        break;
+      default:
+        break;
     }
     if (rng.Below(2) == 0) {
       periods = std::max(periods, paid + rng.Between(0, 6));
@@ -174,8 +200,9 @@ Status WriteSchedule(PersonScope& s, PaymentWriter& pay, const Window& window, b
   // did not pay, if the schedule still has one.
   const Date first_unpaid = AddDays(start, paid * period_days);
   const bool open = !end || *end >= first_unpaid;
-  const Outcome outcome = RowOutcome(false, s.person.CitedOutcome(),
-                                     open ? Outcome::Loaded() : Outcome::Excluded("no_open_period"));
+  const Outcome outcome =
+      RowOutcome(false, s.person.CitedOutcome(),
+                 open ? Outcome::Loaded() : Outcome::Excluded("no_open_period"));
   s.key.Count(kT, outcome);
   if (outcome.loaded()) s.key.Arrangement(s.person.ref, type, amount, frequency, first_unpaid, end);
 
@@ -218,9 +245,9 @@ Status WriteBalance(PersonScope& s, Rng& rng, const CodeVariants& codes,
   s.writer.Text(kT, FormatLegacyMoney(balance, rng));
   s.writer.Text(kT, FormatLegacyDate(AddDays(cutover, -rng.Between(1, 10)), rng));
   HANDOVER_RETURN_IF_ERROR(s.writer.EndRow(kT));
-  const Outcome outcome = RowOutcome(
-      false, s.person.CitedOutcome(),
-      balance > 0 ? Outcome::Loaded() : Outcome::Excluded("zero_balance"));
+  const Outcome outcome =
+      RowOutcome(false, s.person.CitedOutcome(),
+                 balance > 0 ? Outcome::Loaded() : Outcome::Excluded("zero_balance"));
   s.key.Count(kT, outcome);
   if (outcome.loaded()) s.key.OpeningBalance(s.person.ref, codes.council_code, balance);
   return Status::Ok();
@@ -230,8 +257,9 @@ Status WriteSetUpHome(PersonScope& s, PaymentWriter& pay, const Window& window) 
   Rng& rng = pay.rng();
   const Date from = std::max(window.first, AddYears(s.person.dob, 18));
   if (from > window.last) return Status::Ok();
-  const Date first = AddDays(from, rng.Below(std::min<int64_t>(365, window.last.days - from.days + 1)));
-  const int64_t entitlement = SetUpHomeEntitlement(first.year(), first.month(), first.day());
+  const Date first =
+      AddDays(from, rng.Below(std::min<int64_t>(365, window.last.days - from.days + 1)));
+  const int64_t entitlement = SetUpHomeEntitlement(first);
   const bool open = s.person.open_at(s.factory.cutover());
   // Paid in up to three parts, the later ones only as the young person
   // furnishes a home; open cases may still be owed some of it.
@@ -258,18 +286,22 @@ Status WriteSetUpHome(PersonScope& s, PaymentWriter& pay, const Window& window) 
 }
 
 Status WriteGrants(PersonScope& s, PaymentWriter& pay, const Window& window) {
+  static const std::vector<int64_t> kBirthday = {2500, 5000, 7500};
+  static const std::vector<int64_t> kFestival = {3000, 5000};
   Rng& rng = pay.rng();
   for (int age = 16; age <= 25; ++age) {
     const Date birthday = AddYears(s.person.dob, age);
     if (birthday < window.first || birthday > window.last || rng.Below(4) != 0) continue;
-    const int64_t pence = rng.Pick(std::vector<int64_t>{2500, 5000, 7500});
-    HANDOVER_RETURN_IF_ERROR(pay.Paid({std::nullopt, PayType::kBirthdayGrant, pence, birthday, birthday}));
+    const int64_t pence = rng.Pick(kBirthday);
+    HANDOVER_RETURN_IF_ERROR(
+        pay.Paid({std::nullopt, PayType::kBirthdayGrant, pence, birthday, birthday}));
   }
   for (int year = window.first.year(); year <= window.last.year(); ++year) {
     const Date december = *Date::FromYmd(year, 12, static_cast<unsigned>(rng.Between(1, 20)));
     if (december < window.first || december > window.last || rng.Below(7) != 0) continue;
-    const int64_t pence = rng.Pick(std::vector<int64_t>{3000, 5000});
-    HANDOVER_RETURN_IF_ERROR(pay.Paid({std::nullopt, PayType::kFestivalGrant, pence, december, december}));
+    const int64_t pence = rng.Pick(kFestival);
+    HANDOVER_RETURN_IF_ERROR(
+        pay.Paid({std::nullopt, PayType::kFestivalGrant, pence, december, december}));
   }
   for (int64_t n = static_cast<int64_t>(rng.Weighted({65, 25, 10})); n > 0; --n) {
     const Date on = AddDays(window.first, rng.Below(window.days()));
@@ -305,8 +337,8 @@ Status WritePayments(PersonScope& s) {
   if (rng.Below(10) < 6) HANDOVER_RETURN_IF_ERROR(WriteSetUpHome(s, pay, window));
   HANDOVER_RETURN_IF_ERROR(WriteGrants(s, pay, window));
   if (open && rng.Below(10) == 0)
-    HANDOVER_RETURN_IF_ERROR(WriteBalance(s, rng, SavingsBalanceCodes(), std::nullopt,
-                                          std::nullopt, rng.Between(1000, 150000)));
+    HANDOVER_RETURN_IF_ERROR(WriteBalance(s, rng, SavingsBalanceCodes(), std::nullopt, std::nullopt,
+                                          rng.Between(1000, 150000)));
   return Status::Ok();
 }
 

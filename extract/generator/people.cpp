@@ -26,12 +26,18 @@ Fate DrawFate(Rng& rng) {
                         rates::kUnreadableDob, rates::kMissingKey,
                         1000000 - rates::kTestRecord - rates::kSoftDeleted - rates::kArchived -
                             rates::kUnreadableDob - rates::kMissingKey})) {
-    case 0: return Fate::kTestRecord;
-    case 1: return Fate::kSoftDeleted;
-    case 2: return Fate::kArchived;
-    case 3: return Fate::kUnreadableDob;
-    case 4: return Fate::kMissingKey;
-    default: return Fate::kReal;
+    case 0:
+      return Fate::kTestRecord;
+    case 1:
+      return Fate::kSoftDeleted;
+    case 2:
+      return Fate::kArchived;
+    case 3:
+      return Fate::kUnreadableDob;
+    case 4:
+      return Fate::kMissingKey;
+    default:
+      return Fate::kReal;
   }
 }
 
@@ -55,19 +61,22 @@ std::string NameAsTyped(const std::string& name, Rng& rng) {
 
 Outcome Person::CitedOutcome() const {
   switch (fate) {
-    case Fate::kReal: return Outcome::Loaded();
+    case Fate::kReal:
+      return Outcome::Loaded();
     case Fate::kTestRecord:
     case Fate::kSoftDeleted:
-    case Fate::kArchived: return Outcome::Excluded("parent_excluded");
-    case Fate::kUnreadableDob: return Outcome::Rejected("parent_rejected");
-    case Fate::kMissingKey: return Outcome::Rejected("orphan");  // no client row has this ref
+    case Fate::kArchived:
+      return Outcome::Excluded("parent_excluded");
+    case Fate::kUnreadableDob:
+      return Outcome::Rejected("parent_rejected");
+    case Fate::kMissingKey:
+      return Outcome::Rejected("orphan");  // no client row has this ref
   }
   return Outcome::Loaded();
 }
 
 std::string Person::CiteRef(Rng& rng) const {
-  const bool use_duplicate =
-      !duplicate_ref.empty() && rng.Chance(rates::kDuplicateRowsUseDupRef);
+  const bool use_duplicate = !duplicate_ref.empty() && rng.Chance(rates::kDuplicateRowsUseDupRef);
   return MessyRef(use_duplicate ? duplicate_ref : ref, rng);
 }
 
@@ -106,7 +115,8 @@ Person PeopleFactory::Make(int64_t index) const {
   person.index = index;
   Rng rng = PersonRng(seed_, index, Stream::kIdentity);
   const uint64_t slot = static_cast<uint64_t>(
-      (static_cast<unsigned __int128>(multiplier_) * static_cast<uint64_t>(index) + offset_) % space_);
+      (static_cast<unsigned __int128>(multiplier_) * static_cast<uint64_t>(index) + offset_) %
+      space_);
   const uint64_t combo = slot % NameCombos();
   person.dob = AddDays(dob_first_, static_cast<int64_t>(slot / NameCombos()));
   const auto& initials = ForenamesByInitial();
@@ -123,9 +133,15 @@ Person PeopleFactory::Make(int64_t index) const {
   if (person.referred > AddDays(cutover_, -30)) person.referred = AddDays(cutover_, -30);
   Date closed;
   switch (rng.Weighted({70, 25, 5})) {
-    case 0: closed = AddYears(person.dob, 21); break;
-    case 1: closed = AddYears(person.dob, 25); break;  // stayed on in education
-    default: closed = AddDays(AddYears(person.dob, 18), rng.Between(0, 1095)); break;
+    case 0:
+      closed = AddYears(person.dob, 21);
+      break;
+    case 1:
+      closed = AddYears(person.dob, 25);
+      break;  // stayed on in education
+    default:
+      closed = AddDays(AddYears(person.dob, 18), rng.Between(0, 1095));
+      break;
   }
   if (closed <= person.referred) closed = AddDays(person.referred, 180);
   if (closed <= cutover_) person.closed = closed;
@@ -146,8 +162,10 @@ Status WriteClientRows(const Person& person, const PeopleFactory& factory, Rng& 
     forename = rng.Pick(kForenames);
   }
   writer.Int(kT, person.index + 1);
-  if (person.fate == Fate::kMissingKey) writer.Null(kT);
-  else writer.Text(kT, person.ref);
+  if (person.fate == Fate::kMissingKey)
+    writer.Null(kT);
+  else
+    writer.Text(kT, person.ref);
   writer.Text(kT, forename);
   writer.Text(kT, surname);
   writer.Text(kT, person.fate == Fate::kUnreadableDob ? UnreadableDate(person.dob, rng)
@@ -156,19 +174,34 @@ Status WriteClientRows(const Person& person, const PeopleFactory& factory, Rng& 
   writer.Text(kT, person.fate == Fate::kArchived ? "ARCHIVED" : StatusText(open, rng));
   writer.Text(kT, FormatLegacyDate(person.referred, rng));
   writer.Text(kT, person.closed ? FormatLegacyDate(*person.closed, rng) : "");
-  if (person.fate == Fate::kSoftDeleted) writer.Int(kT, 1);
-  else if (rng.Below(10) == 0) writer.Null(kT);  // never set on old rows: not deleted
-  else writer.Int(kT, 0);
+  if (person.fate == Fate::kSoftDeleted)
+    writer.Int(kT, 1);
+  else if (rng.Below(10) == 0)
+    writer.Null(kT);  // never set on old rows: not deleted
+  else
+    writer.Int(kT, 0);
   writer.Text(kT, rng.Below(20) == 0 ? WithWin1252Accent("Referred by the council", rng) : "");
   HANDOVER_RETURN_IF_ERROR(writer.EndRow(kT));
 
   switch (person.fate) {
-    case Fate::kReal: key.Count(kT, Outcome::Loaded()); break;
-    case Fate::kTestRecord: key.Count(kT, Outcome::Excluded("test_record")); break;
-    case Fate::kSoftDeleted: key.Count(kT, Outcome::Excluded("soft_deleted")); break;
-    case Fate::kArchived: key.Count(kT, Outcome::Excluded("archived")); break;
-    case Fate::kUnreadableDob: key.Count(kT, Outcome::Rejected("unreadable_dob")); break;
-    case Fate::kMissingKey: key.Count(kT, Outcome::Rejected("missing_key")); break;
+    case Fate::kReal:
+      key.Count(kT, Outcome::Loaded());
+      break;
+    case Fate::kTestRecord:
+      key.Count(kT, Outcome::Excluded("test_record"));
+      break;
+    case Fate::kSoftDeleted:
+      key.Count(kT, Outcome::Excluded("soft_deleted"));
+      break;
+    case Fate::kArchived:
+      key.Count(kT, Outcome::Excluded("archived"));
+      break;
+    case Fate::kUnreadableDob:
+      key.Count(kT, Outcome::Rejected("unreadable_dob"));
+      break;
+    case Fate::kMissingKey:
+      key.Count(kT, Outcome::Rejected("missing_key"));
+      break;
   }
   if (person.duplicate_ref.empty()) return Status::Ok();
 

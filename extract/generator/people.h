@@ -30,13 +30,13 @@ enum class Fate {
 
 // One generated identity, as it really is (before the provider's quirks).
 struct Person {
-  int64_t index = 0;                // 0-based identity number
+  int64_t index = 0;  // 0-based identity number
   Fate fate = Fate::kReal;
-  std::string ref;                  // the survivor's reference, e.g. LC0000042
-  std::string duplicate_ref;        // non-empty when registered twice
+  std::string ref;            // the survivor's reference, e.g. LC0000042
+  std::string duplicate_ref;  // non-empty when registered twice
   std::string forename, surname;
   Date dob, referred;
-  std::optional<Date> closed;       // nullopt: case open at the cut-over
+  std::optional<Date> closed;  // nullopt: case open at the cut-over
   bool open_at(Date cutover) const { return !closed || *closed > cutover; }
 
   // The outcome of any row citing this person, before the row's own checks.

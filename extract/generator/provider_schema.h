@@ -11,8 +11,18 @@
 namespace handover::generator {
 
 enum class Table {
-  kClient, kWorker, kAllocation, kContactLog, kPathwayPlan, kPlanReview,
-  kAccomHistory, kEetHistory, kPaySchedule, kPayment, kBalanceHeld, kCodeLookup,
+  kClient,
+  kWorker,
+  kAllocation,
+  kContactLog,
+  kPathwayPlan,
+  kPlanReview,
+  kAccomHistory,
+  kEetHistory,
+  kPaySchedule,
+  kPayment,
+  kBalanceHeld,
+  kCodeLookup,
 };
 constexpr int kTableCount = 12;
 

@@ -14,7 +14,8 @@ namespace {
 const std::vector<std::string>& AllForenames() {
   static const std::vector<std::string> kNames = [] {
     std::vector<std::string> names;
-    for (const auto& group : ForenamesByInitial()) names.insert(names.end(), group.begin(), group.end());
+    for (const auto& group : ForenamesByInitial())
+      names.insert(names.end(), group.begin(), group.end());
     return names;
   }();
   return kNames;
@@ -44,10 +45,14 @@ std::string WorkerName(int64_t id) {
 std::string WorkerNameAsTyped(int64_t id, Rng& rng) {
   const auto [forename, surname] = WorkerParts(id);
   switch (rng.Weighted({50, 20, 15, 15})) {
-    case 0: return forename + " " + surname;
-    case 1: return MessyName(forename + " " + surname, rng);
-    case 2: return surname + ", " + forename;
-    default: return forename + " " + surname + " (PA)";
+    case 0:
+      return forename + " " + surname;
+    case 1:
+      return MessyName(forename + " " + surname, rng);
+    case 2:
+      return surname + ", " + forename;
+    default:
+      return forename + " " + surname + " (PA)";
   }
 }
 

@@ -16,11 +16,20 @@ constexpr int64_t kSqliteCommitRows = 500000;
 void AppendCopyField(std::string& out, const std::string& value) {
   for (char c : value) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -44,8 +53,10 @@ Status TableWriter::Begin() {
   }
   if (db_.backend() == Backend::kPostgresql) {
     // DROP TABLE IF EXISTS on a fresh database is not news to the user.
-    HANDOVER_RETURN_IF_ERROR(db_.Execute("SET client_min_messages = warning", "setting up PostgreSQL"));
-    auto encoding = db_.QueryText("SELECT current_setting('server_encoding')", "reading the server encoding");
+    HANDOVER_RETURN_IF_ERROR(
+        db_.Execute("SET client_min_messages = warning", "setting up PostgreSQL"));
+    auto encoding =
+        db_.QueryText("SELECT current_setting('server_encoding')", "reading the server encoding");
     if (!encoding.ok()) return encoding.status();
     transcode_win1252_ = *encoding == "UTF8";
   }
@@ -94,9 +105,11 @@ Status TableWriter::EndRow(Table table) {
 Status TableWriter::Flush(Table table) {
   Buffer& buffer = buffers_[static_cast<size_t>(table)];
   if (buffer.size == 0) return Status::Ok();
-  Status status = db_.backend() == Backend::kPostgresql ? FlushCopy(table, buffer)
-                                                        : FlushSoci(table, buffer);
-  if (!status.ok()) return status.WithContext(std::string("writing table ") + TableName(table));
+  Status status = db_.backend() == Backend::kPostgresql
+                      ? FlushCopy(table, buffer)
+                      : FlushSoci(table, buffer).WithContext(std::string("writing table ") +
+                                                             TableName(table));
+  if (!status.ok()) return status;
   rows_since_commit_ += static_cast<int64_t>(buffer.size);
   for (auto& column : buffer.cells) column.clear();
   for (auto& column : buffer.nulls) column.clear();
@@ -125,7 +138,8 @@ Status TableWriter::FlushSoci(Table table, Buffer& buffer) {
   std::vector<std::vector<soci::indicator>> indicators(spec.columns.size());
   for (size_t c = 0; c < spec.columns.size(); ++c) {
     indicators[c].reserve(buffer.size);
-    for (bool is_null : buffer.nulls[c]) indicators[c].push_back(is_null ? soci::i_null : soci::i_ok);
+    for (bool is_null : buffer.nulls[c])
+      indicators[c].push_back(is_null ? soci::i_null : soci::i_ok);
   }
   try {
     soci::statement st(db_.session());
@@ -142,7 +156,11 @@ Status TableWriter::FlushSoci(Table table, Buffer& buffer) {
 }
 
 Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
+  // The previous batch's COPY is still being processed by the server while
+  // this one was generated; collect its result before starting the next.
+  HANDOVER_RETURN_IF_ERROR(AwaitCopy());
   const ProviderTable& spec = TableSpec(table);
+  const std::string context = std::string("writing table ") + spec.name + ": COPY: ";
   auto* backend = static_cast<soci::postgresql_session_backend*>(db_.session().get_backend());
   PGconn* conn = backend->conn_;
   std::string sql = std::string("COPY ") + spec.name + " (";
@@ -152,37 +170,46 @@ Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
   PGresult* start = PQexec(conn, sql.c_str());
   const bool started = PQresultStatus(start) == PGRES_COPY_IN;
   PQclear(start);
-  if (!started) return Status::Error(ErrorCode::kDatabase, std::string("COPY: ") + PQerrorMessage(conn));
+  if (!started) return Status::Error(ErrorCode::kDatabase, context + PQerrorMessage(conn));
   std::string data;
   data.reserve(buffer.size * spec.columns.size() * 12);
   for (size_t r = 0; r < buffer.size; ++r) {
     for (size_t c = 0; c < spec.columns.size(); ++c) {
       if (c) data += '\t';
-      if (buffer.nulls[c][r]) data += "\\N";
-      else AppendCopyField(data, buffer.cells[c][r]);
+      if (buffer.nulls[c][r])
+        data += "\\N";
+      else
+        AppendCopyField(data, buffer.cells[c][r]);
     }
     data += '\n';
   }
-  bool ok = PQputCopyData(conn, data.data(), static_cast<int>(data.size())) == 1;
-  ok = PQputCopyEnd(conn, ok ? nullptr : "generator failed to send data") == 1 && ok;
+  const bool sent = PQputCopyData(conn, data.data(), static_cast<int>(data.size())) == 1;
+  const bool ended = PQputCopyEnd(conn, sent ? nullptr : "generator failed to send data") == 1;
+  copy_pending_ = true;
+  pending_table_ = spec.name;
+  if (!sent || !ended) return AwaitCopy();
+  return Status::Ok();
+}
+
+Status TableWriter::AwaitCopy() {
+  if (!copy_pending_) return Status::Ok();
+  copy_pending_ = false;
+  auto* backend = static_cast<soci::postgresql_session_backend*>(db_.session().get_backend());
+  PGconn* conn = backend->conn_;
   std::string error;
   while (PGresult* result = PQgetResult(conn)) {
-    if (PQresultStatus(result) != PGRES_COMMAND_OK) {
-      ok = false;
-      error = PQresultErrorMessage(result);
-    }
+    if (PQresultStatus(result) != PGRES_COMMAND_OK) error = PQresultErrorMessage(result);
     PQclear(result);
   }
-  if (!ok) {
-    while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
-    return Status::Error(ErrorCode::kDatabase, "COPY: " + (error.empty() ? PQerrorMessage(conn) : error));
-  }
-  return Status::Ok();
+  if (error.empty()) return Status::Ok();
+  while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+  return Status::Error(ErrorCode::kDatabase,
+                       "writing table " + pending_table_ + ": COPY: " + error);
 }
 
 Status TableWriter::FlushAll() {
   for (int t = 0; t < kTableCount; ++t) HANDOVER_RETURN_IF_ERROR(Flush(static_cast<Table>(t)));
-  return Status::Ok();
+  return AwaitCopy();
 }
 
 Status TableWriter::Finish() {
@@ -206,6 +233,7 @@ Status TableWriter::Finish() {
 void TableWriter::Abort() {
   if (!in_transaction_) return;
   in_transaction_ = false;
+  (void)AwaitCopy();  // the connection must be idle before the rollback
   try {
     db_.session().rollback();
   } catch (const soci::soci_error&) {

@@ -1,7 +1,8 @@
 // TableWriter: buffers generated provider rows per table and writes them in
 // batches — vector binds of one prepared INSERT through SOCI (SQLite, ODBC),
-// COPY on the native connection for PostgreSQL. Memory is bounded by the
-// batch size whatever the number of rows.
+// COPY on the native connection for PostgreSQL, where the server ingests one
+// batch while the next is generated. Memory is bounded by the batch size
+// whatever the number of rows.
 #pragma once
 
 #include <array>
@@ -52,11 +53,15 @@ class TableWriter {
   Status Flush(Table table);
   Status FlushSoci(Table table, Buffer& buffer);
   Status FlushCopy(Table table, Buffer& buffer);
+  // Collects the result of the COPY sent last, if any.
+  Status AwaitCopy();
 
   Database& db_;
   size_t batch_rows_;
   bool transcode_win1252_ = false;  // PostgreSQL with UTF-8 storage
   bool in_transaction_ = false;
+  bool copy_pending_ = false;  // a COPY was sent and its result not yet read
+  std::string pending_table_;
   int64_t rows_since_commit_ = 0;
   std::array<Buffer, kTableCount> buffers_;
   std::array<int64_t, kTableCount> rows_{};

@@ -28,9 +28,9 @@ nlohmann::json ReferenceKey::reference_;
 
 TEST_F(ReferenceKey, PeopleAfterDeduplication) {
   const auto& people = key()["people"];
-  EXPECT_EQ(people["identities"], kFixturePeople);
+  EXPECT_EQ(people["identities"], FixturePeople());
   EXPECT_EQ(people["client_rows"], Count("SELECT count(*) FROM client"));
-  EXPECT_GT(people["after_deduplication"].get<int64_t>(), kFixturePeople * 9 / 10);
+  EXPECT_GT(people["after_deduplication"].get<int64_t>(), FixturePeople() * 9 / 10);
   EXPECT_GT(people["duplicate_rows_merged"].get<int64_t>(), 20);
   for (const char* field : {"client_rows", "after_deduplication", "duplicate_rows_merged"})
     EXPECT_EQ(people[field], reference_["people"][field]) << field;
@@ -45,7 +45,8 @@ TEST_F(ReferenceKey, EveryTableIsAccountedForRowByRow) {
     int64_t accounted = tally["loaded"].get<int64_t>() + tally["merged"].get<int64_t>();
     for (const auto& [reason, n] : tally["rejected"].items()) accounted += n.get<int64_t>();
     for (const auto& [rule, n] : tally["excluded"].items()) accounted += n.get<int64_t>();
-    EXPECT_EQ(accounted, tally["extracted"].get<int64_t>()) << "extracted = loaded + merged + rejected + excluded";
+    EXPECT_EQ(accounted, tally["extracted"].get<int64_t>())
+        << "extracted = loaded + merged + rejected + excluded";
     EXPECT_EQ(tally, reference_["tables"][name]);
   }
   EXPECT_GT(tables["payment"]["rejected"]["unreadable_amount"].get<int64_t>(), 0);
@@ -57,9 +58,11 @@ TEST_F(ReferenceKey, HistoricMoneyBalancesToThePenny) {
   const auto& historic = key()["money"]["historic_payments"];
   EXPECT_EQ(historic, reference_["money"]["historic_payments"]);
   int64_t sum = historic["loaded_pence"].get<int64_t>();
-  for (const auto& [reason, pence] : historic["rejected_pence"].items()) sum += pence.get<int64_t>();
+  for (const auto& [reason, pence] : historic["rejected_pence"].items())
+    sum += pence.get<int64_t>();
   for (const auto& [rule, pence] : historic["excluded_pence"].items()) sum += pence.get<int64_t>();
-  EXPECT_EQ(sum, historic["source_pence"].get<int64_t>()) << "source = loaded + rejected + excluded";
+  EXPECT_EQ(sum, historic["source_pence"].get<int64_t>())
+      << "source = loaded + rejected + excluded";
   int64_t by_month = 0;
   for (const auto& [month, types] : historic["loaded_by_month"].items())
     for (const auto& [type, pence] : types.items()) by_month += pence.get<int64_t>();
@@ -105,11 +108,16 @@ TEST_F(AnswerKeyMatches, DetailFilesAddUpToTheTotals) {
     for (std::string cell; std::getline(fields, cell, ',');) f.push_back(cell);
     ASSERT_GE(f.size(), 5u) << line;
     const int64_t pence = f[4].empty() ? 0 : std::stoll(f[4]);
-    if (f[1] == "historic") historic += pence;
-    else if (f[1] == "not_loaded") not_loaded += pence;
-    else if (f[1] == "arrangement") ++arrangements;
-    else if (f[1] == "opening_balance") balances += pence;
-    else ADD_FAILURE() << line;
+    if (f[1] == "historic")
+      historic += pence;
+    else if (f[1] == "not_loaded")
+      not_loaded += pence;
+    else if (f[1] == "arrangement")
+      ++arrangements;
+    else if (f[1] == "opening_balance")
+      balances += pence;
+    else
+      ADD_FAILURE() << line;
   }
   const auto& m = key()["money"];
   EXPECT_EQ(historic, m["historic_payments"]["loaded_pence"].get<int64_t>());

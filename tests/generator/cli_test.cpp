@@ -19,7 +19,8 @@ namespace fs = std::filesystem;
 // Files in `dir`, by name.
 std::vector<std::string> Files(const fs::path& dir) {
   std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+  for (const auto& entry : fs::directory_iterator(dir))
+    names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -46,7 +47,8 @@ void ExpectRefused(const fs::path& dir, const std::string& args, const std::stri
 
 TEST(GenerateCli, WritesTheDatabaseAndAnOwnerOnlyAnswerKey) {
   handover::testing::TempDir dir;
-  const CliResult r = RunCli(dir.path(), "generate --people 300 --seed 4 --cutover 2019-04-01 --out p.db");
+  const CliResult r =
+      RunCli(dir.path(), "generate --people 300 --seed 4 --cutover 2019-04-01 --out p.db");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Files(dir.path()), (std::vector<std::string>{"answer-key.json", "p.db"}));
   EXPECT_NE(r.out.find("people: 300 identities"), std::string::npos) << r.out;
@@ -97,8 +99,22 @@ TEST(GenerateCli, RefusesMalformedAndImpossibleDates) {
   handover::testing::TempDir dir;
   ExpectRefused(dir.path(), "generate --people 10 --cutover 2018/10/01 --out p.db", "--cutover");
   ExpectRefused(dir.path(), "generate --people 10 --cutover 01-10-2018 --out p.db", "YYYY-MM-DD");
-  ExpectRefused(dir.path(), "generate --people 10 --cutover 2018-02-30 --out p.db", "not a real calendar date");
+  ExpectRefused(dir.path(), "generate --people 10 --cutover 2018-02-30 --out p.db",
+                "not a real calendar date");
   ExpectRefused(dir.path(), "generate --people 10 --cutover 1900-01-01 --out p.db", "out of range");
+}
+
+TEST(GenerateCli, AnInterruptedRunLeavesNothingBehind) {
+  handover::testing::TempDir dir;
+  // 100,000 people take several seconds; the signal arrives mid-write.
+  const std::string command = "cd '" + dir.path().string() + "' && ('" +
+                              handover::testing::HandoverBinary().string() +
+                              "' generate --people 100000 --out p.db --answer-key-detail "
+                              "> /dev/null 2>&1 & pid=$!; sleep 1; kill -TERM $pid; wait $pid)";
+  const int status = std::system(command.c_str());
+  EXPECT_NE(status, 0) << "the run was cut short";
+  EXPECT_TRUE(Files(dir.path()).empty())
+      << "left: " << (Files(dir.path()).empty() ? "" : Files(dir.path())[0]);
 }
 
 TEST(GenerateCli, RefusesAMissingFolder) {

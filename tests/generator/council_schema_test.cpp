@@ -22,7 +22,8 @@ TEST(CouncilSchemaSqlite, DeclaresDatesAsDateAndMoneyAsIntegerPence) {
   ASSERT_TRUE(db->ExecuteScript(CouncilSchemaSql(Dialect::kSqlite), "schema").ok());
   auto columns = db->QueryRows(
       "SELECT m.name, p.name, p.type FROM sqlite_master m, pragma_table_info(m.name) p "
-      "WHERE m.type = 'table'", 3, "columns");
+      "WHERE m.type = 'table'",
+      3, "columns");
   ASSERT_TRUE(columns.ok()) << columns.status().message();
   int pence = 0, dates = 0;
   for (const auto& c : *columns) {

@@ -3,8 +3,6 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "extract/generator/generator.h"
 
@@ -14,11 +12,21 @@ std::unique_ptr<handover::testing::TempDir> GeneratedProvider::dir_;
 std::unique_ptr<Database> GeneratedProvider::db_;
 std::unique_ptr<nlohmann::json> GeneratedProvider::key_;
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+namespace {
+uint64_t FromEnvironment(const char* name, uint64_t fallback) {
+  const char* text = std::getenv(name);
+  return text && *text ? std::stoull(text) : fallback;
+}
+}  // namespace
+
+int64_t FixturePeople() {
+  return static_cast<int64_t>(FromEnvironment("HANDOVER_GENERATOR_TEST_PEOPLE", 2000));
+}
+uint64_t FixtureSeed() { return FromEnvironment("HANDOVER_GENERATOR_TEST_SEED", 11); }
+
+Date GeneratedProvider::cutover() {
+  const char* text = std::getenv("HANDOVER_GENERATOR_TEST_CUTOVER");
+  return *Date::ParseIso(text && *text ? text : "2018-10-01");
 }
 
 nlohmann::json ReadJson(const std::filesystem::path& path) {
@@ -53,8 +61,8 @@ void GeneratedProvider::SetUpTestSuite() {
   db_ = OpenOrDie("sqlite:" + (dir_->path() / "provider.db").string(), OpenMode::kCreateIfMissing);
   ASSERT_NE(db_, nullptr);
   GeneratorOptions options;
-  options.people = kFixturePeople;
-  options.seed = kFixtureSeed;
+  options.people = FixturePeople();
+  options.seed = FixtureSeed();
   options.cutover = cutover();
   options.answer_key_path = dir_->path() / "answer-key.json";
   options.answer_key_detail = true;

@@ -1,12 +1,15 @@
-// A provider database generated once per test binary (2,000 people, seed
-// 11, with the per-person answer key files), shared read-only by the tests.
+// A provider database generated once per test suite (2,000 people, seed 11,
+// with the per-person answer key files), shared read-only by its tests. For
+// soak runs, HANDOVER_GENERATOR_TEST_PEOPLE, HANDOVER_GENERATOR_TEST_SEED and
+// HANDOVER_GENERATOR_TEST_CUTOVER change the size, seed and cut-over (every
+// assertion is relative to them).
 #pragma once
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "extract/database.h"
@@ -15,8 +18,8 @@
 
 namespace handover::generator::testing {
 
-constexpr int64_t kFixturePeople = 2000;
-constexpr uint64_t kFixtureSeed = 11;
+int64_t FixturePeople();
+uint64_t FixtureSeed();
 
 class GeneratedProvider : public ::testing::Test {
  protected:
@@ -27,7 +30,7 @@ class GeneratedProvider : public ::testing::Test {
   static int64_t Count(const std::string& sql);
   static Database& db() { return *db_; }
   static const nlohmann::json& key() { return *key_; }
-  static Date cutover() { return *Date::ParseIso("2018-10-01"); }
+  static Date cutover();
   static const std::filesystem::path& dir() { return dir_->path(); }
 
  private:
@@ -36,8 +39,7 @@ class GeneratedProvider : public ::testing::Test {
   static std::unique_ptr<nlohmann::json> key_;
 };
 
-// Reads a whole file.
-std::string ReadFile(const std::filesystem::path& path);
+using handover::testing::ReadFile;
 // Parses a JSON file.
 nlohmann::json ReadJson(const std::filesystem::path& path);
 // The outcome of running the real `handover` binary.
@@ -45,7 +47,9 @@ struct CliResult {
   int exit_code = -1;
   std::string out, err;
 };
-// Runs `handover <args>` in `dir` (args are passed through the shell).
+// Runs `handover <args>` with `dir` as the working folder (args pass through
+// the shell, so relative paths land in `dir`) and leaves no capture files
+// there, so a test can assert on exactly what the command created.
 CliResult RunCli(const std::filesystem::path& dir, const std::string& args);
 
 // Opens a database URL or fails the test.

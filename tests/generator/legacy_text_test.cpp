@@ -2,11 +2,12 @@
 // amount the generator writes reads back exactly under the rules in
 // docs/provider-database.md (implemented independently in the tests), and
 // every planted spelling variant keeps the duplicate match key.
+#include "extract/generator/legacy_text.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "extract/generator/legacy_text.h"
 #include "extract/generator/names.h"
 #include "extract/generator/random.h"
 #include "tests/generator/reference_migration.h"
@@ -30,8 +31,8 @@ TEST(Rng, GivesTheSameStreamOnEveryPlatform) {
 TEST(LegacyDates, EveryWrittenDateReadsBack) {
   Rng rng(1, 1);
   std::set<char> separators;
-  // The generator's dates lie in 1950-2049, where two-digit years pivot at 50.
-  const Date first = *Date::FromYmd(1950, 1, 1);
+  // The generator's dates lie in 1969-2068, where two-digit years read back.
+  const Date first = *Date::FromYmd(1969, 1, 1);
   for (int i = 0; i < 20000; ++i) {
     const Date date{first.days + static_cast<int32_t>(rng.Below(36524))};
     const std::string text = FormatLegacyDate(date, rng);
@@ -76,7 +77,9 @@ TEST(LegacyMoney, EveryWrittenAmountReadsBackToThePenny) {
   }
   EXPECT_EQ(shapes.size(), 5u);
   EXPECT_EQ(*ParseLegacyMoney("89.99999999"), 9000);
-  EXPECT_EQ(*ParseLegacyMoney("\xC2\xA3" "1,200.00"), 120000);
+  EXPECT_EQ(*ParseLegacyMoney("\xC2\xA3"
+                              "1,200.00"),
+            120000);
   EXPECT_FALSE(ParseLegacyMoney("").has_value());
   EXPECT_FALSE(ParseLegacyMoney("n/a").has_value());
   Rng bad(4, 4);
@@ -102,8 +105,8 @@ TEST(Names, PlantedVariantsKeepTheMatchKey) {
   int changed = 0;
   for (int i = 0; i < 5000; ++i) {
     const std::string& surname = Surnames()[rng.Below(Surnames().size())];
-    for (const std::string& variant : {SurnameVariant(surname, rng), WithWin1252Accent(surname, rng),
-                                       MessyName(surname, rng)}) {
+    for (const std::string& variant :
+         {SurnameVariant(surname, rng), WithWin1252Accent(surname, rng), MessyName(surname, rng)}) {
       ASSERT_EQ(MatchSkeleton(variant), MatchSkeleton(surname)) << surname << " -> " << variant;
       changed += variant != surname;
     }
@@ -120,8 +123,14 @@ TEST(Names, PlantedVariantsKeepTheMatchKey) {
 
 TEST(Win1252, BecomesUtf8AndUtf8StaysAsItIs) {
   EXPECT_EQ(Win1252ToUtf8("Zo\xEB"), "Zo\xC3\xAB");
-  EXPECT_EQ(Win1252ToUtf8("O\x92" "Brien"), "O\xE2\x80\x99" "Brien");
-  EXPECT_EQ(Win1252ToUtf8("\xC2\xA3" "5.00"), "\xC2\xA3" "5.00");
+  EXPECT_EQ(Win1252ToUtf8("O\x92"
+                          "Brien"),
+            "O\xE2\x80\x99"
+            "Brien");
+  EXPECT_EQ(Win1252ToUtf8("\xC2\xA3"
+                          "5.00"),
+            "\xC2\xA3"
+            "5.00");
   EXPECT_EQ(Win1252ToUtf8("plain"), "plain");
 }
 

@@ -40,17 +40,23 @@ TEST(CouncilSchemaPostgres, HoldsTheSameTablesColumnsAndCodesAsSqlite) {
   ASSERT_TRUE(p->ExecuteScript(CouncilSchemaSql(Dialect::kPostgresql), "pg schema").ok());
   ASSERT_TRUE(s->ExecuteScript(CouncilSchemaSql(Dialect::kSqlite), "sqlite schema").ok());
   auto pg_columns = p->QueryRows(
-      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
-      "ORDER BY table_name, column_name", 2, "pg columns");
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+      "'public' "
+      "ORDER BY table_name, column_name",
+      2, "pg columns");
   auto sqlite_columns = s->QueryRows(
-      "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' "
-      "ORDER BY m.name, p.name", 2, "sqlite columns");
+      "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = "
+      "'table' "
+      "ORDER BY m.name, p.name",
+      2, "sqlite columns");
   ASSERT_TRUE(pg_columns.ok() && sqlite_columns.ok());
   EXPECT_GT(pg_columns->size(), 80u);
   EXPECT_EQ(*pg_columns, *sqlite_columns);
   const char* codes =
-      "SELECT code, description FROM code_in_touch UNION ALL SELECT code, description FROM code_activity "
-      "UNION ALL SELECT code, description FROM code_accommodation UNION ALL SELECT code, description "
+      "SELECT code, description FROM code_in_touch UNION ALL SELECT code, description FROM "
+      "code_activity "
+      "UNION ALL SELECT code, description FROM code_accommodation UNION ALL SELECT code, "
+      "description "
       "FROM code_payment_type UNION ALL SELECT code, description FROM code_frequency UNION ALL "
       "SELECT code, description FROM code_balance_type ORDER BY 1, 2";
   auto pg_codes = p->QueryRows(codes, 2, "pg codes");
@@ -88,8 +94,8 @@ TEST(GeneratePostgres, WritesTheSameProviderAsSqlite) {
   EXPECT_EQ(key["oc3"]["cohort"], ref["oc3"]["cohort"]);
   // Windows-1252 bytes cannot be stored in a UTF-8 database: they arrive as
   // the same characters in UTF-8 (é, ë, ö, á, ’).
-  auto accented = p->QueryInt(
-      "SELECT count(*) FROM client WHERE forename || surname ~ '[éëöá’]'", "accents");
+  auto accented =
+      p->QueryInt("SELECT count(*) FROM client WHERE forename || surname ~ '[éëöá’]'", "accents");
   ASSERT_TRUE(accented.ok()) << accented.status().message();
   EXPECT_GT(*accented, 0);
 }

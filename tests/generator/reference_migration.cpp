@@ -21,11 +21,13 @@ std::string Trim(const std::string& s) {
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 std::string Lower(std::string s) {
-  for (auto& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
 }
 std::string Upper(std::string s) {
-  for (auto& c : s) if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  for (auto& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   return s;
 }
 bool AllDigits(const std::string& s) {
@@ -56,7 +58,10 @@ struct Tally {
     Json r = Json::object(), e = Json::object();
     for (const auto& [k, n] : rejected) r[k] = n;
     for (const auto& [k, n] : excluded) e[k] = n;
-    return {{"extracted", extracted}, {"loaded", loaded}, {"merged", merged}, {"rejected", r},
+    return {{"extracted", extracted},
+            {"loaded", loaded},
+            {"merged", merged},
+            {"rejected", r},
             {"excluded", e}};
   }
 };
@@ -97,7 +102,8 @@ std::optional<Date> ParseLegacyDate(const std::string& raw) {
     const auto a = text.find(sep);
     const auto b = a == std::string::npos ? a : text.find(sep, a + 1);
     if (b == std::string::npos || text.find(sep, b + 1) != std::string::npos) continue;
-    const std::string d = text.substr(0, a), m = text.substr(a + 1, b - a - 1), y = text.substr(b + 1);
+    const std::string d = text.substr(0, a), m = text.substr(a + 1, b - a - 1),
+                      y = text.substr(b + 1);
     if (!AllDigits(d) || d.size() > 2) return std::nullopt;
     if (sep == '-') {
       static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -106,7 +112,7 @@ std::optional<Date> ParseLegacyDate(const std::string& raw) {
       for (unsigned k = 0; k < 12; ++k)
         if (Lower(m) == kMonths[k]) {
           const int yy = std::stoi(y);
-          return Date::FromYmd(yy < 50 ? 2000 + yy : 1900 + yy, k + 1, std::stoul(d));
+          return Date::FromYmd(yy < 69 ? 2000 + yy : 1900 + yy, k + 1, std::stoul(d));
         }
       return std::nullopt;
     }
@@ -123,13 +129,18 @@ std::optional<int64_t> ParseLegacyMoney(const std::string& raw) {
     negative = true;
     text.erase(0, 1);
   }
-  if (text.rfind("\xC2\xA3", 0) == 0) text.erase(0, 2);
-  else if (!text.empty() && text[0] == '\xA3') text.erase(0, 1);
+  if (text.rfind("\xC2\xA3", 0) == 0)
+    text.erase(0, 2);
+  else if (!text.empty() && text[0] == '\xA3')
+    text.erase(0, 1);
   std::string whole, fraction;
   bool point = false;
   for (char c : text) {
     if (c == ',' && !point) continue;
-    if (c == '.' && !point) { point = true; continue; }
+    if (c == '.' && !point) {
+      point = true;
+      continue;
+    }
     if (c < '0' || c > '9') return std::nullopt;
     (point ? fraction : whole) += c;
   }
@@ -146,7 +157,9 @@ std::string MatchSkeleton(const std::string& name) {
   for (char c : Lower(name)) {
     if (c < 'a' || c > 'z') continue;
     const bool vowel = std::string("aeiouy").find(c) != std::string::npos;
-    if (!first && vowel) { continue; }
+    if (!first && vowel) {
+      continue;
+    }
     first = false;
     if (!out.empty() && out.back() == c) continue;
     out += c;
@@ -155,14 +168,17 @@ std::string MatchSkeleton(const std::string& name) {
 }
 
 Result<Json> ReferenceMigration(Database& db, Date cutover) {
-  auto query = [&db](const std::string& sql, size_t columns) { return db.QueryRows(sql, columns, sql); };
+  auto query = [&db](const std::string& sql, size_t columns) {
+    return db.QueryRows(sql, columns, sql);
+  };
   std::map<std::string, Tally> tallies;
   Json key;
 
   // --- clients ---------------------------------------------------------------
   auto clients_rows = query(
       "SELECT CAST(client_id AS TEXT), client_ref, forename, surname, dob, status, "
-      "closed_date, CAST(deleted AS TEXT) FROM client ORDER BY client_id", 8);
+      "closed_date, CAST(deleted AS TEXT) FROM client ORDER BY client_id",
+      8);
   if (!clients_rows.ok()) return clients_rows.status();
   std::unordered_map<std::string, Client> clients;
   std::map<std::tuple<int32_t, char, std::string>, std::string> survivors;
@@ -171,14 +187,20 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     const std::string ref = Upper(Trim(r[1]));
     Client c;
     const auto dob = ParseLegacyDate(r[4]);
-    if (ref.empty()) c.verdict = Verdict::Rejected("missing_key");
-    else if (Trim(r[7]) == "1") c.verdict = Verdict::Excluded("soft_deleted");
-    else if (Upper(Trim(r[5])) == "ARCHIVED") c.verdict = Verdict::Excluded("archived");
-    else if (Upper(Trim(r[3])).rfind("TEST", 0) == 0) c.verdict = Verdict::Excluded("test_record");
-    else if (!dob) c.verdict = Verdict::Rejected("unreadable_dob");
+    if (ref.empty())
+      c.verdict = Verdict::Rejected("missing_key");
+    else if (Trim(r[7]) == "1")
+      c.verdict = Verdict::Excluded("soft_deleted");
+    else if (Upper(Trim(r[5])) == "ARCHIVED")
+      c.verdict = Verdict::Excluded("archived");
+    else if (Upper(Trim(r[3])).rfind("TEST", 0) == 0)
+      c.verdict = Verdict::Excluded("test_record");
+    else if (!dob)
+      c.verdict = Verdict::Rejected("unreadable_dob");
     if (c.verdict.kind == 'L') {
       const std::string letters = MatchSkeleton(r[2]);
-      const auto match = std::make_tuple(dob->days, letters.empty() ? ' ' : letters[0], MatchSkeleton(r[3]));
+      const auto match =
+          std::make_tuple(dob->days, letters.empty() ? ' ' : letters[0], MatchSkeleton(r[3]));
       const auto [it, inserted] = survivors.emplace(match, ref);
       c.survivor = it->second;
       if (!inserted) c.verdict = {'M', "duplicate"};
@@ -224,30 +246,41 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
       if (!(c == ' ' && !collapsed.empty() && collapsed.back() == ' ')) collapsed += c;
     return worker_names.count(collapsed) > 0;
   };
-  auto allocations = query("SELECT client_ref, CAST(worker_id AS TEXT), pa_name, start_date FROM allocation", 4);
+  auto allocations =
+      query("SELECT client_ref, CAST(worker_id AS TEXT), pa_name, start_date FROM allocation", 4);
   if (!allocations.ok()) return allocations.status();
   for (const auto& r : *allocations) {
     std::string who;
     Verdict v = cited(r[0], who);
-    if (v.loaded() && !ParseLegacyDate(r[3])) v = Verdict::Rejected("unreadable_date");
-    else if (v.loaded() && !resolves(r[1], r[2])) v = Verdict::Rejected("unresolved_worker");
+    if (v.loaded() && !ParseLegacyDate(r[3]))
+      v = Verdict::Rejected("unreadable_date");
+    else if (v.loaded() && !resolves(r[1], r[2]))
+      v = Verdict::Rejected("unresolved_worker");
     tallies["allocation"].Add(v);
   }
 
   // --- contacts, plans, episodes and the cohort's status ---------------------
-  struct Latest { Date on; int64_t id = -1; std::string code; };
+  struct Latest {
+    Date on;
+    int64_t id = -1;
+    std::string code;
+  };
   std::unordered_map<std::string, Latest> in_touch, activity, accommodation;
   const CodeMap in_touch_map = MakeMap(InTouchCodes());
-  auto contacts = query("SELECT CAST(contact_id AS TEXT), client_ref, contact_date, in_touch, "
-                        "CAST(deleted AS TEXT) FROM contact_log", 5);
+  auto contacts = query(
+      "SELECT CAST(contact_id AS TEXT), client_ref, contact_date, in_touch, "
+      "CAST(deleted AS TEXT) FROM contact_log",
+      5);
   if (!contacts.ok()) return contacts.status();
   for (const auto& r : *contacts) {
     std::string who;
     Verdict v = Trim(r[4]) == "1" ? Verdict::Excluded("soft_deleted") : cited(r[1], who);
     const auto on = ParseLegacyDate(r[2]);
     const auto code = Map(in_touch_map, r[3]);
-    if (v.loaded() && !on) v = Verdict::Rejected("unreadable_date");
-    else if (v.loaded() && !code) v = Verdict::Rejected("unmapped_code");
+    if (v.loaded() && !on)
+      v = Verdict::Rejected("unreadable_date");
+    else if (v.loaded() && !code)
+      v = Verdict::Rejected("unmapped_code");
     tallies["contact_log"].Add(v);
     if (!v.loaded() || *on > cutover) continue;
     Latest& best = in_touch[who];
@@ -255,7 +288,8 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     if (best.id < 0 || *on > best.on || (*on == best.on && id > best.id)) best = {*on, id, *code};
   }
   std::unordered_map<std::string, Verdict> plans;
-  auto plan_rows = query("SELECT CAST(plan_id AS TEXT), client_ref, plan_date FROM pathway_plan", 3);
+  auto plan_rows =
+      query("SELECT CAST(plan_id AS TEXT), client_ref, plan_date FROM pathway_plan", 3);
   if (!plan_rows.ok()) return plan_rows.status();
   for (const auto& r : *plan_rows) {
     std::string who;
@@ -269,10 +303,14 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
   for (const auto& r : *reviews) {
     const auto plan = plans.find(r[0]);
     Verdict v = Verdict::Loaded();
-    if (plan == plans.end()) v = Verdict::Rejected("orphan");
-    else if (plan->second.kind == 'R') v = Verdict::Rejected("parent_rejected");
-    else if (plan->second.kind == 'E') v = Verdict::Excluded("parent_excluded");
-    else if (!ParseLegacyDate(r[1])) v = Verdict::Rejected("unreadable_date");
+    if (plan == plans.end())
+      v = Verdict::Rejected("orphan");
+    else if (plan->second.kind == 'R')
+      v = Verdict::Rejected("parent_rejected");
+    else if (plan->second.kind == 'E')
+      v = Verdict::Excluded("parent_excluded");
+    else if (!ParseLegacyDate(r[1]))
+      v = Verdict::Rejected("unreadable_date");
     tallies["plan_review"].Add(v);
   }
   // Episodes: the loaded one covering the cut-over (latest start, then highest id).
@@ -286,8 +324,10 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
       const auto start = ParseLegacyDate(r[accom ? 4 : 3]);
       const std::string end_text = Trim(r[accom ? 5 : 4]);
       const auto code = Map(map, r[2]);
-      if (v.loaded() && !start) v = Verdict::Rejected("unreadable_date");
-      else if (v.loaded() && !code) v = Verdict::Rejected("unmapped_code");
+      if (v.loaded() && !start)
+        v = Verdict::Rejected("unreadable_date");
+      else if (v.loaded() && !code)
+        v = Verdict::Rejected("unmapped_code");
       tallies[table].Add(v);
       if (!v.loaded() || *start > cutover) continue;
       if (!end_text.empty() && *ParseLegacyDate(end_text) < cutover) continue;
@@ -304,10 +344,10 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     }
     return Status::Ok();
   };
-  HANDOVER_RETURN_IF_ERROR(episodes(
-      "accom_history",
-      "SELECT CAST(accom_id AS TEXT), client_ref, accom_type, suitable, start_date, end_date FROM accom_history",
-      MakeMap(AccomTypeCodes()), true, accommodation));
+  HANDOVER_RETURN_IF_ERROR(episodes("accom_history",
+                                    "SELECT CAST(accom_id AS TEXT), client_ref, accom_type, "
+                                    "suitable, start_date, end_date FROM accom_history",
+                                    MakeMap(AccomTypeCodes()), true, accommodation));
   HANDOVER_RETURN_IF_ERROR(episodes(
       "eet_history",
       "SELECT CAST(eet_id AS TEXT), client_ref, activity, start_date, end_date FROM eet_history",
@@ -321,7 +361,8 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
   int64_t source = 0, loaded = 0, unreadable = 0;
   std::map<std::string, int64_t> rejected_pence, excluded_pence, by_type;
   std::map<std::string, std::map<std::string, int64_t>> by_month;
-  auto payments = query("SELECT client_ref, pay_type, amount, paid_date, CAST(deleted AS TEXT) FROM payment", 5);
+  auto payments = query(
+      "SELECT client_ref, pay_type, amount, paid_date, CAST(deleted AS TEXT) FROM payment", 5);
   if (!payments.ok()) return payments.status();
   for (const auto& r : *payments) {
     std::string who;
@@ -329,11 +370,17 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     const auto pence = ParseLegacyMoney(r[2]);
     const auto paid = ParseLegacyDate(r[3]);
     const auto type = Map(pay_map, r[1]);
-    if (v.loaded() && !paid) v = Verdict::Rejected("unreadable_date");
-    else if (v.loaded() && !pence) v = Verdict::Rejected("unreadable_amount");
-    else if (v.loaded() && !type) v = Verdict::Rejected("unmapped_code");
+    if (v.loaded() && !paid)
+      v = Verdict::Rejected("unreadable_date");
+    else if (v.loaded() && !pence)
+      v = Verdict::Rejected("unreadable_amount");
+    else if (v.loaded() && !type)
+      v = Verdict::Rejected("unmapped_code");
     tallies["payment"].Add(v);
-    if (!pence) { ++unreadable; continue; }
+    if (!pence) {
+      ++unreadable;
+      continue;
+    }
     source += *pence;
     if (v.kind == 'R') rejected_pence[v.reason] += *pence;
     if (v.kind == 'E') excluded_pence[v.reason] += *pence;
@@ -356,22 +403,26 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     }
     by_month_json[month] = row;
   }
-  Json historic = {{"source_pence", source}, {"loaded_pence", loaded},
-                   {"rejected_pence", Json(rejected_pence)}, {"excluded_pence", Json(excluded_pence)},
-                   {"unreadable_amount_rows", unreadable}, {"loaded_by_type", by_type_json},
+  Json historic = {{"source_pence", source},
+                   {"loaded_pence", loaded},
+                   {"rejected_pence", Json(rejected_pence)},
+                   {"excluded_pence", Json(excluded_pence)},
+                   {"unreadable_amount_rows", unreadable},
+                   {"loaded_by_type", by_type_json},
                    {"loaded_by_month", by_month_json}};
 
   std::map<std::string, std::array<int64_t, 3>> arrangements;  // count, pence, before cut-over
-  auto schedules = query("SELECT client_ref, pay_type, amount, frequency, start_date, end_date, "
-                         "paid_to, CAST(deleted AS TEXT) FROM pay_schedule", 8);
+  auto schedules = query(
+      "SELECT client_ref, pay_type, amount, frequency, start_date, end_date, "
+      "paid_to, CAST(deleted AS TEXT) FROM pay_schedule",
+      8);
   if (!schedules.ok()) return schedules.status();
   for (const auto& r : *schedules) {
     std::string who;
     Verdict v = Trim(r[7]) == "1" ? Verdict::Excluded("soft_deleted") : cited(r[0], who);
     if (v.loaded()) {
       const Date start = *ParseLegacyDate(r[4]);
-      const Date first_unpaid =
-          Trim(r[6]).empty() ? start : Date{ParseLegacyDate(r[6])->days + 1};
+      const Date first_unpaid = Trim(r[6]).empty() ? start : Date{ParseLegacyDate(r[6])->days + 1};
       const bool open = Trim(r[5]).empty() || *ParseLegacyDate(r[5]) >= first_unpaid;
       if (!open) v = Verdict::Excluded("no_open_period");
       if (open && Map(frequency_map, r[3])) {
@@ -389,8 +440,8 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     const std::string& code = PayTypeCode(static_cast<PayType>(t));
     if (!arrangements.count(code)) continue;
     const auto& a = arrangements[code];
-    arrangements_json[code] = {{"count", a[0]}, {"amount_pence_per_period", a[1]},
-                               {"starting_before_cutover", a[2]}};
+    arrangements_json[code] = {
+        {"count", a[0]}, {"amount_pence_per_period", a[1]}, {"starting_before_cutover", a[2]}};
     arrangement_count += a[0];
     arrears += a[2];
   }
@@ -414,17 +465,21 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     balance_pence += pence;
   }
   Json balances_json = Json::object();
-  for (const auto& [type, cp] : balances) balances_json[type] = {{"count", cp.first}, {"pence", cp.second}};
-  key["money"] = {{"historic_payments", historic},
-                  {"open_arrangements", {{"count", arrangement_count},
-                                         {"starting_before_cutover", arrears},
-                                         {"by_type", arrangements_json}}},
-                  {"opening_balances", {{"count", balance_count}, {"pence", balance_pence},
-                                        {"by_type", balances_json}}}};
+  for (const auto& [type, cp] : balances)
+    balances_json[type] = {{"count", cp.first}, {"pence", cp.second}};
+  key["money"] = {
+      {"historic_payments", historic},
+      {"open_arrangements",
+       {{"count", arrangement_count},
+        {"starting_before_cutover", arrears},
+        {"by_type", arrangements_json}}},
+      {"opening_balances",
+       {{"count", balance_count}, {"pence", balance_pence}, {"by_type", balances_json}}}};
 
   auto codes = query("SELECT code FROM code_lookup", 1);
   if (!codes.ok()) return codes.status();
-  for (size_t i = 0; i < codes->size(); ++i) tallies["code_lookup"].Add(Verdict::Excluded("provider_code_table"));
+  for (size_t i = 0; i < codes->size(); ++i)
+    tallies["code_lookup"].Add(Verdict::Excluded("provider_code_table"));
 
   Json tables = Json::object();
   for (const auto& [name, tally] : tallies) tables[name] = tally.ToJson();
@@ -437,7 +492,9 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     if (c.verdict.kind != 'L' || !c.open) continue;
     const int age = [&] {
       int a = cutover.year() - c.dob.year();
-      if (cutover.month() < c.dob.month() || (cutover.month() == c.dob.month() && cutover.day() < c.dob.day())) --a;
+      if (cutover.month() < c.dob.month() ||
+          (cutover.month() == c.dob.month() && cutover.day() < c.dob.day()))
+        --a;
       return a;
     }();
     if (age < 17 || age > 25) continue;
@@ -454,9 +511,13 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     eet += IsEetActivity(a);
     suitable += h.size() == 2 && h[1] == '1';
   }
-  key["oc3"] = {{"cohort", cohort}, {"in_touch", Json(touch_counts)}, {"activity", Json(activity_counts)},
-                {"accommodation", Json(accom_counts)}, {"in_touch_yes", yes},
-                {"in_education_employment_training", eet}, {"in_suitable_accommodation", suitable}};
+  key["oc3"] = {{"cohort", cohort},
+                {"in_touch", Json(touch_counts)},
+                {"activity", Json(activity_counts)},
+                {"accommodation", Json(accom_counts)},
+                {"in_touch_yes", yes},
+                {"in_education_employment_training", eet},
+                {"in_suitable_accommodation", suitable}};
   return key;
 }
 
