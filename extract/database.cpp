@@ -216,7 +216,7 @@ Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::str
   // ODBC drivers size each cell's buffer by the column's declared width (SQLite
   // TEXT: 64 KiB, zero-filled per fetch): callers CAST text to VARCHAR(n), and
   // batches stay modest.
-  const size_t kFetch = backend() == Backend::kOdbc ? 256 : 1000;
+  const size_t kFetch = backend() == Backend::kOdbc ? 64 : 1000;
   std::vector<std::vector<std::string>> rows;
   try {
     std::vector<std::vector<std::string>> cells(columns);
