@@ -63,6 +63,15 @@ TEST(LangRegexFunctions, MatchAndExtract) {
   EXPECT_TRUE(IsNull(Call("regex_extract", {T("a1"), T("([a-z])"), I(5)}, {"([a-z])"})));
 }
 
+TEST(LangRegexFunctions, ReplaceEveryMatchWithGroups) {
+  EXPECT_EQ(Call("regex_replace", {T("O'Brien-Smith"), T("[^A-Za-z]"), T("")}, {"[^A-Za-z]", ""}),
+            T("OBrienSmith"));
+  // Runs of one letter collapse through a back-reference.
+  EXPECT_EQ(Call("regex_replace", {T("thommpssn"), T("([a-z])\\1+"), T("$1")}, {"([a-z])\\1+", "$1"}),
+            T("thompsn"));
+  EXPECT_EQ(Call("regex_replace", {T("no match"), T("[0-9]"), T("#")}, {"[0-9]", "#"}), T("no match"));
+}
+
 TEST(LangRegexFunctions, BadRegexIsRejectedWhenPrepared) {
   std::string error;
   EXPECT_EQ(FindFunction("regex_match")->prepare({"([a-z"}, error), nullptr);

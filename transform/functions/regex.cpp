@@ -1,5 +1,6 @@
 // Regular expressions (std::regex, ECMAScript syntax), compiled once when the
-// mapping is checked: regex_match(text, "re") and regex_extract(text, "re" [, group]).
+// mapping is checked: regex_match(text, "re"), regex_extract(text, "re" [, group])
+// and regex_replace(text, "re", "replacement").
 #include <regex>
 
 #include "transform/functions/function.h"
@@ -9,6 +10,7 @@ namespace {
 
 struct CompiledRegex : FunctionState {
   std::regex re;
+  std::string replacement;  // regex_replace only: "$1", "$&" refer to the match
 };
 
 std::unique_ptr<FunctionState> PrepareRegex(const std::vector<std::string>& literals,
@@ -16,6 +18,7 @@ std::unique_ptr<FunctionState> PrepareRegex(const std::vector<std::string>& lite
   auto state = std::make_unique<CompiledRegex>();
   try {
     state->re = std::regex(literals.at(0), std::regex::ECMAScript);
+    if (literals.size() > 1) state->replacement = literals[1];
   } catch (const std::regex_error& e) {
     error = "invalid regular expression \"" + literals.at(0) + "\": " + e.what();
     return nullptr;
@@ -40,6 +43,12 @@ Value Extract(std::span<Value> a, const FunctionState* s) {
   return m[size_t(group)].str();
 }
 
+// Every match replaced ("$1" is the first group, "$&" the whole match).
+Value ReplaceAll(std::span<Value> a, const FunctionState* s) {
+  const auto* state = static_cast<const CompiledRegex*>(s);
+  return std::regex_replace(std::get<std::string>(a[0]), state->re, state->replacement);
+}
+
 }  // namespace
 
 void AddRegexFunctions(std::vector<FunctionInfo>& t) {
@@ -47,6 +56,8 @@ void AddRegexFunctions(std::vector<FunctionInfo>& t) {
                Special::kNone, "regex_match(text, \"regex\") -> bool"});
   t.push_back({"regex_extract", 2, 3, {kText, kText, kInt}, ValueType::kText, Extract, 1,
                PrepareRegex, Special::kNone, "regex_extract(text, \"regex\" [, group]) -> text"});
+  t.push_back({"regex_replace", 3, 3, {kText, kText, kText}, ValueType::kText, ReplaceAll, 1, PrepareRegex,
+               Special::kNone, "regex_replace(text, \"regex\", \"replacement\") -> text"});
 }
 
 }  // namespace handover::transform
