@@ -47,13 +47,13 @@ int CompareForSurvivorship(const Value& a, const Value& b) {
 }
 
 Result<MergePlan> MergePlan::Build(const transform::CompiledMapping& mapping, RowSource& source,
-                                   const transform::Crosswalk& crosswalk, const transform::LookupTables* lookups) {
+                                   const CrosswalkStore& ids, const transform::LookupTables* lookups) {
   MergePlan plan;
   const bool keep_earliest = !mapping.merge() || mapping.merge()->keep_earliest;
   std::unordered_map<std::string, Candidate> best;
   std::vector<std::pair<int64_t, std::string>> members;  // ordinal, serialized merge key
   transform::EvalContext context;
-  context.crosswalk = &crosswalk;
+  context.crosswalk = &ids;
   context.lookups = lookups;
   transform::RowOutcome outcome;
   RowBatch batch;
@@ -63,12 +63,14 @@ Result<MergePlan> MergePlan::Build(const transform::CompiledMapping& mapping, Ro
     if (!*more) break;
     for (size_t r = 0; r < batch.size(); ++r) {
       const auto row = batch.Row(r);
+      const auto legacy = mapping.EvaluateKey(row);
+      if (!legacy) continue;
+      context.council_id = ids.IdFor(mapping.name(), *legacy);
       outcome.Clear();
       mapping.Evaluate(row, context, outcome);
       if (outcome.kind != transform::OutcomeKind::kLoaded) continue;
       const auto key = mapping.EvaluateMergeKey(row);
-      const auto legacy = mapping.EvaluateKey(row);
-      if (!key || !legacy) continue;
+      if (!key) continue;
       const std::string slot = SerializeKey(*key);
       Candidate candidate{mapping.EvaluateSurvivorOrder(row), batch.Ordinal(r), *legacy};
       members.emplace_back(candidate.ordinal, slot);

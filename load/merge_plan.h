@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "extract/row_source.h"
+#include "load/crosswalk_store.h"
 #include "transform/mapping_program.h"
 
 namespace handover::load {
@@ -16,8 +17,10 @@ namespace handover::load {
 class MergePlan {
  public:
   // Streams `source` once. Fails only if reading fails.
+  // `ids` gives each row the council id it would get, so columns assigned
+  // `council_id` are as set in the pre-pass as in the load.
   static Result<MergePlan> Build(const transform::CompiledMapping& mapping, RowSource& source,
-                                 const transform::Crosswalk& crosswalk, const transform::LookupTables* lookups);
+                                 const CrosswalkStore& ids, const transform::LookupTables* lookups);
 
   // For a row that is a duplicate, the legacy key of its survivor; nullopt
   // for survivors and for rows without a merge key.
