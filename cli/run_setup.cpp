@@ -23,13 +23,14 @@ Result<transform::Params> ParseParams(const std::vector<std::string>& items) {
 }
 
 // The council schema shipped with a mapping set: the first
-// schema.<dialect>.sql found under the mappings folder.
+// schema.<dialect>.sql under the mappings folder, else the first schema.sql.
 std::optional<std::filesystem::path> FindSchemaFile(const std::filesystem::path& dir, Dialect dialect) {
-  const std::string wanted = std::string("schema.") + DialectName(dialect) + ".sql";
-  std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-    if (it->is_regular_file() && it->path().filename() == wanted) return it->path();
+  for (const std::string& wanted : {std::string("schema.") + DialectName(dialect) + ".sql", std::string("schema.sql")}) {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file() && it->path().filename() == wanted) return it->path();
+  }
   return std::nullopt;
 }
 
@@ -44,8 +45,8 @@ Status EnsureTargetSchema(Database& target, const std::filesystem::path& mapping
   if (!schema)
     return Status::Error(ErrorCode::kConfig,
                          "the target " + target.url().Masked() + " has no tables and " + mappings_dir.string() +
-                             " holds no schema." + DialectName(dialect) +
-                             ".sql to create them; create the council schema in the target first");
+                             " holds no schema.sql (or schema." + DialectName(dialect) +
+                             ".sql) to create them; create the council schema in the target first");
   std::ifstream in(*schema);
   std::stringstream text;
   text << in.rdbuf();

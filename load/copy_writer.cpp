@@ -1,4 +1,5 @@
 #include "load/copy_writer.h"
+#include "extract/postgres_copy.h"
 
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -6,19 +7,6 @@
 
 namespace handover::load {
 namespace {
-
-// COPY text format: backslash escapes for the four characters it reserves.
-void AppendCopyField(std::string& out, const std::string& text) {
-  for (char c : text) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
-    }
-  }
-}
 
 std::string ResultError(PGconn* conn) {
   std::string message = PQerrorMessage(conn);
@@ -46,7 +34,7 @@ Status CopyWriter::WriteBuffered() {
     for (size_t c = 0; c < columns_.size(); ++c) {
       if (c) chunk += '\t';
       if (is_null_[c][r]) chunk += "\\N";
-      else AppendCopyField(chunk, text_[c][r]);
+      else AppendCopyText(chunk, text_[c][r]);
     }
     chunk += '\n';
     if (chunk.size() >= (1 << 20) || r + 1 == rows_) {

@@ -45,8 +45,4 @@ std::string MessyRef(const std::string& ref, Rng& rng);
 // after it dropped, runs of one letter collapsed. "Thompson " -> "thmpsn".
 std::string NameSkeleton(const std::string& name);
 
-// Converts bytes that are not valid UTF-8 from Windows-1252 to UTF-8; valid
-// UTF-8 is kept. Used for PostgreSQL targets, which cannot store them raw.
-std::string Win1252ToUtf8(const std::string& text);
-
 }  // namespace handover::generator

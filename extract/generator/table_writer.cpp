@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 
 #include "extract/generator/legacy_text.h"
+#include "extract/text_encoding.h"
+#include "extract/postgres_copy.h"
 
 namespace handover::generator {
 namespace {
@@ -12,27 +14,6 @@ namespace {
 // SQLite commits every this many rows: keeps the journal small without
 // paying a commit per batch. PostgreSQL uses one transaction for the run.
 constexpr int64_t kSqliteCommitRows = 500000;
-
-void AppendCopyField(std::string& out, const std::string& value) {
-  for (char c : value) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
 
 }  // namespace
 
@@ -77,7 +58,7 @@ TableWriter::Buffer& TableWriter::Cell(Table table) {
 
 void TableWriter::Text(Table table, std::string value) {
   Buffer& buffer = Cell(table);
-  if (transcode_win1252_) value = Win1252ToUtf8(value);
+  if (transcode_win1252_) value = RepairToUtf8(value);
   buffer.cells[buffer.column].push_back(std::move(value));
   buffer.nulls[buffer.column].push_back(false);
   ++buffer.column;
@@ -179,7 +160,7 @@ Status TableWriter::FlushCopy(Table table, Buffer& buffer) {
       if (buffer.nulls[c][r])
         data += "\\N";
       else
-        AppendCopyField(data, buffer.cells[c][r]);
+        AppendCopyText(data, buffer.cells[c][r]);
     }
     data += '\n';
   }

@@ -153,7 +153,7 @@ TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
 // rows (here a trigger deleting every 100th payment) must not balance.
 TEST_F(Rehearsal, TargetThatLosesRowsDoesNotBalanceAndExitsOne) {
   const auto target = scratch_ / "leaky.db";
-  const std::string schema = (testing::SourceDir() / "mappings/leaving-care/council/schema.sqlite.sql").string();
+  const std::string schema = (testing::SourceDir() / "mappings/leaving-care/council/schema.sql").string();
   ASSERT_EQ(std::system(("sqlite3 '" + target.string() + "' < '" + schema + "'").c_str()), 0);
   ASSERT_EQ(std::system(("sqlite3 '" + target.string() +
                          "' \"CREATE TRIGGER leak AFTER INSERT ON payment WHEN NEW.payment_id % 100 = 0 "

@@ -27,14 +27,12 @@ int64_t CountOf(Database& db, const std::string& sql) {
 
 }  // namespace
 
-std::string CouncilSchemaSql(Dialect dialect) {
-  return ReadFile(
-      handover::testing::SourceDir() / "mappings/leaving-care/council" /
-      (dialect == Dialect::kPostgresql ? "schema.postgresql.sql" : "schema.sqlite.sql"));
+std::string CouncilSchemaSql() {
+  return ReadFile(handover::testing::SourceDir() / "mappings/leaving-care/council/schema.sql");
 }
 
 void CheckCouncilSchema(Database& db) {
-  const std::string schema = CouncilSchemaSql(db.dialect());
+  const std::string schema = CouncilSchemaSql();
   ASSERT_GT(schema.size(), 1000u);
   const Status loaded = db.ExecuteScript(schema, "council schema");
   ASSERT_TRUE(loaded.ok()) << loaded.message();

@@ -9,8 +9,8 @@
 
 namespace handover::generator::testing {
 
-// The schema file for the database's dialect.
-std::string CouncilSchemaSql(Dialect dialect);
+// The council schema (one portable file for every dialect).
+std::string CouncilSchemaSql();
 
 // Loads the schema into `db` (empty) and checks code rows and constraints.
 void CheckCouncilSchema(Database& db);

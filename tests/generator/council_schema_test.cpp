@@ -19,7 +19,7 @@ TEST(CouncilSchemaSqlite, DeclaresDatesAsDateAndMoneyAsIntegerPence) {
   handover::testing::TempDir dir;
   auto db = OpenOrDie("sqlite:" + (dir / "council.db").string(), OpenMode::kCreateIfMissing);
   ASSERT_NE(db, nullptr);
-  ASSERT_TRUE(db->ExecuteScript(CouncilSchemaSql(Dialect::kSqlite), "schema").ok());
+  ASSERT_TRUE(db->ExecuteScript(CouncilSchemaSql(), "schema").ok());
   auto columns = db->QueryRows(
       "SELECT m.name, p.name, p.type FROM sqlite_master m, pragma_table_info(m.name) p "
       "WHERE m.type = 'table'",

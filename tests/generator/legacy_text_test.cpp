@@ -121,18 +121,5 @@ TEST(Names, PlantedVariantsKeepTheMatchKey) {
       }
 }
 
-TEST(Win1252, BecomesUtf8AndUtf8StaysAsItIs) {
-  EXPECT_EQ(Win1252ToUtf8("Zo\xEB"), "Zo\xC3\xAB");
-  EXPECT_EQ(Win1252ToUtf8("O\x92"
-                          "Brien"),
-            "O\xE2\x80\x99"
-            "Brien");
-  EXPECT_EQ(Win1252ToUtf8("\xC2\xA3"
-                          "5.00"),
-            "\xC2\xA3"
-            "5.00");
-  EXPECT_EQ(Win1252ToUtf8("plain"), "plain");
-}
-
 }  // namespace
 }  // namespace handover::generator::testing

@@ -37,8 +37,8 @@ TEST(CouncilSchemaPostgres, HoldsTheSameTablesColumnsAndCodesAsSqlite) {
   auto p = OpenOrDie(pg.url(), OpenMode::kMustExist);
   auto s = OpenOrDie("sqlite:" + (dir / "c.db").string(), OpenMode::kCreateIfMissing);
   ASSERT_TRUE(p && s);
-  ASSERT_TRUE(p->ExecuteScript(CouncilSchemaSql(Dialect::kPostgresql), "pg schema").ok());
-  ASSERT_TRUE(s->ExecuteScript(CouncilSchemaSql(Dialect::kSqlite), "sqlite schema").ok());
+  ASSERT_TRUE(p->ExecuteScript(CouncilSchemaSql(), "pg schema").ok());
+  ASSERT_TRUE(s->ExecuteScript(CouncilSchemaSql(), "sqlite schema").ok());
   auto pg_columns = p->QueryRows(
       "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
       "'public' "

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "extract/generator/codes.h"
+#include "extract/ascii.h"
 
 namespace handover::generator::testing {
 namespace {
@@ -19,11 +20,6 @@ std::string Trim(const std::string& s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
   return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-std::string Lower(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
 }
 std::string Upper(std::string s) {
   for (auto& c : s)
@@ -71,11 +67,11 @@ using CodeMap = std::unordered_map<std::string, std::string>;
 CodeMap MakeMap(const std::vector<CodeVariants>& sets) {
   CodeMap map;
   for (const auto& set : sets)
-    for (const auto& value : set.provider_values) map[Lower(Trim(value))] = set.council_code;
+    for (const auto& value : set.provider_values) map[AsciiLower(Trim(value))] = set.council_code;
   return map;
 }
 std::optional<std::string> Map(const CodeMap& map, const std::string& value) {
-  const auto it = map.find(Lower(Trim(value)));
+  const auto it = map.find(AsciiLower(Trim(value)));
   if (it == map.end()) return std::nullopt;
   return it->second;
 }
@@ -110,7 +106,7 @@ std::optional<Date> ParseLegacyDate(const std::string& raw) {
                                       "jul", "aug", "sep", "oct", "nov", "dec"};
       if (y.size() != 2 || !AllDigits(y)) return std::nullopt;
       for (unsigned k = 0; k < 12; ++k)
-        if (Lower(m) == kMonths[k]) {
+        if (AsciiLower(m) == kMonths[k]) {
           const int yy = std::stoi(y);
           return Date::FromYmd(yy < 69 ? 2000 + yy : 1900 + yy, k + 1, std::stoul(d));
         }
@@ -154,7 +150,7 @@ std::optional<int64_t> ParseLegacyMoney(const std::string& raw) {
 std::string MatchSkeleton(const std::string& name) {
   std::string out;
   bool first = true;
-  for (char c : Lower(name)) {
+  for (char c : AsciiLower(name)) {
     if (c < 'a' || c > 'z') continue;
     const bool vowel = std::string("aeiouy").find(c) != std::string::npos;
     if (!first && vowel) {
@@ -232,12 +228,12 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
   std::set<std::string> worker_ids, worker_names;
   for (const auto& r : *workers) {
     worker_ids.insert(r[0]);
-    worker_names.insert(Lower(Trim(r[1])));
+    worker_names.insert(AsciiLower(Trim(r[1])));
     tallies["worker"].Add(Verdict::Loaded());
   }
   auto resolves = [&](const std::string& id, const std::string& name) {
     if (!id.empty()) return worker_ids.count(id) > 0;
-    std::string n = Lower(name);
+    std::string n = AsciiLower(name);
     if (auto p = n.find("(pa)"); p != std::string::npos) n.erase(p, 4);
     if (auto comma = n.find(','); comma != std::string::npos)
       n = n.substr(comma + 1) + " " + n.substr(0, comma);
@@ -333,7 +329,7 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
       if (!end_text.empty() && *ParseLegacyDate(end_text) < cutover) continue;
       std::string council = *code;
       if (accom) {
-        const std::string suitable = Lower(Trim(r[3]));
+        const std::string suitable = AsciiLower(Trim(r[3]));
         const bool yes = suitable == "y" || suitable == "yes" || suitable == "1";
         council += (council == "S" || council == "X" || !yes) ? "2" : "1";
       }

@@ -5,17 +5,12 @@
 #include "transform/language/expr_binder.h"
 #include "transform/suggest.h"
 #include "transform/value_ops.h"
+#include "extract/ascii.h"
 
 namespace handover::transform {
 namespace {
 
 using ast::OpToken;
-
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  return s;
-}
 
 // Binding strength of chain operators (higher binds tighter). `is null`
 // binds looser than comparisons, as in PostgreSQL: a = b is null -> (a = b) is null.
@@ -275,8 +270,8 @@ Bound ExprBinder::BindLiteral(const ast::Literal& literal) {
 Bound ExprBinder::BindName(const ast::Name& name) {
   Bound out;
   if (name.second) {
-    const std::string alias = Lower(name.first.name);
-    const std::string column = Lower(name.second->name);
+    const std::string alias = AsciiLower(name.first.name);
+    const std::string column = AsciiLower(name.second->name);
     if (alias != scope_.alias) {
       for (size_t i = 0; i < scope_.lookups.size(); ++i) {
         LookupScope& lookup = scope_.lookups[i];
@@ -321,7 +316,7 @@ Bound ExprBinder::BindName(const ast::Name& name) {
     out.type = ValueTypeOf(col->type);
     return out;
   }
-  const std::string bare = Lower(name.first.name);
+  const std::string bare = AsciiLower(name.first.name);
   if (scope_.allow_slots) {
     auto it = scope_.slots.find(bare);
     if (it != scope_.slots.end()) {
@@ -420,7 +415,7 @@ Bound ExprBinder::BindCase(const ast::CaseExpr& e) {
 }
 
 Bound ExprBinder::BindCall(const ast::Call& call) {
-  const std::string name = Lower(call.function.name);
+  const std::string name = AsciiLower(call.function.name);
   const FunctionInfo* fn = FindFunction(name);
   if (!fn) {
     Error(call.function, "unknown function '" + call.function.name + "'" +
@@ -524,7 +519,7 @@ Bound ExprBinder::BindSpecial(const ast::Call& call, const FunctionInfo& fn) {
                                  std::string(fn.signature));
     return {};
   }
-  const std::string label = Lower(target->first.name);
+  const std::string label = AsciiLower(target->first.name);
   Bound value = Bind(call.args[1]);
   if (fn.special == Special::kCode) {
     auto it = env_.code_sets.find(label);

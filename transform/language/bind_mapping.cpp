@@ -9,15 +9,10 @@
 #include "transform/language/expr_binder.h"
 #include "transform/suggest.h"
 #include "transform/value_ops.h"
+#include "extract/ascii.h"
 
 namespace handover::transform {
 namespace {
-
-std::string Lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  return s;
-}
 
 constexpr size_t kMaxLookups = 8;
 
@@ -78,14 +73,14 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     diagnostics.push_back(file.At(where, std::move(message)));
   };
   auto out = std::make_unique<MappingImpl>();
-  out->name_ = Lower(m.name.name);
+  out->name_ = AsciiLower(m.name.name);
 
   MappingScope scope;
-  scope.alias = Lower(m.alias.name);
-  scope.table = env.source->Find(Lower(m.table.name));
+  scope.alias = AsciiLower(m.alias.name);
+  scope.table = env.source->Find(AsciiLower(m.table.name));
   if (!scope.table) {
     error(m.table, "unknown source table '" + m.table.name + "'" +
-                       DidYouMean(Lower(m.table.name), TableNames(*env.source)));
+                       DidYouMean(AsciiLower(m.table.name), TableNames(*env.source)));
   } else {
     out->source_table_ = scope.table->name;
   }
@@ -95,7 +90,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   for (const ast::Statement& statement : m.body) {
     const auto* lookup = boost::get<ast::Lookup>(&statement);
     if (!lookup) continue;
-    const std::string alias = Lower(lookup->alias.name);
+    const std::string alias = AsciiLower(lookup->alias.name);
     bool taken = alias == scope.alias;
     for (const LookupScope& other : scope.lookups) taken = taken || other.alias == alias;
     if (taken) {
@@ -108,21 +103,21 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     }
     LookupScope ls;
     ls.alias = alias;
-    ls.table = env.source->Find(Lower(lookup->table.name));
+    ls.table = env.source->Find(AsciiLower(lookup->table.name));
     if (!ls.table)
       error(lookup->table, "unknown source table '" + lookup->table.name + "'" +
-                               DidYouMean(Lower(lookup->table.name), TableNames(*env.source)));
+                               DidYouMean(AsciiLower(lookup->table.name), TableNames(*env.source)));
     const ast::Name& key = lookup->key;
-    if (!key.second || Lower(key.first.name) != alias) {
+    if (!key.second || AsciiLower(key.first.name) != alias) {
       error(key, "a lookup's 'on' must name a column of '" + alias + "' on the left: on " + alias +
                      ".column = expression");
     } else if (ls.table) {
-      const Column* col = ls.table->Find(Lower(key.second->name));
+      const Column* col = ls.table->Find(AsciiLower(key.second->name));
       if (!col) {
         std::vector<std::string> names;
         for (const Column& c : ls.table->columns) names.push_back(c.name);
         error(*key.second, "unknown column '" + key.second->name + "' in table '" + ls.table->name +
-                               "'" + DidYouMean(Lower(key.second->name), names));
+                               "'" + DidYouMean(AsciiLower(key.second->name), names));
       } else {
         ls.columns.push_back(col->name);
         ls.column_index[col->name] = 0;
@@ -156,10 +151,10 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   std::vector<TargetInfo> targets;
   for (const ast::Statement& statement : m.body) {
     if (auto* into = boost::get<ast::Into>(&statement)) {
-      const TableSchema* table = env.target->Find(Lower(into->table.name));
+      const TableSchema* table = env.target->Find(AsciiLower(into->table.name));
       if (!table)
         error(into->table, "unknown target table '" + into->table.name + "'" +
-                               DidYouMean(Lower(into->table.name), TableNames(*env.target)));
+                               DidYouMean(AsciiLower(into->table.name), TableNames(*env.target)));
       TargetStep step;
       if (into->condition) {
         scope.allow_slots = scope.allow_lookups = true;
@@ -169,7 +164,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       }
       out->target_steps_.push_back(std::move(step));
       TargetSpec spec;
-      spec.table = table ? table->name : Lower(into->table.name);
+      spec.table = table ? table->name : AsciiLower(into->table.name);
       out->target_specs_.push_back(std::move(spec));
       targets.push_back({into, table, {}});
     } else if (auto* assign = boost::get<ast::Assign>(&statement)) {
@@ -179,7 +174,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
         continue;
       }
       TargetInfo& target = targets.back();
-      const std::string column = Lower(assign->column.name);
+      const std::string column = AsciiLower(assign->column.name);
       scope.allow_slots = scope.allow_council_id = scope.allow_lookups = scope.allow_joined = true;
       scope.context = "an assignment";
       Bound value = binder.Bind(assign->value);
@@ -264,7 +259,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     scope.context = "a rule";
     step.condition = binder.BindCondition(rule->condition, "the rule's 'when'").node;
     step.reason = rule->because;
-    step.reason_code = rule->code ? Lower(rule->code->name) : ReasonCode(rule->because);
+    step.reason_code = rule->code ? AsciiLower(rule->code->name) : ReasonCode(rule->because);
     static const std::set<std::string> kReserved = {"filter", "orphan", "unmapped_code",
                                                     "bad_value", "missing_value", "no_target",
                                                     "no_lookup_data"};

@@ -1,5 +1,7 @@
--- The council's leaving care case and finance model (SQLite).
--- Written from the same description as schema.postgresql.sql: keep them in step
+-- The council's leaving care case and finance model, for SQLite and PostgreSQL
+-- alike (portable types only: INTEGER, TEXT, DATE; ids and pence fit 32 bits per
+-- row, sums are computed as 64-bit by both databases). A dialect that needs
+-- something else can ship schema.<dialect>.sql beside it, which is preferred.
 -- (tests/generator/council_schema_test.cpp compares the two). Money is integer pence in
 -- columns named *_pence; dates are DATE. The load engine adds its own migration_* tables.
 
