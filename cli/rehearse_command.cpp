@@ -49,6 +49,17 @@ std::string Parameters(const transform::Params& params) {
   return out;
 }
 
+// Pence as pounds for people: 107271660 -> "£1,072,716.60".
+std::string Pounds(int64_t pence) {
+  const bool negative = pence < 0;
+  uint64_t magnitude = negative ? uint64_t{0} - static_cast<uint64_t>(pence) : static_cast<uint64_t>(pence);
+  std::string whole = std::to_string(magnitude / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<size_t>(i), ",");
+  char fraction[4];
+  std::snprintf(fraction, sizeof fraction, "%02u", static_cast<unsigned>(magnitude % 100));
+  return std::string(negative ? "-" : "") + "\u00a3" + whole + "." + fraction;
+}
+
 void PrintSummary(const reports::Reconciliation& r, const std::filesystem::path& out, double seconds) {
   std::printf("\nRehearsal %lld: %s (%.1f s)\n", static_cast<long long>(r.run_id),
               r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
@@ -62,6 +73,20 @@ void PrintSummary(const reports::Reconciliation& r, const std::filesystem::path&
                 static_cast<long long>(m.ledger.merged),
                 m.has_money ? std::to_string(m.ledger_loaded_pence).c_str() : "-");
     for (const auto& d : m.differences) std::printf("    difference: %s\n", d.c_str());
+  }
+  for (const auto& m : r.mappings) {
+    if (!m.has_money) continue;
+    const auto& by = m.ledger.pence_by_outcome;
+    const auto get = [&by](const char* outcome) {
+      const auto it = by.find(outcome);
+      return it == by.end() ? int64_t{0} : it->second;
+    };
+    std::printf("\n  %s money: %s in the source = %s loaded + %s rejected + %s excluded + %s merged\n",
+                m.mapping.c_str(), Pounds(m.ledger.source_pence()).c_str(), Pounds(get("loaded")).c_str(),
+                Pounds(get("rejected")).c_str(), Pounds(get("excluded")).c_str(), Pounds(get("merged")).c_str());
+    if (m.ledger.records_without_amount > 0)
+      std::printf("    (%lld records have no readable amount: see exceptions.csv)\n",
+                  static_cast<long long>(m.ledger.records_without_amount));
   }
   std::printf("\n  %zu exceptions for the data officers to review\n", r.exceptions.size());
   std::printf("  reports: %s\n", (out / "reconciliation.json").c_str());

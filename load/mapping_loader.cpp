@@ -70,9 +70,9 @@ MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, Database
 
 void MappingLoader::Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
                            const std::string& reason, const std::string& column, const std::string& value,
-                           MappingCounts& tally) {
+                           MappingCounts& tally, std::optional<int64_t> amount) {
   ++tally.rejected;
-  ledger_.Add({ordinal, key, LedgerOutcome::kRejected, code, std::nullopt, std::nullopt});
+  ledger_.Add({ordinal, key, LedgerOutcome::kRejected, code, std::nullopt, amount});
   ledger_.AddException({ordinal, key, LedgerOutcome::kRejected, code, reason, column, value,
                         SuggestedAction(LedgerOutcome::kRejected, code)});
 }
@@ -91,26 +91,29 @@ void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, Mapp
   outcome_.Clear();
   mapping_.Evaluate(row, context, outcome_);
   if (outcome_.kind == transform::OutcomeKind::kRejected && mapping_.has_key() && !key)
-    return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally);
+    return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally,
+                  AmountOf(mapping_, outcome_));
   if (outcome_.kind != transform::OutcomeKind::kLoaded) {
     const LedgerOutcome kind = FromTransform(outcome_.kind);
     if (kind == LedgerOutcome::kExcluded) {
       ++tally.excluded;
-      ledger_.Add({ordinal, key, kind, outcome_.reason_code, std::nullopt, std::nullopt});
+      ledger_.Add({ordinal, key, kind, outcome_.reason_code, std::nullopt, AmountOf(mapping_, outcome_)});
     } else {
-      Reject(ordinal, key, outcome_.reason_code, outcome_.reason, outcome_.column, outcome_.value_seen, tally);
+      Reject(ordinal, key, outcome_.reason_code, outcome_.reason, outcome_.column, outcome_.value_seen, tally,
+             AmountOf(mapping_, outcome_));
     }
     return;
   }
+  const std::optional<int64_t> amount = AmountOf(mapping_, outcome_);
   if (mapping_.has_key() && !key)
-    return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally);
+    return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally, amount);
   if (mapping_.has_key() && crosswalk_.SeenThisRun(entity, *key))
     return Reject(ordinal, key, "duplicate_key", "legacy key " + *key + " was already loaded by this mapping",
-                  "", *key, tally);
+                  "", *key, tally, amount);
   if (merge_plan_ && key) {
     if (auto survivor = merge_plan_->SurvivorOf(ordinal)) {
       ++tally.merged;
-      batch_merges_.push_back({ordinal, *key, *survivor});
+      batch_merges_.push_back({ordinal, *key, *survivor, amount});
       return;
     }
   }
@@ -120,12 +123,12 @@ void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, Mapp
     return Reject(ordinal, key, "invalid_text_encoding",
                   "column " + *bad + " holds bytes that are not UTF-8 (legacy Windows-1252 text?); "
                   "repair it in the mapping with utf8(...)",
-                  *bad, "", tally);
+                  *bad, "", tally, amount);
   for (size_t t = 0; t < writers_.size() && t < outcome_.target_rows.size(); ++t)
     if (outcome_.target_rows[t]) writers_[t]->Add(*outcome_.target_rows[t]);
   if (key) crosswalk_.Record(entity, *key, *context.council_id);
   ++tally.loaded;
-  ledger_.Add({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, AmountOf(mapping_, outcome_)});
+  ledger_.Add({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, amount});
 }
 
 Status MappingLoader::FlushAll() {
@@ -191,8 +194,15 @@ Status MappingLoader::LoadBatch(const RowBatch& batch) {
     one = MappingCounts{};
     ++one.extracted;
     target_.session().begin();
+    // Evaluate again for the key and the money the refused row carried.
     const auto key = mapping_.has_key() ? mapping_.EvaluateKey(batch.Row(r)) : std::nullopt;
-    Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one);
+    transform::EvalContext context;
+    context.crosswalk = &crosswalk_;
+    context.lookups = lookups_;
+    if (key) context.council_id = crosswalk_.IdFor(mapping_.name(), *key);
+    outcome_.Clear();
+    mapping_.Evaluate(batch.Row(r), context, outcome_);
+    Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one, AmountOf(mapping_, outcome_));
     Status recorded = ledger_.Flush();
     if (!recorded.ok()) {
       target_.session().rollback();
@@ -220,12 +230,13 @@ Status MappingLoader::Finish() {
       --counts_.merged;
       MappingCounts one;
       Reject(merge.ordinal, merge.legacy_key, "survivor_not_loaded",
-             "duplicate of legacy record " + merge.survivor_key + ", which was not loaded", "", "", one);
+             "duplicate of legacy record " + merge.survivor_key + ", which was not loaded", "", "", one,
+             merge.amount);
       counts_.rejected += one.rejected;
       continue;
     }
     crosswalk_.Record(entity, merge.legacy_key, *survivor_id);
-    ledger_.Add({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate", survivor_id, std::nullopt});
+    ledger_.Add({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate", survivor_id, merge.amount});
     ledger_.AddException({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate",
                           "merged into legacy record " + merge.survivor_key, "", "",
                           SuggestedAction(LedgerOutcome::kMerged, "duplicate")});

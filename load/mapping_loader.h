@@ -36,7 +36,7 @@ class MappingLoader {
   void ProcessRow(std::span<const Value> row, int64_t ordinal, MappingCounts& tally);
   void Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
               const std::string& reason, const std::string& column, const std::string& value,
-              MappingCounts& tally);
+              MappingCounts& tally, std::optional<int64_t> amount = std::nullopt);
   Status FlushAll();
   void DiscardAll();
   Status Commit(const std::string& what);
@@ -46,6 +46,7 @@ class MappingLoader {
     int64_t ordinal;
     std::string legacy_key;
     std::string survivor_key;
+    std::optional<int64_t> amount;
   };
 
   const transform::CompiledMapping& mapping_;

@@ -25,7 +25,15 @@ std::string RenderJson(const Reconciliation& r) {
     j["excluded"] = m.ledger.excluded;
     j["merged"] = m.ledger.merged;
     j["by_reason"] = m.ledger.by_reason;
-    if (m.has_money) j["ledger_loaded_pence"] = m.ledger_loaded_pence;
+    if (m.has_money) {
+      // Source = loaded + rejected + excluded + merged, in pence, per outcome
+      // and per reason: where every penny the provider recorded went.
+      j["ledger_loaded_pence"] = m.ledger_loaded_pence;
+      j["money"] = {{"source_pence", m.ledger.source_pence()},
+                    {"by_outcome", m.ledger.pence_by_outcome},
+                    {"by_reason", m.ledger.pence_by_reason},
+                    {"records_without_amount", m.ledger.records_without_amount}};
+    }
     auto& targets = j["targets"] = nlohmann::ordered_json::array();
     for (const auto& t : m.targets) {
       nlohmann::ordered_json tj{{"table", t.table}, {"rows_in_target", t.rows_in_target},

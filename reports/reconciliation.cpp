@@ -10,24 +10,29 @@ namespace {
 Status ReadLedger(Database& target, int64_t run_id, MappingFigures& figures) {
   auto rows = target.QueryRows(
       "SELECT CAST(outcome AS VARCHAR(20)), CAST(COALESCE(reason_code, '') AS VARCHAR(100)), "
-      "CAST(count(*) AS VARCHAR(20)), "
-      "CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)) FROM migration_ledger WHERE run_id = " +
+      "CAST(count(*) AS VARCHAR(20)), CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)), "
+      "CAST(count(*) - count(amount_pence) AS VARCHAR(20)) FROM migration_ledger WHERE run_id = " +
           std::to_string(run_id) + " AND mapping = " + Database::QuoteLiteral(figures.mapping) +
           " GROUP BY outcome, reason_code",
-      4, "reading the ledger of " + figures.mapping);
+      5, "reading the ledger of " + figures.mapping);
   if (!rows.ok()) return rows.status();
+  OutcomeFigures& ledger = figures.ledger;
   for (const auto& row : *rows) {
     const std::string& outcome = row[0];
     const int64_t count = std::stoll(row[2]);
+    const int64_t pence = std::stoll(row[3]);
+    ledger.records_without_amount += std::stoll(row[4]);
+    ledger.pence_by_outcome[outcome] += pence;
     if (outcome == "loaded") {
-      figures.ledger.loaded += count;
-      figures.ledger_loaded_pence += std::stoll(row[3]);
+      ledger.loaded += count;
+      figures.ledger_loaded_pence += pence;
       continue;
     }
-    if (outcome == "rejected") figures.ledger.rejected += count;
-    else if (outcome == "excluded") figures.ledger.excluded += count;
-    else if (outcome == "merged") figures.ledger.merged += count;
-    figures.ledger.by_reason[outcome + ":" + row[1]] += count;
+    if (outcome == "rejected") ledger.rejected += count;
+    else if (outcome == "excluded") ledger.excluded += count;
+    else if (outcome == "merged") ledger.merged += count;
+    ledger.by_reason[outcome + ":" + row[1]] += count;
+    ledger.pence_by_reason[outcome + ":" + row[1]] += pence;
   }
   return Status::Ok();
 }

@@ -21,6 +21,17 @@ struct OutcomeFigures {
   int64_t loaded = 0, rejected = 0, excluded = 0, merged = 0;
   // "rejected:orphan" -> 163, "excluded:soft_deleted" -> 14, ...
   std::map<std::string, int64_t> by_reason;
+  // Money the records carried, by outcome and by "outcome:reason" (mappings
+  // with a pence column only), and records whose amount could not be read.
+  std::map<std::string, int64_t> pence_by_outcome;
+  std::map<std::string, int64_t> pence_by_reason;
+  int64_t records_without_amount = 0;
+  // Every penny the source records carried: loaded + rejected + excluded + merged.
+  int64_t source_pence() const {
+    int64_t total = 0;
+    for (const auto& [outcome, pence] : pence_by_outcome) total += pence;
+    return total;
+  }
   int64_t total() const { return loaded + rejected + excluded + merged; }
 };
 

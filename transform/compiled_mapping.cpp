@@ -57,6 +57,9 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
   RowError error;
   EvalFrame frame{row, &context, &outcome.target_rows, &error, nullptr, &outcome.warnings};
 
+  // Rows rejected or excluded after the targets were computed keep those
+  // values (never written; the engine reads their money for reconciliation).
+  bool targets_computed = false;
   auto finish = [&](OutcomeKind kind, std::string code, std::string reason, std::string column,
                     std::string value) {
     outcome.kind = kind;
@@ -64,7 +67,7 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
     outcome.reason = std::move(reason);
     outcome.column = std::move(column);
     outcome.value_seen = std::move(value);
-    outcome.target_rows.clear();
+    if (!targets_computed) outcome.target_rows.clear();
   };
 
   // Match each lookup once per row; lookup columns read the matched rows.
@@ -90,6 +93,7 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
 
   std::vector<std::pair<size_t, size_t>> missing;
   ComputeTargets(frame, outcome, error, &missing);
+  targets_computed = true;
 
   for (const RuleStep& rule : rules_) {
     if (rule.kind != ast::RuleKind::kExclude) continue;

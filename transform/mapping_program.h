@@ -95,6 +95,10 @@ struct RowOutcome {
   std::string value_seen;
   // For loaded: one entry per CompiledMapping::targets(); nullopt where that
   // target's condition did not hold. Values are typed to the target columns.
+  // A row rejected or excluded by a rule or a data problem keeps the values
+  // that could be computed (a failed one is NULL) so the engine can account
+  // for its money; they are never written. Empty when the row was filtered
+  // out before any target was computed.
   std::vector<std::optional<std::vector<Value>>> target_rows;
   // Row-level warnings that do not change the outcome (e.g. an unmapped code
   // kept as is under `unmapped keep`). Added by the mapping language.

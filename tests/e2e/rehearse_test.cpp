@@ -112,6 +112,22 @@ TEST_F(Rehearsal, SqliteTargetBalancesAndMatchesTheAnswerKey) {
   for (const char* reason : {"unreadable_amount", "unreadable_date", "unmapped_code", "missing_key"})
     EXPECT_EQ(payment["by_reason"][std::string("rejected:") + reason], expected["rejected"][reason]) << reason;
   EXPECT_EQ(payment["by_reason"]["excluded:soft_deleted"], expected["excluded"]["soft_deleted"]);
+
+  // Money on the source side: every penny the provider recorded is loaded,
+  // rejected or excluded, reason by reason, as the answer key says.
+  const json& pence = payment["money"];
+  EXPECT_EQ(pence["source_pence"], money["source_pence"]);
+  EXPECT_EQ(pence["source_pence"].get<int64_t>(), 107271660);
+  EXPECT_EQ(pence["by_outcome"]["loaded"], money["loaded_pence"]);
+  EXPECT_EQ(pence["by_outcome"]["rejected"].get<int64_t>() + pence["by_outcome"]["excluded"].get<int64_t>(),
+            Sum(money["rejected_pence"]) + Sum(money["excluded_pence"]));
+  for (const char* reason : {"missing_key", "unmapped_code", "unreadable_date"})
+    EXPECT_EQ(pence["by_reason"][std::string("rejected:") + reason], money["rejected_pence"][reason]) << reason;
+  EXPECT_EQ(pence["by_reason"]["excluded:soft_deleted"], money["excluded_pence"]["soft_deleted"]);
+  EXPECT_EQ(pence["by_reason"]["rejected:orphan"].get<int64_t>(),
+            money["rejected_pence"]["orphan"].get<int64_t>() + money["rejected_pence"]["parent_rejected"].get<int64_t>() +
+                money["excluded_pence"]["parent_excluded"].get<int64_t>());
+  EXPECT_EQ(pence["records_without_amount"], money["unreadable_amount_rows"]);
 }
 
 TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
