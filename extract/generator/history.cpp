@@ -12,6 +12,14 @@
 namespace handover::generator {
 namespace {
 
+// A history row's own outcome, before its parent's fate is considered: an
+// unreadable key date first, then a value the council's codes cannot take.
+Outcome OwnOutcome(bool bad_date, bool resolved, const char* unresolved_reason = "unmapped_code") {
+  if (bad_date) return Outcome::Rejected("unreadable_date");
+  if (!resolved) return Outcome::Rejected(unresolved_reason);
+  return Outcome::Loaded();
+}
+
 // The cohort's status at the cut-over as the loaded rows show it.
 struct Oc3Status {
   std::string in_touch, activity, accommodation;
@@ -100,12 +108,7 @@ class HistoryWriter {
       w_.Text(kT, KeyDate(e.start, bad_date, rng_));
       w_.Text(kT, OptionalDate(e.end, rng_));
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
-      Outcome own = Outcome::Loaded();
-      if (bad_date)
-        own = Outcome::Rejected("unreadable_date");
-      else if (unknown)
-        own = Outcome::Rejected("unresolved_worker");
-      s_.key.Count(kT, RowOutcome(false, cited_, own));
+      s_.key.Count(kT, RowOutcome(false, cited_, OwnOutcome(bad_date, !unknown, "unresolved_worker")));
     }
     return Status::Ok();
   }
@@ -144,12 +147,7 @@ class HistoryWriter {
       w_.Text(kT, note);
       w_.Int(kT, deleted ? 1 : 0);
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
-      Outcome own = Outcome::Loaded();
-      if (bad_date)
-        own = Outcome::Rejected("unreadable_date");
-      else if (in_touch.council_code.empty())
-        own = Outcome::Rejected("unmapped_code");
-      const Outcome outcome = RowOutcome(deleted, cited_, own);
+      const Outcome outcome = RowOutcome(deleted, cited_, OwnOutcome(bad_date, !in_touch.council_code.empty()));
       s_.key.Count(kT, outcome);
       if (outcome.loaded()) oc3.in_touch = in_touch.council_code;  // the latest loaded wins
     }
@@ -217,12 +215,7 @@ class HistoryWriter {
       w_.Text(kT, KeyDate(e.start, bad_date, rng_));
       w_.Text(kT, OptionalDate(e.end, rng_));
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
-      Outcome own = Outcome::Loaded();
-      if (bad_date)
-        own = Outcome::Rejected("unreadable_date");
-      else if (type.council_code.empty())
-        own = Outcome::Rejected("unmapped_code");
-      const Outcome outcome = RowOutcome(false, cited_, own);
+      const Outcome outcome = RowOutcome(false, cited_, OwnOutcome(bad_date, !type.council_code.empty()));
       s_.key.Count(kT, outcome);
       if (outcome.loaded() && Covers(e, cutover_))
         oc3.accommodation = type.council_code + (suitable && !always_unsuitable ? "1" : "2");
@@ -243,12 +236,7 @@ class HistoryWriter {
       w_.Text(kT, KeyDate(e.start, bad_date, rng_));
       w_.Text(kT, OptionalDate(e.end, rng_));
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
-      Outcome own = Outcome::Loaded();
-      if (bad_date)
-        own = Outcome::Rejected("unreadable_date");
-      else if (activity.council_code.empty())
-        own = Outcome::Rejected("unmapped_code");
-      const Outcome outcome = RowOutcome(false, cited_, own);
+      const Outcome outcome = RowOutcome(false, cited_, OwnOutcome(bad_date, !activity.council_code.empty()));
       s_.key.Count(kT, outcome);
       if (outcome.loaded() && Covers(e, cutover_)) oc3.activity = activity.council_code;
     }
