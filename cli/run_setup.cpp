@@ -101,6 +101,13 @@ Result<PreparedRun> PrepareRun(const RunFlags& flags, SchemaPolicy policy) {
   auto source = Database::Open(*source_url, OpenMode::kMustExist);
   if (!source.ok()) return source.status().WithContext("source");
   run.source = std::move(*source);
+  // `check` never writes: a target SQLite file that does not exist yet is
+  // checked as the mapping set's schema would create it, in memory.
+  if (policy == SchemaPolicy::kCheckInMemory && target_url->backend() == Backend::kSqlite &&
+      !std::filesystem::exists(target_url->sqlite_path())) {
+    spdlog::info("{} does not exist yet: checking against the mapping set's schema", target_url->Masked());
+    target_url = ConnectionUrl::Parse("sqlite::memory:");
+  }
   auto target = Database::Open(*target_url, policy == SchemaPolicy::kCheckInMemory ? OpenMode::kMustExist
                                                                                  : OpenMode::kCreateIfMissing);
   if (!target.ok()) return target.status().WithContext("target");

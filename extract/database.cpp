@@ -78,7 +78,7 @@ Database::~Database() = default;
 
 Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url, OpenMode mode) {
   bool created_file = false;
-  if (url.backend() == Backend::kSqlite) {
+  if (url.backend() == Backend::kSqlite && url.sqlite_path() != ":memory:") {
     namespace fs = std::filesystem;
     const fs::path path(url.sqlite_path());
     std::error_code ec;

@@ -165,6 +165,17 @@ TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
   EXPECT_GT(checked, 100);
 }
 
+TEST_F(Rehearsal, CheckWritesNothingAndShowsTheLoadOrder) {
+  const auto target = scratch_ / "not-yet.db";
+  const auto result = testing::RunHandover(
+      {"check", "--source", Provider(), "--target", "sqlite:" + target.string(), "--mappings", Mappings()},
+      scratch_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_NE(result.out.find("2 mappings"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("load order: person payment"), std::string::npos) << result.out;
+  EXPECT_FALSE(std::filesystem::exists(target)) << "check must not create the target";
+}
+
 // Reconciliation recounts the target itself: a target that quietly loses
 // rows (here a trigger deleting every 100th payment) must not balance.
 TEST_F(Rehearsal, TargetThatLosesRowsDoesNotBalanceAndExitsOne) {
