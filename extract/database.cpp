@@ -1,5 +1,7 @@
 #include "extract/database.h"
 
+#include "extract/text_chunk_reader.h"
+
 #include <soci/soci.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -213,37 +215,18 @@ Result<std::string> Database::QueryText(const std::string& sql, const std::strin
 Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::string& sql,
                                                                   size_t columns,
                                                                   const std::string& context) {
-  // ODBC drivers size each cell's buffer by the column's declared width (SQLite
-  // TEXT: 64 KiB, zero-filled per fetch): callers CAST text to VARCHAR(n), and
-  // batches stay modest.
-  const size_t kFetch = backend() == Backend::kOdbc ? 64 : 1000;
   std::vector<std::vector<std::string>> rows;
   try {
-    std::vector<std::vector<std::string>> cells(columns);
-    std::vector<std::vector<soci::indicator>> inds(columns);
-    for (size_t c = 0; c < columns; ++c) {
-      cells[c].resize(kFetch);
-      inds[c].resize(kFetch);
-    }
-    soci::statement st(*session_);
-    st.alloc();
-    st.prepare(sql);
-    for (size_t c = 0; c < columns; ++c) st.exchange(soci::into(cells[c], inds[c]));
-    st.define_and_bind();
-    st.execute(false);
-    while (st.fetch()) {
-      const size_t got = cells.empty() ? 0 : cells[0].size();
-      for (size_t r = 0; r < got; ++r) {
+    TextChunkReader reader(*this, columns, 1000);
+    reader.Start(sql);
+    do {
+      for (size_t r = 0; r < reader.size(); ++r) {
         std::vector<std::string> row(columns);
         for (size_t c = 0; c < columns; ++c)
-          if (inds[c][r] == soci::i_ok) row[c] = cells[c][r];
+          if (!reader.IsNull(c, r)) row[c] = std::move(reader.Cell(c, r));
         rows.push_back(std::move(row));
       }
-      for (size_t c = 0; c < columns; ++c) {  // SOCI shrinks them to what it fetched
-        cells[c].resize(kFetch);
-        inds[c].resize(kFetch);
-      }
-    }
+    } while (reader.Next());
   } catch (...) {
     return StatusFromCurrentException(ErrorCode::kDatabase, context);
   }

@@ -3,24 +3,20 @@
 // through a double and every driver behaves the same; typing happens here.
 #include <soci/soci.h>
 
-#include <algorithm>
 #include <atomic>
 #include <charconv>
 
 #include "extract/row_source.h"
+#include "extract/text_chunk_reader.h"
 
 namespace handover {
 namespace {
-
-// ODBC drivers give every text cell a buffer as wide as the column's declared
-// size (SQLite TEXT: 64 KiB) and fill it per fetch: fetch few rows at a time.
-constexpr size_t kOdbcFetchRows = 64;
 
 class SociTableSource final : public RowSource {
  public:
   SociTableSource(Database& db, std::vector<Column> columns, std::string select, size_t batch_size)
       : db_(db), columns_(std::move(columns)), select_(std::move(select)), batch_size_(batch_size),
-        fetch_rows_(db.backend() == Backend::kOdbc ? std::min(batch_size, kOdbcFetchRows) : batch_size) {}
+        reader_(db, columns_.size(), batch_size) {}
 
   ~SociTableSource() override {
     if (!cursor_.empty()) {
@@ -37,30 +33,27 @@ class SociTableSource final : public RowSource {
 
   Result<bool> Next(RowBatch& batch) override {
     batch.Reset(columns_.size());
-    // Fill the batch from one or more fetches (ODBC fetches are small, see
-    // kOdbcFetchRows).
+    // Fill the batch from one or more chunks (ODBC chunks are small).
     while (batch.size() < batch_size_ && !done_) {
       try {
         if (!started_) {
-          Start();  // without a cursor, this already fetched the first rows
-          if (!cursor_.empty()) FetchFromCursor();
+          Start();
         } else if (!cursor_.empty()) {
           FetchFromCursor();
         } else {
-          ResizeBuffers();
-          if (!statement_->fetch()) Shrink();
+          reader_.Next();
         }
       } catch (...) {
         done_ = true;
         return StatusFromCurrentException(ErrorCode::kDatabase, "reading " + description());
       }
-      const size_t got = cells_.empty() ? 0 : cells_[0].size();
+      const size_t got = reader_.size();
       for (size_t r = 0; r < got; ++r) {
         auto row = batch.AppendRow(++ordinal_);
         for (size_t c = 0; c < columns_.size(); ++c)
-          if (inds_[c][r] == soci::i_ok) row[c] = ValueFromDatabaseText(std::move(cells_[c][r]), columns_[c].type);
+          if (!reader_.IsNull(c, r)) row[c] = ValueFromDatabaseText(std::move(reader_.Cell(c, r)), columns_[c].type);
       }
-      if (got < fetch_rows_) done_ = true;
+      if (got < reader_.chunk_rows()) done_ = true;
     }
     return !batch.empty();
   }
@@ -68,6 +61,7 @@ class SociTableSource final : public RowSource {
  private:
   std::string description() const { return "the source query '" + select_ + "'"; }
 
+  // Runs the query and fetches the first chunk.
   void Start() {
     started_ = true;
     if (db_.backend() == Backend::kPostgresql) {
@@ -76,49 +70,20 @@ class SociTableSource final : public RowSource {
       cursor_ = "handover_cursor_" + std::to_string(++counter);
       db_.session().begin();
       db_.session() << "DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + select_;
+      FetchFromCursor();
       return;
     }
-    statement_ = std::make_unique<soci::statement>(db_.session());
-    BindAndRun(select_);
+    reader_.Start(select_);
   }
 
-  // FETCH n from the server-side cursor: one round trip a batch.
-  void FetchFromCursor() {
-    statement_ = std::make_unique<soci::statement>(db_.session());
-    BindAndRun("FETCH " + std::to_string(fetch_rows_) + " FROM " + cursor_);
-  }
-
-  // Prepares `sql` with one text vector per column and fetches the first batch.
-  void BindAndRun(const std::string& sql) {
-    ResizeBuffers();
-    statement_->alloc();
-    statement_->prepare(sql);
-    for (size_t c = 0; c < columns_.size(); ++c) statement_->exchange(soci::into(cells_[c], inds_[c]));
-    statement_->define_and_bind();
-    if (!statement_->execute(true)) Shrink();
-  }
-
-  void ResizeBuffers() {
-    cells_.resize(columns_.size());
-    inds_.resize(columns_.size());
-    for (size_t c = 0; c < columns_.size(); ++c) {
-      cells_[c].resize(fetch_rows_);
-      inds_[c].resize(fetch_rows_);
-    }
-  }
-  void Shrink() {
-    for (auto& v : cells_) v.clear();
-    for (auto& v : inds_) v.clear();
-  }
+  // FETCH n from the server-side cursor: one round trip a chunk.
+  void FetchFromCursor() { reader_.Start("FETCH " + std::to_string(reader_.chunk_rows()) + " FROM " + cursor_); }
 
   Database& db_;
   std::vector<Column> columns_;
   std::string select_;
   size_t batch_size_;
-  size_t fetch_rows_;  // rows per driver fetch
-  std::unique_ptr<soci::statement> statement_;
-  std::vector<std::vector<std::string>> cells_;
-  std::vector<std::vector<soci::indicator>> inds_;
+  TextChunkReader reader_;
   std::string cursor_;
   bool started_ = false;
   bool done_ = false;
