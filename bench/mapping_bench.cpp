@@ -42,42 +42,42 @@ codeset in_touch ignore case ignore spaces
   "refused" -> "REFU"
 )";
 
-Column Col(const char* name, ColumnType type) {
-  Column c;
+core::Column Col(const char* name, core::ColumnType type) {
+  core::Column c;
   c.name = name;
   c.type = type;
   return c;
 }
 
-Catalog Source() {
-  Catalog c;
-  TableSchema t{"clients", {Col("client_ref", ColumnType::kText), Col("forename", ColumnType::kText),
-                            Col("surname", ColumnType::kText), Col("dob", ColumnType::kText),
-                            Col("contact_status", ColumnType::kText), Col("deleted", ColumnType::kInteger),
-                            Col("balance", ColumnType::kText)}};
+core::Catalog Source() {
+  core::Catalog c;
+  core::TableSchema t{"clients", {Col("client_ref", core::ColumnType::kText), Col("forename", core::ColumnType::kText),
+                            Col("surname", core::ColumnType::kText), Col("dob", core::ColumnType::kText),
+                            Col("contact_status", core::ColumnType::kText), Col("deleted", core::ColumnType::kInteger),
+                            Col("balance", core::ColumnType::kText)}};
   c.tables.emplace("clients", t);
   return c;
 }
 
-Catalog Target() {
-  Catalog c;
-  TableSchema t{"person", {Col("person_id", ColumnType::kInteger), Col("legacy_ref", ColumnType::kText),
-                           Col("first_name", ColumnType::kText), Col("last_name", ColumnType::kText),
-                           Col("date_of_birth", ColumnType::kDate), Col("in_touch", ColumnType::kText),
-                           Col("age", ColumnType::kInteger), Col("balance_pence", ColumnType::kPence),
-                           Col("is_adult", ColumnType::kBool), Col("initial", ColumnType::kText)}};
+core::Catalog Target() {
+  core::Catalog c;
+  core::TableSchema t{"person", {Col("person_id", core::ColumnType::kInteger), Col("legacy_ref", core::ColumnType::kText),
+                           Col("first_name", core::ColumnType::kText), Col("last_name", core::ColumnType::kText),
+                           Col("date_of_birth", core::ColumnType::kDate), Col("in_touch", core::ColumnType::kText),
+                           Col("age", core::ColumnType::kInteger), Col("balance_pence", core::ColumnType::kPence),
+                           Col("is_adult", core::ColumnType::kBool), Col("initial", core::ColumnType::kText)}};
   c.tables.emplace("person", t);
   return c;
 }
 
 // Rows in the order the mapping asks for its source columns.
-std::vector<std::vector<Value>> MakeRows(const CompiledMapping& m, size_t n) {
+std::vector<std::vector<core::Value>> MakeRows(const CompiledMapping& m, size_t n) {
   const char* forenames[] = {" mary ", "JOHN", "aisha  ", "o'neill", "li"};
   const char* surnames[] = {"smith ", " Jones", "khan", "o'brien", "ng"};
   const char* statuses[] = {"Yes", "no", "REFUSED", "yes "};
-  std::vector<std::vector<Value>> rows(n);
+  std::vector<std::vector<core::Value>> rows(n);
   for (size_t i = 0; i < n; ++i) {
-    std::unordered_map<std::string, Value> v;
+    std::unordered_map<std::string, core::Value> v;
     v["client_ref"] = "C" + std::to_string(100000 + i);
     v["forename"] = std::string(forenames[i % 5]);
     v["surname"] = std::string(surnames[(i / 5) % 5]);
@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
     m.Evaluate(rows[i], context, out);
     if (out.kind == OutcomeKind::kLoaded) {
       ++loaded;
-      check += std::get<Pence>((*out.target_rows[0])[7]).value;
+      check += std::get<core::Pence>((*out.target_rows[0])[7]).value;
     }
   }
   const double mapped_s = std::chrono::duration<double>(Clock::now() - start).count();
@@ -137,10 +137,10 @@ int main(int argc, char** argv) {
     at.push_back(size_t(std::find(m.source_columns().begin(), m.source_columns().end(), c) -
                         m.source_columns().begin()));
   const std::unordered_map<std::string, std::string> codes = {{"yes", "YES"}, {"no", "NO"}, {"refused", "REFU"}};
-  const Date cutover = *Date::ParseIso("2018-10-01");
+  const core::Date cutover = *core::Date::ParseIso("2018-10-01");
   size_t base_loaded = 0;
   int64_t base_check = 0;
-  std::vector<Value> target(10);
+  std::vector<core::Value> target(10);
   start = Clock::now();
   for (size_t i = 0; i < n; ++i) {
     const auto& row = rows[i];
@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
     std::string last = Trim(std::get<std::string>(row[at[3]]));
     for (char& ch : last) ch = char(std::toupper(static_cast<unsigned char>(ch)));
     const std::string& dob_text = std::get<std::string>(row[at[4]]);
-    std::optional<Date> dob = ParseDateText(dob_text, "%Y-%m-%d");
+    std::optional<core::Date> dob = ParseDateText(dob_text, "%Y-%m-%d");
     if (!dob) dob = ParseDateText(dob_text, "%d/%m/%Y");
     if (!dob) continue;
     std::string status = Trim(std::get<std::string>(row[at[5]]));
@@ -170,9 +170,9 @@ int main(int argc, char** argv) {
     target[2] = first;
     target[3] = std::move(last);
     target[4] = *dob;
-    target[5] = code == codes.end() ? Value(Null{}) : Value(code->second);
+    target[5] = code == codes.end() ? core::Value(core::Null{}) : core::Value(code->second);
     target[6] = age;
-    target[7] = pence ? Value(Pence{*pence}) : Value(Null{});
+    target[7] = pence ? core::Value(core::Pence{*pence}) : core::Value(core::Null{});
     target[8] = age >= 18;
     target[9] = first.substr(0, 1);
     ++base_loaded;

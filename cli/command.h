@@ -10,7 +10,7 @@
 #include <functional>
 #include <string>
 
-#include "extract/status.h"
+#include "core/status.h"
 
 namespace handover::cli {
 
@@ -30,7 +30,7 @@ struct GlobalOptions {
 
 // Prints "handover: error: <message>" on stderr (and to the log) and returns
 // kExitError.
-int ReportError(const Status& status);
+int ReportError(const core::Status& status);
 
 Runner AddVersionCommand(CLI::App& app);
 Runner AddGenerateCommand(CLI::App& app);

@@ -13,9 +13,9 @@
 #include <optional>
 
 #include "cli/command.h"
-#include "extract/connection_url.h"
-#include "extract/database.h"
-#include "extract/generator/generator.h"
+#include "db/connection_url.h"
+#include "db/database.h"
+#include "generator/generator.h"
 
 namespace handover::cli {
 namespace {
@@ -60,16 +60,16 @@ class PartialFileGuard {
   }
 };
 
-Result<Date> ParseCutover(const std::string& text) {
+core::Result<core::Date> ParseCutover(const std::string& text) {
   const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
                       text.find_first_not_of("0123456789-") == std::string::npos;
   if (!shaped)
-    return Status::Error(ErrorCode::kUsage, "--cutover '" + text +
+    return core::Status::Error(core::ErrorCode::kUsage, "--cutover '" + text +
                                                 "' is not a date: write it as YYYY-MM-DD, "
                                                 "e.g. --cutover 2018-10-01");
-  auto date = Date::ParseIso(text);
+  auto date = core::Date::ParseIso(text);
   if (!date)
-    return Status::Error(ErrorCode::kUsage, "--cutover " + text +
+    return core::Status::Error(core::ErrorCode::kUsage, "--cutover " + text +
                                                 " is not a real calendar date: check the day "
                                                 "and month, e.g. --cutover 2018-10-01");
   return *date;
@@ -94,10 +94,10 @@ int RunGenerate(const GenerateFlags& flags) {
   auto cutover = ParseCutover(flags.cutover);
   if (!cutover.ok()) return ReportError(cutover.status());
   if (flags.people <= 0)
-    return ReportError(Status::Error(ErrorCode::kUsage, "--people must be at least 1 (got " +
+    return ReportError(core::Status::Error(core::ErrorCode::kUsage, "--people must be at least 1 (got " +
                                                             std::to_string(flags.people) + ")"));
   if (!flags.out.empty() && !flags.target.empty())
-    return ReportError(Status::Error(ErrorCode::kUsage,
+    return ReportError(core::Status::Error(core::ErrorCode::kUsage,
                                      "give either --out FILE (SQLite) or --target URL, not both"));
   const bool to_file = flags.target.empty();
   const fs::path out =
@@ -108,17 +108,17 @@ int RunGenerate(const GenerateFlags& flags) {
   std::error_code ec;
   if (to_file && fs::exists(out, ec) && !flags.force)
     return ReportError(
-        Status::Error(ErrorCode::kUsage, "--out " + out.string() +
+        core::Status::Error(core::ErrorCode::kUsage, "--out " + out.string() +
                                              " already exists: choose another path or add --force "
                                              "to replace it"));
   if (fs::exists(key_path, ec) && !flags.force)
     return ReportError(
-        Status::Error(ErrorCode::kUsage, "answer key " + key_path.string() +
+        core::Status::Error(core::ErrorCode::kUsage, "answer key " + key_path.string() +
                                              " already exists: pass --answer-key PATH or add "
                                              "--force to replace it"));
   const fs::path folder = to_file ? out.parent_path() : fs::path();
   if (to_file && !folder.empty() && !fs::is_directory(folder, ec))
-    return ReportError(Status::Error(ErrorCode::kNotFound, "--out " + out.string() + ": folder " +
+    return ReportError(core::Status::Error(core::ErrorCode::kNotFound, "--out " + out.string() + ": folder " +
                                                                folder.string() +
                                                                " does not exist; create it first"));
 
@@ -137,9 +137,9 @@ int RunGenerate(const GenerateFlags& flags) {
     partial.push_back(sibling("-cohort.csv"));
   }
   PartialFileGuard guard(partial);
-  auto url = ConnectionUrl::Parse(to_file ? "sqlite:" + temp.string() : flags.target);
+  auto url = db::ConnectionUrl::Parse(to_file ? "sqlite:" + temp.string() : flags.target);
   if (!url.ok()) return ReportError(url.status().WithContext("--target"));
-  auto db = Database::Open(*url, OpenMode::kCreateIfMissing);
+  auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
   if (!db.ok()) return ReportError(db.status());
 
   generator::GeneratorOptions options;
@@ -151,7 +151,7 @@ int RunGenerate(const GenerateFlags& flags) {
   options.replace_existing = flags.force && !to_file;
   generator::GeneratorSummary summary;
   const auto started = std::chrono::steady_clock::now();
-  Status status = generator::GenerateProvider(options, **db, &summary);
+  core::Status status = generator::GenerateProvider(options, **db, &summary);
   if (to_file) {
     if (!status.ok()) (*db)->DiscardCreatedFile();
     db->reset();  // close before the rename
@@ -160,7 +160,7 @@ int RunGenerate(const GenerateFlags& flags) {
       if (ec) {
         fs::remove(temp, ec);
         fs::remove(key_path, ec);
-        status = Status::Error(ErrorCode::kIo, "cannot move the new database into place at " +
+        status = core::Status::Error(core::ErrorCode::kIo, "cannot move the new database into place at " +
                                                    out.string() + ": " + ec.message());
       }
     }

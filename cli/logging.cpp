@@ -9,11 +9,11 @@
 
 namespace handover::cli {
 
-Status StartRunLog(const std::filesystem::path& out_dir, const std::string& level) {
+core::Status StartRunLog(const std::filesystem::path& out_dir, const std::string& level) {
   const std::filesystem::path path = out_dir / "handover.log";
   // Create it owner-only before spdlog opens it (spdlog uses the umask).
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Status::Error(ErrorCode::kIo, "cannot create the log " + path.string());
+  if (fd < 0) return core::Status::Error(core::ErrorCode::kIo, "cannot create the log " + path.string());
   ::fchmod(fd, 0600);
   ::close(fd);
   try {
@@ -26,9 +26,9 @@ Status StartRunLog(const std::filesystem::path& out_dir, const std::string& leve
     logger->flush_on(spdlog::level::info);
     spdlog::set_default_logger(logger);
   } catch (const spdlog::spdlog_ex& e) {
-    return Status::Error(ErrorCode::kIo, std::string("cannot start the log: ") + e.what());
+    return core::Status::Error(core::ErrorCode::kIo, std::string("cannot start the log: ") + e.what());
   }
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
 }  // namespace handover::cli

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <string>
 
-#include "extract/status.h"
+#include "core/status.h"
 
 namespace handover::cli {
 
-Status StartRunLog(const std::filesystem::path& out_dir, const std::string& level);
+core::Status StartRunLog(const std::filesystem::path& out_dir, const std::string& level);
 
 }  // namespace handover::cli

@@ -11,9 +11,9 @@
 
 namespace handover::cli {
 
-int ReportError(const Status& status) {
+int ReportError(const core::Status& status) {
   std::cerr << "handover: error: " << status.message() << "\n";
-  spdlog::debug("error ({}): {}", ErrorCodeName(status.code()), status.message());
+  spdlog::debug("error ({}): {}", core::ErrorCodeName(status.code()), status.message());
   return kExitError;
 }
 
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
     for (const auto& [name, runner] : commands)
       if (app.got_subcommand(name)) return runner();
   } catch (const std::exception& e) {
-    return ReportError(handover::Status::Error(handover::ErrorCode::kInternal,
+    return ReportError(handover::core::Status::Error(handover::core::ErrorCode::kInternal,
                                                std::string("unexpected failure: ") + e.what()));
   }
   return kExitError;

@@ -28,7 +28,7 @@ struct RehearseFlags {
 };
 
 // A rehearsal proves itself only on an empty target: counts are then exact.
-Status RequireEmptyTargets(Database& target, const transform::MappingProgram& program) {
+core::Status RequireEmptyTargets(db::Database& target, const transform::MappingProgram& program) {
   std::set<std::string> tables;
   for (const auto& mapping : program.mappings)
     for (const auto& spec : mapping->targets()) tables.insert(spec.table);
@@ -36,11 +36,11 @@ Status RequireEmptyTargets(Database& target, const transform::MappingProgram& pr
     auto rows = target.QueryInt("SELECT count(*) FROM " + target.QuoteIdentifier(table), "inspecting the target");
     if (!rows.ok()) return rows.status();
     if (*rows > 0)
-      return Status::Error(ErrorCode::kConfig, "target table " + table + " already holds " + std::to_string(*rows) +
+      return core::Status::Error(core::ErrorCode::kConfig, "target table " + table + " already holds " + std::to_string(*rows) +
                                                    " rows; rehearse into an empty council database (a new "
                                                    "sqlite: file, or a freshly created PostgreSQL database)");
   }
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
 std::string Parameters(const transform::Params& params) {
@@ -97,17 +97,17 @@ void PrintSummary(const reports::Reconciliation& r, const std::filesystem::path&
 
 int Rehearse(const RehearseFlags& flags, const GlobalOptions& global) {
   const std::filesystem::path out(flags.out_dir);
-  if (Status s = reports::EnsurePrivateDirectory(out); !s.ok()) return ReportError(s);
-  if (Status s = StartRunLog(out, global.log_level); !s.ok()) return ReportError(s);
+  if (core::Status s = reports::EnsurePrivateDirectory(out); !s.ok()) return ReportError(s);
+  if (core::Status s = StartRunLog(out, global.log_level); !s.ok()) return ReportError(s);
 
   auto prepared = PrepareRun(flags.run, SchemaPolicy::kCreateInTarget);
   if (!prepared.ok()) return ReportError(prepared.status());
   PreparedRun& run = *prepared;
-  const auto fail = [&run](const Status& status) {
+  const auto fail = [&run](const core::Status& status) {
     run.DiscardCreatedTarget();
     return ReportError(status);
   };
-  if (Status s = RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
+  if (core::Status s = RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
 
   load::LoadOptions options;
   options.batch_size = flags.batch_size;
@@ -126,10 +126,10 @@ int Rehearse(const RehearseFlags& flags, const GlobalOptions& global) {
   for (const auto& [name, text] : {std::pair{"reconciliation.json", reports::RenderJson(r)},
                                    std::pair{"reconciliation.csv", reports::RenderReconciliationCsv(r)},
                                    std::pair{"exceptions.csv", reports::RenderExceptionsCsv(r)}}) {
-    if (Status s = reports::WritePrivateFile(out / name, text); !s.ok()) return ReportError(s);
+    if (core::Status s = reports::WritePrivateFile(out / name, text); !s.ok()) return ReportError(s);
   }
   const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
-  if (Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) return ReportError(s);
+  if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) return ReportError(s);
   spdlog::info("run {} {}: {} source rows, {} pence loaded, {} exceptions", r.run_id, verdict,
                r.total_source_rows(), r.total_pence_loaded(), r.exceptions.size());
   PrintSummary(r, out, summary->seconds);

@@ -6,17 +6,17 @@
 #include <iostream>
 #include <sstream>
 
-#include "extract/introspect.h"
+#include "db/introspect.h"
 
 namespace handover::cli {
 namespace {
 
-Result<transform::Params> ParseParams(const std::vector<std::string>& items) {
+core::Result<transform::Params> ParseParams(const std::vector<std::string>& items) {
   transform::Params params;
   for (const auto& item : items) {
     const auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0)
-      return Status::Error(ErrorCode::kUsage, "--param '" + item + "' is not name=value (e.g. --param cutover=2018-10-01)");
+      return core::Status::Error(core::ErrorCode::kUsage, "--param '" + item + "' is not name=value (e.g. --param cutover=2018-10-01)");
     params[item.substr(0, eq)] = item.substr(eq + 1);
   }
   return params;
@@ -24,8 +24,8 @@ Result<transform::Params> ParseParams(const std::vector<std::string>& items) {
 
 // The council schema shipped with a mapping set: the first
 // schema.<dialect>.sql under the mappings folder, else the first schema.sql.
-std::optional<std::filesystem::path> FindSchemaFile(const std::filesystem::path& dir, Dialect dialect) {
-  for (const std::string& wanted : {std::string("schema.") + DialectName(dialect) + ".sql", std::string("schema.sql")}) {
+std::optional<std::filesystem::path> FindSchemaFile(const std::filesystem::path& dir, db::Dialect dialect) {
+  for (const std::string& wanted : {std::string("schema.") + db::DialectName(dialect) + ".sql", std::string("schema.sql")}) {
     std::error_code ec;
     for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
@@ -34,27 +34,27 @@ std::optional<std::filesystem::path> FindSchemaFile(const std::filesystem::path&
   return std::nullopt;
 }
 
-Status EnsureTargetSchema(Database& target, const std::filesystem::path& mappings_dir, SchemaPolicy policy,
-                          Catalog& catalog) {
+core::Status EnsureTargetSchema(db::Database& target, const std::filesystem::path& mappings_dir, SchemaPolicy policy,
+                          core::Catalog& catalog) {
   size_t council_tables = 0;
   for (const auto& [name, table] : catalog.tables)
     if (name.rfind("migration_", 0) != 0) ++council_tables;
-  if (council_tables > 0) return Status::Ok();
-  const Dialect dialect = policy == SchemaPolicy::kCheckInMemory ? Dialect::kSqlite : target.dialect();
+  if (council_tables > 0) return core::Status::Ok();
+  const db::Dialect dialect = policy == SchemaPolicy::kCheckInMemory ? db::Dialect::kSqlite : target.dialect();
   const auto schema = FindSchemaFile(mappings_dir, dialect);
   if (!schema)
-    return Status::Error(ErrorCode::kConfig,
+    return core::Status::Error(core::ErrorCode::kConfig,
                          "the target " + target.url().Masked() + " has no tables and " + mappings_dir.string() +
-                             " holds no schema.sql (or schema." + DialectName(dialect) +
+                             " holds no schema.sql (or schema." + db::DialectName(dialect) +
                              ".sql) to create them; create the council schema in the target first");
   std::ifstream in(*schema);
   std::stringstream text;
   text << in.rdbuf();
-  Database* into = &target;
-  std::unique_ptr<Database> scratch;
+  db::Database* into = &target;
+  std::unique_ptr<db::Database> scratch;
   if (policy == SchemaPolicy::kCheckInMemory) {
     // Check against what the schema file would create, without writing.
-    auto memory = Database::Open(*ConnectionUrl::Parse("sqlite::memory:"), OpenMode::kCreateIfMissing);
+    auto memory = db::Database::Open(*db::ConnectionUrl::Parse("sqlite::memory:"), db::OpenMode::kCreateIfMissing);
     if (!memory.ok()) return memory.status();
     scratch = std::move(*memory);
     into = scratch.get();
@@ -63,10 +63,10 @@ Status EnsureTargetSchema(Database& target, const std::filesystem::path& mapping
   }
   HANDOVER_RETURN_IF_ERROR(
       into->ExecuteScriptAtomically(text.str(), "creating the target schema from " + schema->string()));
-  auto reread = ReadCatalog(*into);
+  auto reread = db::ReadCatalog(*into);
   if (!reread.ok()) return reread.status();
   catalog = std::move(*reread);
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
 }  // namespace
@@ -85,51 +85,51 @@ void AddRunFlags(CLI::App& command, RunFlags& flags) {
   command.add_option("--param", flags.params, "A run parameter used by the mappings, name=value (repeatable)");
 }
 
-Result<PreparedRun> PrepareRun(const RunFlags& flags, SchemaPolicy policy) {
+core::Result<PreparedRun> PrepareRun(const RunFlags& flags, SchemaPolicy policy) {
   PreparedRun run;
   auto params = ParseParams(flags.params);
   if (!params.ok()) return params.status();
   run.params = std::move(*params);
   if (!std::filesystem::is_directory(flags.mappings_dir))
-    return Status::Error(ErrorCode::kNotFound, "the mappings folder " + flags.mappings_dir +
+    return core::Status::Error(core::ErrorCode::kNotFound, "the mappings folder " + flags.mappings_dir +
                                                    " does not exist; point --mappings at a folder of *.map files");
-  auto source_url = ConnectionUrl::Parse(flags.source_url);
+  auto source_url = db::ConnectionUrl::Parse(flags.source_url);
   if (!source_url.ok()) return source_url.status().WithContext("--source");
-  auto target_url = ConnectionUrl::Parse(flags.target_url);
+  auto target_url = db::ConnectionUrl::Parse(flags.target_url);
   if (!target_url.ok()) return target_url.status().WithContext("--target");
 
-  auto source = Database::Open(*source_url, OpenMode::kMustExist);
+  auto source = db::Database::Open(*source_url, db::OpenMode::kMustExist);
   if (!source.ok()) return source.status().WithContext("source");
   run.source = std::move(*source);
   // `check` never writes: a target SQLite file that does not exist yet is
   // checked as the mapping set's schema would create it, in memory.
-  if (policy == SchemaPolicy::kCheckInMemory && target_url->backend() == Backend::kSqlite &&
+  if (policy == SchemaPolicy::kCheckInMemory && target_url->backend() == db::Backend::kSqlite &&
       !std::filesystem::exists(target_url->sqlite_path())) {
     spdlog::info("{} does not exist yet: checking against the mapping set's schema", target_url->Masked());
-    target_url = ConnectionUrl::Parse("sqlite::memory:");
+    target_url = db::ConnectionUrl::Parse("sqlite::memory:");
   }
-  auto target = Database::Open(*target_url, policy == SchemaPolicy::kCheckInMemory ? OpenMode::kMustExist
-                                                                                 : OpenMode::kCreateIfMissing);
+  auto target = db::Database::Open(*target_url, policy == SchemaPolicy::kCheckInMemory ? db::OpenMode::kMustExist
+                                                                                 : db::OpenMode::kCreateIfMissing);
   if (!target.ok()) return target.status().WithContext("target");
   run.target = std::move(*target);
 
-  const auto fail = [&run](Status status) -> Result<PreparedRun> {
+  const auto fail = [&run](core::Status status) -> core::Result<PreparedRun> {
     run.DiscardCreatedTarget();
     return status;
   };
-  auto source_catalog = ReadCatalog(*run.source);
+  auto source_catalog = db::ReadCatalog(*run.source);
   if (!source_catalog.ok()) return fail(source_catalog.status());
   run.source_catalog = std::move(*source_catalog);
-  auto target_catalog = ReadCatalog(*run.target);
+  auto target_catalog = db::ReadCatalog(*run.target);
   if (!target_catalog.ok()) return fail(target_catalog.status());
   run.target_catalog = std::move(*target_catalog);
-  Status schema = EnsureTargetSchema(*run.target, flags.mappings_dir, policy, run.target_catalog);
+  core::Status schema = EnsureTargetSchema(*run.target, flags.mappings_dir, policy, run.target_catalog);
   if (!schema.ok()) return fail(schema);
 
   auto checked = transform::CheckMappings(flags.mappings_dir, run.source_catalog, run.target_catalog, run.params);
   if (!checked.ok()) {
     std::cerr << transform::FormatDiagnostics(checked.diagnostics);
-    return fail(Status::Error(ErrorCode::kConfig,
+    return fail(core::Status::Error(core::ErrorCode::kConfig,
                               "the mappings in " + flags.mappings_dir + " do not check (" +
                                   std::to_string(checked.diagnostics.size()) +
                                   (checked.diagnostics.size() == 1 ? " error" : " errors") +

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "extract/database.h"
-#include "extract/schema.h"
-#include "extract/status.h"
+#include "db/database.h"
+#include "core/schema.h"
+#include "core/status.h"
 #include "transform/mapping_program.h"
 
 namespace handover::cli {
@@ -27,10 +27,10 @@ struct RunFlags {
 
 // The opened databases and the checked program.
 struct PreparedRun {
-  std::unique_ptr<Database> source;
-  std::unique_ptr<Database> target;
-  Catalog source_catalog;
-  Catalog target_catalog;
+  std::unique_ptr<db::Database> source;
+  std::unique_ptr<db::Database> target;
+  core::Catalog source_catalog;
+  core::Catalog target_catalog;
   transform::Params params;
   std::unique_ptr<transform::MappingProgram> program;
   // Removes the target file if this run created it (call on failure).
@@ -49,6 +49,6 @@ enum class SchemaPolicy {
 // Opens and checks everything. On mapping errors, prints the diagnostics
 // compiler-style to stderr and returns a kConfig Status saying how many.
 // Any target file created here is removed again on failure.
-Result<PreparedRun> PrepareRun(const RunFlags& flags, SchemaPolicy policy);
+core::Result<PreparedRun> PrepareRun(const RunFlags& flags, SchemaPolicy policy);
 
 }  // namespace handover::cli

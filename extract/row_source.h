@@ -7,21 +7,21 @@
 #include <string>
 #include <vector>
 
-#include "extract/database.h"
-#include "extract/row_batch.h"
-#include "extract/schema.h"
-#include "extract/status.h"
+#include "db/database.h"
+#include "core/row_batch.h"
+#include "core/schema.h"
+#include "core/status.h"
 
-namespace handover {
+namespace handover::extract {
 
 class RowSource {
  public:
   virtual ~RowSource() = default;
   // The columns of every row, in order.
-  virtual const std::vector<Column>& columns() const = 0;
+  virtual const std::vector<core::Column>& columns() const = 0;
   // Replaces `batch` with the next rows. Returns false once the stream is
   // exhausted (batch then empty); a failed Status if reading failed.
-  virtual Result<bool> Next(RowBatch& batch) = 0;
+  virtual core::Result<bool> Next(core::RowBatch& batch) = 0;
 };
 
 // Streams the named columns of one table. Values arrive typed by the column's
@@ -30,12 +30,12 @@ class RowSource {
 // unchanged, for transform to judge. NULL arrives as Null.
 // On PostgreSQL a server-side cursor keeps memory flat; `db` must outlive the
 // source. Fails with kNotFound naming a missing table or column.
-Result<std::unique_ptr<RowSource>> OpenTableSource(Database& db, const TableSchema& table,
+core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const core::TableSchema& table,
                                                    const std::vector<std::string>& column_names,
                                                    size_t batch_size = 5000);
 
 // Converts one text cell read from a database into a Value of `type`,
 // falling back to text as described above.
-Value ValueFromDatabaseText(std::string text, ColumnType type);
+core::Value ValueFromDatabaseText(std::string text, core::ColumnType type);
 
-}  // namespace handover
+}  // namespace handover::extract

@@ -7,14 +7,14 @@
 #include <charconv>
 
 #include "extract/row_source.h"
-#include "extract/text_chunk_reader.h"
+#include "db/text_chunk_reader.h"
 
-namespace handover {
+namespace handover::extract {
 namespace {
 
 class SociTableSource final : public RowSource {
  public:
-  SociTableSource(Database& db, std::vector<Column> columns, std::string select, size_t batch_size)
+  SociTableSource(db::Database& db, std::vector<core::Column> columns, std::string select, size_t batch_size)
       : db_(db), columns_(std::move(columns)), select_(std::move(select)), batch_size_(batch_size),
         reader_(db, columns_.size(), batch_size) {}
 
@@ -29,9 +29,9 @@ class SociTableSource final : public RowSource {
     }
   }
 
-  const std::vector<Column>& columns() const override { return columns_; }
+  const std::vector<core::Column>& columns() const override { return columns_; }
 
-  Result<bool> Next(RowBatch& batch) override {
+  core::Result<bool> Next(core::RowBatch& batch) override {
     batch.Reset(columns_.size());
     // Fill the batch from one or more chunks (ODBC chunks are small).
     while (batch.size() < batch_size_ && !done_) {
@@ -45,7 +45,7 @@ class SociTableSource final : public RowSource {
         }
       } catch (...) {
         done_ = true;
-        return StatusFromCurrentException(ErrorCode::kDatabase, "reading " + description());
+        return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "reading " + description());
       }
       const size_t got = reader_.size();
       for (size_t r = 0; r < got; ++r) {
@@ -64,7 +64,7 @@ class SociTableSource final : public RowSource {
   // Runs the query and fetches the first chunk.
   void Start() {
     started_ = true;
-    if (db_.backend() == Backend::kPostgresql) {
+    if (db_.backend() == db::Backend::kPostgresql) {
       // libpq buffers a whole result set; a cursor streams it (deps.md).
       static std::atomic<int> counter{0};
       cursor_ = "handover_cursor_" + std::to_string(++counter);
@@ -79,11 +79,11 @@ class SociTableSource final : public RowSource {
   // FETCH n from the server-side cursor: one round trip a chunk.
   void FetchFromCursor() { reader_.Start("FETCH " + std::to_string(reader_.chunk_rows()) + " FROM " + cursor_); }
 
-  Database& db_;
-  std::vector<Column> columns_;
+  db::Database& db_;
+  std::vector<core::Column> columns_;
   std::string select_;
   size_t batch_size_;
-  TextChunkReader reader_;
+  db::TextChunkReader reader_;
   std::string cursor_;
   bool started_ = false;
   bool done_ = false;
@@ -102,25 +102,25 @@ std::optional<int64_t> ParseInt(const std::string& text) {
 
 }  // namespace
 
-Value ValueFromDatabaseText(std::string text, ColumnType type) {
+core::Value ValueFromDatabaseText(std::string text, core::ColumnType type) {
   switch (type) {
-    case ColumnType::kText:
+    case core::ColumnType::kText:
       break;
-    case ColumnType::kInteger:
+    case core::ColumnType::kInteger:
       if (auto v = ParseInt(text)) return *v;
       break;
-    case ColumnType::kPence:
-      if (auto v = ParseInt(text)) return Pence{*v};
+    case core::ColumnType::kPence:
+      if (auto v = ParseInt(text)) return core::Pence{*v};
       break;
-    case ColumnType::kDecimal:
-      if (auto v = Decimal::Parse(text)) return *v;
+    case core::ColumnType::kDecimal:
+      if (auto v = core::Decimal::Parse(text)) return *v;
       break;
-    case ColumnType::kDate:
+    case core::ColumnType::kDate:
       // Timestamps through ODBC gain a time part; the date is the first 10.
-      if (auto v = Date::ParseIso(text.substr(0, 10)); v && (text.size() == 10 || text[10] == ' ' || text[10] == 'T'))
+      if (auto v = core::Date::ParseIso(text.substr(0, 10)); v && (text.size() == 10 || text[10] == ' ' || text[10] == 'T'))
         return *v;
       break;
-    case ColumnType::kBool:
+    case core::ColumnType::kBool:
       if (text == "1" || text == "t" || text == "true") return true;
       if (text == "0" || text == "f" || text == "false") return false;
       break;
@@ -128,24 +128,24 @@ Value ValueFromDatabaseText(std::string text, ColumnType type) {
   return text;
 }
 
-Result<std::unique_ptr<RowSource>> OpenTableSource(Database& db, const TableSchema& table,
+core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const core::TableSchema& table,
                                                    const std::vector<std::string>& column_names,
                                                    size_t batch_size) {
-  std::vector<Column> columns;
+  std::vector<core::Column> columns;
   std::string select = "SELECT ";
   for (size_t i = 0; i < column_names.size(); ++i) {
-    const Column* column = table.Find(column_names[i]);
+    const core::Column* column = table.Find(column_names[i]);
     if (column == nullptr)
-      return Status::Error(ErrorCode::kNotFound, "table " + table.name + " has no column " +
+      return core::Status::Error(core::ErrorCode::kNotFound, "table " + table.name + " has no column " +
                                                      column_names[i] + " in " + db.url().Masked());
     columns.push_back(*column);
     if (i > 0) select += ", ";
     select += "CAST(" + db.QuoteIdentifier(column->name) + " AS " +
-              (db.dialect() == Dialect::kSqlite ? "TEXT" : "VARCHAR") + ")";
+              (db.dialect() == db::Dialect::kSqlite ? "TEXT" : "VARCHAR") + ")";
   }
   if (columns.empty()) select += "1";
   select += " FROM " + db.QuoteIdentifier(table.name);
   return std::unique_ptr<RowSource>(new SociTableSource(db, std::move(columns), std::move(select), batch_size));
 }
 
-}  // namespace handover
+}  // namespace handover::extract

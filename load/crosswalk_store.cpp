@@ -4,17 +4,17 @@
 
 namespace handover::load {
 
-CrosswalkStore::CrosswalkStore(Database& target, std::string legacy_system, int64_t run_id)
+CrosswalkStore::CrosswalkStore(db::Database& target, std::string legacy_system, int64_t run_id)
     : legacy_system_(std::move(legacy_system)), run_id_(run_id),
-      writer_(MakeTableWriter(target, "migration_crosswalk",
+      writer_(db::MakeTableWriter(target, "migration_crosswalk",
                               {"legacy_system", "entity", "legacy_key", "council_id", "first_run_id"})) {}
 
-Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(Database& target, std::string legacy_system,
+core::Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(db::Database& target, std::string legacy_system,
                                                              int64_t run_id) {
   std::unique_ptr<CrosswalkStore> store(new CrosswalkStore(target, legacy_system, run_id));
   auto rows = target.QueryRows(
       "SELECT entity, legacy_key, CAST(council_id AS VARCHAR(20)) FROM migration_crosswalk "
-      "WHERE legacy_system = " + Database::QuoteLiteral(legacy_system),
+      "WHERE legacy_system = " + db::Database::QuoteLiteral(legacy_system),
       3, "reading the crosswalk");
   if (!rows.ok()) return rows.status();
   for (const auto& row : *rows) {
@@ -48,16 +48,16 @@ void CrosswalkStore::Record(const std::string& entity, const std::string& legacy
   pending_slots_.push_back(slot);
   int64_t& next = next_id_[entity];
   next = std::max(next == 0 ? 1 : next, council_id + 1);
-  const Value row[] = {legacy_system_, entity, legacy_key, council_id, run_id_};
+  const core::Value row[] = {legacy_system_, entity, legacy_key, council_id, run_id_};
   writer_->Add(row);
 }
 
-Status CrosswalkStore::Flush() {
+core::Status CrosswalkStore::Flush() {
   HANDOVER_RETURN_IF_ERROR(writer_->Flush());
   pending_slots_.clear();
   pending_seen_.clear();
   next_id_at_flush_ = next_id_;
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
 void CrosswalkStore::Discard() {

@@ -10,8 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "extract/database.h"
-#include "load/table_writer.h"
+#include "db/database.h"
+#include "db/table_writer.h"
 #include "transform/mapping_program.h"
 
 namespace handover::load {
@@ -19,7 +19,7 @@ namespace handover::load {
 class CrosswalkStore final : public transform::Crosswalk {
  public:
   // Reads the existing crosswalk of `legacy_system` from the target.
-  static Result<std::unique_ptr<CrosswalkStore>> Open(Database& target, std::string legacy_system,
+  static core::Result<std::unique_ptr<CrosswalkStore>> Open(db::Database& target, std::string legacy_system,
                                                       int64_t run_id);
 
   std::optional<int64_t> Lookup(const std::string& entity,
@@ -35,12 +35,12 @@ class CrosswalkStore final : public transform::Crosswalk {
 
   // Writes queued entries inside the caller's transaction and makes them
   // part of the committed state.
-  Status Flush();
+  core::Status Flush();
   // Forgets everything recorded since the last Flush (the batch was rolled back).
   void Discard();
 
  private:
-  CrosswalkStore(Database& target, std::string legacy_system, int64_t run_id);
+  CrosswalkStore(db::Database& target, std::string legacy_system, int64_t run_id);
   static std::string Slot(const std::string& entity, const std::string& legacy_key) {
     return entity + '\x1f' + legacy_key;
   }
@@ -50,7 +50,7 @@ class CrosswalkStore final : public transform::Crosswalk {
   std::unordered_map<std::string, int64_t> ids_;
   std::unordered_set<std::string> seen_this_run_;
   std::unordered_map<std::string, int64_t> next_id_;  // per entity
-  std::unique_ptr<TableWriter> writer_;
+  std::unique_ptr<db::TableWriter> writer_;
   // Recorded since the last Flush, so that Discard can undo them.
   std::vector<std::string> pending_slots_;
   std::vector<std::string> pending_seen_;

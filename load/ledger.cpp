@@ -3,15 +3,15 @@
 namespace handover::load {
 namespace {
 
-Value OptionalText(const std::optional<std::string>& text) {
-  return text ? Value(*text) : Value(Null{});
+core::Value OptionalText(const std::optional<std::string>& text) {
+  return text ? core::Value(*text) : core::Value(core::Null{});
 }
 
-Value OptionalInt(const std::optional<int64_t>& number) {
-  return number ? Value(*number) : Value(Null{});
+core::Value OptionalInt(const std::optional<int64_t>& number) {
+  return number ? core::Value(*number) : core::Value(core::Null{});
 }
 
-Value TextOrNull(const std::string& text) { return text.empty() ? Value(Null{}) : Value(text); }
+core::Value TextOrNull(const std::string& text) { return text.empty() ? core::Value(core::Null{}) : core::Value(text); }
 
 }  // namespace
 
@@ -25,12 +25,12 @@ const char* LedgerOutcomeName(LedgerOutcome outcome) {
   return "unknown";
 }
 
-Ledger::Ledger(Database& target, int64_t run_id)
+Ledger::Ledger(db::Database& target, int64_t run_id)
     : run_id_(run_id),
-      entries_(MakeTableWriter(target, "migration_ledger",
+      entries_(db::MakeTableWriter(target, "migration_ledger",
                                {"run_id", "mapping", "source_row", "legacy_key", "outcome",
                                 "reason_code", "target_key", "amount_pence"})),
-      exceptions_(MakeTableWriter(target, "migration_exception",
+      exceptions_(db::MakeTableWriter(target, "migration_exception",
                                   {"run_id", "mapping", "source_table", "source_row", "legacy_key",
                                    "outcome", "reason_code", "reason", "column_name", "value_seen",
                                    "action"})) {}
@@ -41,20 +41,20 @@ void Ledger::BeginMapping(const std::string& mapping, const std::string& source_
 }
 
 void Ledger::Add(const LedgerEntry& e) {
-  const Value row[] = {run_id_, mapping_, e.source_row, OptionalText(e.legacy_key),
+  const core::Value row[] = {run_id_, mapping_, e.source_row, OptionalText(e.legacy_key),
                        std::string(LedgerOutcomeName(e.outcome)), TextOrNull(e.reason_code),
                        OptionalInt(e.target_key), OptionalInt(e.amount_pence)};
   entries_->Add(row);
 }
 
 void Ledger::AddException(const ExceptionEntry& e) {
-  const Value row[] = {run_id_, mapping_, source_table_, e.source_row, OptionalText(e.legacy_key),
+  const core::Value row[] = {run_id_, mapping_, source_table_, e.source_row, OptionalText(e.legacy_key),
                        std::string(LedgerOutcomeName(e.outcome)), e.reason_code, e.reason,
                        TextOrNull(e.column), TextOrNull(e.value_seen), e.action};
   exceptions_->Add(row);
 }
 
-Status Ledger::Flush() {
+core::Status Ledger::Flush() {
   HANDOVER_RETURN_IF_ERROR(entries_->Flush());
   return exceptions_->Flush();
 }

@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "extract/database.h"
-#include "load/table_writer.h"
+#include "db/database.h"
+#include "db/table_writer.h"
 #include "transform/mapping_program.h"
 
 namespace handover::load {
@@ -43,22 +43,22 @@ struct ExceptionEntry {
 
 class Ledger {
  public:
-  Ledger(Database& target, int64_t run_id);
+  Ledger(db::Database& target, int64_t run_id);
 
   // Sets the mapping and source table the following entries belong to.
   void BeginMapping(const std::string& mapping, const std::string& source_table);
   void Add(const LedgerEntry& entry);
   void AddException(const ExceptionEntry& entry);
   // Writes buffered entries inside the caller's transaction.
-  Status Flush();
+  core::Status Flush();
   void Discard();
 
  private:
   int64_t run_id_;
   std::string mapping_;
   std::string source_table_;
-  std::unique_ptr<TableWriter> entries_;
-  std::unique_ptr<TableWriter> exceptions_;
+  std::unique_ptr<db::TableWriter> entries_;
+  std::unique_ptr<db::TableWriter> exceptions_;
 };
 
 // What a data officer should do about a reason code (generic advice by kind

@@ -14,29 +14,29 @@
 namespace handover::load {
 namespace {
 
-Result<std::unique_ptr<RowSource>> OpenSource(const transform::CompiledMapping& mapping, Database& source,
-                                              const Catalog& catalog, size_t batch_size) {
-  const TableSchema* table = catalog.Find(mapping.source_table());
+core::Result<std::unique_ptr<extract::RowSource>> OpenSource(const transform::CompiledMapping& mapping, db::Database& source,
+                                              const core::Catalog& catalog, size_t batch_size) {
+  const core::TableSchema* table = catalog.Find(mapping.source_table());
   if (table == nullptr)
-    return Status::Error(ErrorCode::kNotFound, "source table " + mapping.source_table() + " of mapping " +
+    return core::Status::Error(core::ErrorCode::kNotFound, "source table " + mapping.source_table() + " of mapping " +
                                                    mapping.name() + " is not in " + source.url().Masked());
-  return OpenTableSource(source, *table, mapping.source_columns(), batch_size);
+  return extract::OpenTableSource(source, *table, mapping.source_columns(), batch_size);
 }
 
 // Reads every lookup table of `mapping` into memory (reference tables such as
 // staff lists: small beside the rows they annotate).
-Result<transform::LookupTables> ReadLookups(const transform::CompiledMapping& mapping, Database& source,
-                                            const Catalog& catalog, size_t batch_size) {
+core::Result<transform::LookupTables> ReadLookups(const transform::CompiledMapping& mapping, db::Database& source,
+                                            const core::Catalog& catalog, size_t batch_size) {
   const auto& specs = mapping.lookups();
   transform::LookupTables tables(specs.size());
   for (size_t i = 0; i < specs.size(); ++i) {
-    const TableSchema* table = catalog.Find(specs[i].table);
+    const core::TableSchema* table = catalog.Find(specs[i].table);
     if (table == nullptr)
-      return Status::Error(ErrorCode::kNotFound, "lookup table " + specs[i].table + " of mapping " + mapping.name() +
+      return core::Status::Error(core::ErrorCode::kNotFound, "lookup table " + specs[i].table + " of mapping " + mapping.name() +
                                                      " is not in " + source.url().Masked());
-    auto rows = OpenTableSource(source, *table, specs[i].columns, batch_size);
+    auto rows = extract::OpenTableSource(source, *table, specs[i].columns, batch_size);
     if (!rows.ok()) return rows.status();
-    RowBatch batch;
+    core::RowBatch batch;
     int64_t repeated = 0;
     while (true) {
       auto more = (*rows)->Next(batch);
@@ -44,7 +44,7 @@ Result<transform::LookupTables> ReadLookups(const transform::CompiledMapping& ma
       if (!*more) break;
       for (size_t r = 0; r < batch.size(); ++r) {
         const auto row = batch.Row(r);
-        if (!tables.Add(i, std::vector<Value>(row.begin(), row.end()))) ++repeated;
+        if (!tables.Add(i, std::vector<core::Value>(row.begin(), row.end()))) ++repeated;
       }
     }
     if (repeated > 0)
@@ -54,8 +54,8 @@ Result<transform::LookupTables> ReadLookups(const transform::CompiledMapping& ma
   return tables;
 }
 
-Status LoadMapping(const transform::CompiledMapping& mapping, Database& source, const Catalog& catalog,
-                   Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
+core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database& source, const core::Catalog& catalog,
+                   db::Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
                    const ProgressFn& progress, MappingCounts& counts) {
   std::optional<transform::LookupTables> lookups;
   if (!mapping.lookups().empty()) {
@@ -76,7 +76,7 @@ Status LoadMapping(const transform::CompiledMapping& mapping, Database& source, 
   auto rows = OpenSource(mapping, source, catalog, options.batch_size);
   if (!rows.ok()) return rows.status();
   MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables);
-  RowBatch batch;
+  core::RowBatch batch;
   while (true) {
     auto more = (*rows)->Next(batch);
     if (!more.ok()) return more.status().WithContext("loading " + mapping.name());
@@ -86,13 +86,13 @@ Status LoadMapping(const transform::CompiledMapping& mapping, Database& source, 
   }
   HANDOVER_RETURN_IF_ERROR(loader.Finish());
   counts = loader.counts();
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
 }  // namespace
 
-Result<LoadSummary> RunLoad(const transform::MappingProgram& program, Database& source,
-                            const Catalog& source_catalog, Database& target, const LoadOptions& options,
+core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::Database& source,
+                            const core::Catalog& source_catalog, db::Database& target, const LoadOptions& options,
                             const ProgressFn& progress) {
   const auto started = std::chrono::steady_clock::now();
   HANDOVER_RETURN_IF_ERROR(EnsureMigrationTables(target));
@@ -108,7 +108,7 @@ Result<LoadSummary> RunLoad(const transform::MappingProgram& program, Database& 
   for (const auto& mapping : program.mappings) {
     spdlog::info("loading mapping {} from {}", mapping->name(), mapping->source_table());
     MappingCounts counts;
-    Status status = LoadMapping(*mapping, source, source_catalog, target, **crosswalk, ledger, options,
+    core::Status status = LoadMapping(*mapping, source, source_catalog, target, **crosswalk, ledger, options,
                                 progress, counts);
     if (!status.ok()) {
       (void)CloseRun(target, *run_id, "failed");  // best effort: the load error is what matters

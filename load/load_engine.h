@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "extract/database.h"
-#include "extract/schema.h"
-#include "extract/status.h"
+#include "db/database.h"
+#include "core/schema.h"
+#include "core/status.h"
 #include "load/run_record.h"
 #include "transform/mapping_program.h"
 
@@ -56,8 +56,8 @@ using ProgressFn = std::function<void(const std::string& mapping, int64_t rows)>
 // The target must already hold the council schema; migration tables are
 // created if missing. On a failed Status the batch in flight was rolled back
 // and the run is recorded as failed.
-Result<LoadSummary> RunLoad(const transform::MappingProgram& program, Database& source,
-                            const Catalog& source_catalog, Database& target,
+core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::Database& source,
+                            const core::Catalog& source_catalog, db::Database& target,
                             const LoadOptions& options, const ProgressFn& progress = {});
 
 }  // namespace handover::load

@@ -2,7 +2,7 @@
 
 #include <soci/soci.h>
 
-#include "extract/text_encoding.h"
+#include "core/text_encoding.h"
 
 namespace handover::load {
 namespace {
@@ -24,8 +24,8 @@ std::optional<int64_t> AmountOf(const transform::CompiledMapping& mapping,
   for (size_t t = 0; t < targets.size() && t < outcome.target_rows.size(); ++t) {
     if (!outcome.target_rows[t]) continue;
     for (size_t c = 0; c < targets[t].types.size(); ++c)
-      if (targets[t].types[c] == ColumnType::kPence)
-        if (const auto* pence = std::get_if<Pence>(&(*outcome.target_rows[t])[c])) return pence->value;
+      if (targets[t].types[c] == core::ColumnType::kPence)
+        if (const auto* pence = std::get_if<core::Pence>(&(*outcome.target_rows[t])[c])) return pence->value;
   }
   return std::nullopt;
 }
@@ -38,7 +38,7 @@ std::optional<std::string> FindInvalidText(const transform::CompiledMapping& map
     if (!outcome.target_rows[t]) continue;
     const auto& values = *outcome.target_rows[t];
     for (size_t c = 0; c < values.size() && c < targets[t].columns.size(); ++c)
-      if (const auto* text = std::get_if<std::string>(&values[c]); text && !IsValidUtf8(*text))
+      if (const auto* text = std::get_if<std::string>(&values[c]); text && !core::IsValidUtf8(*text))
         return targets[t].table + "." + targets[t].columns[c];
   }
   return std::nullopt;
@@ -54,7 +54,7 @@ void Accumulate(MappingCounts& into, const MappingCounts& from) {
 
 }  // namespace
 
-MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, Database& target,
+MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, db::Database& target,
                              CrosswalkStore& crosswalk, Ledger& ledger, std::optional<MergePlan> merge_plan,
                              const transform::LookupTables* lookups)
     : mapping_(mapping), target_(target), crosswalk_(crosswalk), ledger_(ledger),
@@ -62,7 +62,7 @@ MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, Database
   counts_.mapping = mapping.name();
   counts_.source_table = mapping.source_table();
   for (const auto& spec : mapping.targets()) {
-    writers_.push_back(MakeTableWriter(target, spec.table, spec.columns));
+    writers_.push_back(db::MakeTableWriter(target, spec.table, spec.columns));
     counts_.targets.push_back({spec.table, 0});
   }
   ledger_.BeginMapping(mapping.name(), mapping.source_table());
@@ -77,7 +77,7 @@ void MappingLoader::Reject(int64_t ordinal, const std::optional<std::string>& ke
                         SuggestedAction(LedgerOutcome::kRejected, code)});
 }
 
-void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, MappingCounts& tally) {
+void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal, MappingCounts& tally) {
   ++tally.extracted;
   const std::string& entity = mapping_.name();
   std::optional<std::string> key;
@@ -131,7 +131,7 @@ void MappingLoader::ProcessRow(std::span<const Value> row, int64_t ordinal, Mapp
   ledger_.Add({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, amount});
 }
 
-Status MappingLoader::FlushAll() {
+core::Status MappingLoader::FlushAll() {
   for (auto& writer : writers_) HANDOVER_RETURN_IF_ERROR(writer->Flush());
   HANDOVER_RETURN_IF_ERROR(crosswalk_.Flush());
   return ledger_.Flush();
@@ -144,12 +144,12 @@ void MappingLoader::DiscardAll() {
   batch_merges_.clear();
 }
 
-Status MappingLoader::Commit(const std::string& what) {
+core::Status MappingLoader::Commit(const std::string& what) {
   try {
     target_.session().commit();
-    return Status::Ok();
+    return core::Status::Ok();
   } catch (...) {
-    return StatusFromCurrentException(ErrorCode::kDatabase, "committing " + what);
+    return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "committing " + what);
   }
 }
 
@@ -160,20 +160,20 @@ void MappingLoader::AddTally(const MappingCounts& tally) {
   batch_merges_.clear();
 }
 
-Status MappingLoader::LoadBatch(const RowBatch& batch) {
+core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   const std::string what = mapping_.name() + " batch " + std::to_string(++batches_);
   MappingCounts tally;
   try {
     target_.session().begin();
   } catch (...) {
-    return StatusFromCurrentException(ErrorCode::kDatabase, "starting " + what);
+    return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "starting " + what);
   }
   for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);
-  Status written = FlushAll();
+  core::Status written = FlushAll();
   if (written.ok()) {
     HANDOVER_RETURN_IF_ERROR(Commit(what));
     AddTally(tally);
-    return Status::Ok();
+    return core::Status::Ok();
   }
   target_.session().rollback();
   DiscardAll();
@@ -183,7 +183,7 @@ Status MappingLoader::LoadBatch(const RowBatch& batch) {
     MappingCounts one;
     target_.session().begin();
     ProcessRow(batch.Row(r), batch.Ordinal(r), one);
-    Status status = FlushAll();
+    core::Status status = FlushAll();
     if (status.ok()) {
       HANDOVER_RETURN_IF_ERROR(Commit(what));
       AddTally(one);
@@ -203,7 +203,7 @@ Status MappingLoader::LoadBatch(const RowBatch& batch) {
     outcome_.Clear();
     mapping_.Evaluate(batch.Row(r), context, outcome_);
     Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one, AmountOf(mapping_, outcome_));
-    Status recorded = ledger_.Flush();
+    core::Status recorded = ledger_.Flush();
     if (!recorded.ok()) {
       target_.session().rollback();
       return recorded.WithContext("recording a refused row of " + what);
@@ -211,15 +211,15 @@ Status MappingLoader::LoadBatch(const RowBatch& batch) {
     HANDOVER_RETURN_IF_ERROR(Commit(what));
     AddTally(one);
   }
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
-Status MappingLoader::Finish() {
-  if (pending_merges_.empty()) return Status::Ok();
+core::Status MappingLoader::Finish() {
+  if (pending_merges_.empty()) return core::Status::Ok();
   try {
     target_.session().begin();
   } catch (...) {
-    return StatusFromCurrentException(ErrorCode::kDatabase, "starting the merge of " + mapping_.name());
+    return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "starting the merge of " + mapping_.name());
   }
   const std::string& entity = mapping_.name();
   for (const auto& merge : pending_merges_) {
@@ -242,7 +242,7 @@ Status MappingLoader::Finish() {
                           SuggestedAction(LedgerOutcome::kMerged, "duplicate")});
   }
   pending_merges_.clear();
-  Status status = FlushAll();
+  core::Status status = FlushAll();
   if (!status.ok()) {
     target_.session().rollback();
     return status.WithContext("recording the merges of " + mapping_.name());

@@ -7,39 +7,39 @@
 #include <string>
 #include <vector>
 
-#include "extract/database.h"
-#include "extract/row_batch.h"
+#include "db/database.h"
+#include "core/row_batch.h"
 #include "load/crosswalk_store.h"
 #include "load/ledger.h"
 #include "load/load_engine.h"
 #include "load/merge_plan.h"
-#include "load/table_writer.h"
+#include "db/table_writer.h"
 
 namespace handover::load {
 
 class MappingLoader {
  public:
-  MappingLoader(const transform::CompiledMapping& mapping, Database& target, CrosswalkStore& crosswalk,
+  MappingLoader(const transform::CompiledMapping& mapping, db::Database& target, CrosswalkStore& crosswalk,
                 Ledger& ledger, std::optional<MergePlan> merge_plan, const transform::LookupTables* lookups);
 
   // Loads one batch in its own transaction; replays it row by row if the
   // target refuses it. Fails only if the target cannot be written at all.
-  Status LoadBatch(const RowBatch& batch);
+  core::Status LoadBatch(const core::RowBatch& batch);
   // Resolves merged duplicates to their survivors' council ids (call once,
   // after the last batch).
-  Status Finish();
+  core::Status Finish();
 
   const MappingCounts& counts() const { return counts_; }
 
  private:
   // Decides one row's fate and buffers its writes; adds to `tally`.
-  void ProcessRow(std::span<const Value> row, int64_t ordinal, MappingCounts& tally);
+  void ProcessRow(std::span<const core::Value> row, int64_t ordinal, MappingCounts& tally);
   void Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
               const std::string& reason, const std::string& column, const std::string& value,
               MappingCounts& tally, std::optional<int64_t> amount = std::nullopt);
-  Status FlushAll();
+  core::Status FlushAll();
   void DiscardAll();
-  Status Commit(const std::string& what);
+  core::Status Commit(const std::string& what);
   void AddTally(const MappingCounts& tally);
 
   struct PendingMerge {
@@ -50,12 +50,12 @@ class MappingLoader {
   };
 
   const transform::CompiledMapping& mapping_;
-  Database& target_;
+  db::Database& target_;
   CrosswalkStore& crosswalk_;
   Ledger& ledger_;
   std::optional<MergePlan> merge_plan_;
   const transform::LookupTables* lookups_;  // null when the mapping has none
-  std::vector<std::unique_ptr<TableWriter>> writers_;  // one per mapping target
+  std::vector<std::unique_ptr<db::TableWriter>> writers_;  // one per mapping target
   std::vector<PendingMerge> pending_merges_;
   std::vector<PendingMerge> batch_merges_;
   transform::RowOutcome outcome_;

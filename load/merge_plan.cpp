@@ -6,34 +6,34 @@ namespace handover::load {
 namespace {
 
 // A merge key as one string; type tags keep 1 (int) and "1" (text) apart.
-std::string SerializeKey(const std::vector<Value>& key) {
+std::string SerializeKey(const std::vector<core::Value>& key) {
   std::string out;
-  for (const Value& v : key) {
+  for (const core::Value& v : key) {
     out += static_cast<char>('0' + v.index());
-    out += ToText(v);
+    out += core::ToText(v);
     out += '\x1f';
   }
   return out;
 }
 
 struct Candidate {
-  Value order;
+  core::Value order;
   int64_t ordinal = 0;
   std::string legacy_key;
 };
 
 }  // namespace
 
-int CompareForSurvivorship(const Value& a, const Value& b) {
-  if (IsNull(a) || IsNull(b)) return IsNull(a) == IsNull(b) ? 0 : (IsNull(a) ? 1 : -1);
+int CompareForSurvivorship(const core::Value& a, const core::Value& b) {
+  if (core::IsNull(a) || core::IsNull(b)) return core::IsNull(a) == core::IsNull(b) ? 0 : (core::IsNull(a) ? 1 : -1);
   if (a.index() != b.index()) return a.index() < b.index() ? -1 : 1;
   return std::visit(
       [&](const auto& x) -> int {
         using T = std::decay_t<decltype(x)>;
         const auto& y = std::get<T>(b);
-        if constexpr (std::is_same_v<T, Null>) {
+        if constexpr (std::is_same_v<T, core::Null>) {
           return 0;
-        } else if constexpr (std::is_same_v<T, Decimal>) {
+        } else if constexpr (std::is_same_v<T, core::Decimal>) {
           // Compare exactly on a common scale (long double would round).
           __int128 l = x.mantissa, r = y.mantissa;
           for (int s = x.scale; s < y.scale; ++s) l *= 10;
@@ -46,7 +46,7 @@ int CompareForSurvivorship(const Value& a, const Value& b) {
       a);
 }
 
-Result<MergePlan> MergePlan::Build(const transform::CompiledMapping& mapping, RowSource& source,
+core::Result<MergePlan> MergePlan::Build(const transform::CompiledMapping& mapping, extract::RowSource& source,
                                    const CrosswalkStore& ids, const transform::LookupTables* lookups) {
   MergePlan plan;
   const bool keep_earliest = !mapping.merge() || mapping.merge()->keep_earliest;
@@ -56,7 +56,7 @@ Result<MergePlan> MergePlan::Build(const transform::CompiledMapping& mapping, Ro
   context.crosswalk = &ids;
   context.lookups = lookups;
   transform::RowOutcome outcome;
-  RowBatch batch;
+  core::RowBatch batch;
   while (true) {
     auto more = source.Next(batch);
     if (!more.ok()) return more.status();
@@ -78,8 +78,8 @@ Result<MergePlan> MergePlan::Build(const transform::CompiledMapping& mapping, Ro
       if (inserted) continue;
       const int cmp = CompareForSurvivorship(candidate.order, it->second.order);
       // NULL orders always lose; ties go to the row seen first.
-      const bool better = keep_earliest ? cmp < 0 : (cmp > 0 && !IsNull(candidate.order)) ||
-                                                        (IsNull(it->second.order) && !IsNull(candidate.order));
+      const bool better = keep_earliest ? cmp < 0 : (cmp > 0 && !core::IsNull(candidate.order)) ||
+                                                        (core::IsNull(it->second.order) && !core::IsNull(candidate.order));
       if (better) it->second = std::move(candidate);
     }
   }

@@ -19,7 +19,7 @@ class MergePlan {
   // Streams `source` once. Fails only if reading fails.
   // `ids` gives each row the council id it would get, so columns assigned
   // `council_id` are as set in the pre-pass as in the load.
-  static Result<MergePlan> Build(const transform::CompiledMapping& mapping, RowSource& source,
+  static core::Result<MergePlan> Build(const transform::CompiledMapping& mapping, extract::RowSource& source,
                                  const CrosswalkStore& ids, const transform::LookupTables* lookups);
 
   // For a row that is a duplicate, the legacy key of its survivor; nullopt
@@ -33,6 +33,6 @@ class MergePlan {
 
 // Orders two values for survivorship: NULLs last, then by value (numbers,
 // pence, dates, text). Returns <0, 0 or >0.
-int CompareForSurvivorship(const Value& a, const Value& b);
+int CompareForSurvivorship(const core::Value& a, const core::Value& b);
 
 }  // namespace handover::load

@@ -7,8 +7,8 @@ namespace {
 
 // Written once for both dialects: BIGINT and TEXT mean the same to SQLite
 // and PostgreSQL; the only difference is how run ids are generated.
-std::string MigrationDdl(Dialect dialect) {
-  const std::string run_id = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
+std::string MigrationDdl(db::Dialect dialect) {
+  const std::string run_id = dialect == db::Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
   return R"(
 CREATE TABLE IF NOT EXISTS migration_run (
   run_id )" + run_id + R"(,
@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS migration_crosswalk (
 
 }  // namespace
 
-Status EnsureMigrationTables(Database& target) {
+core::Status EnsureMigrationTables(db::Database& target) {
   return target.ExecuteScriptAtomically(MigrationDdl(target.dialect()),
                               "creating the migration tables in " + target.url().Masked());
 }

@@ -6,12 +6,12 @@
 // The load stage owns them; reports read them with their own SQL.
 #pragma once
 
-#include "extract/database.h"
-#include "extract/status.h"
+#include "db/database.h"
+#include "core/status.h"
 
 namespace handover::load {
 
 // Creates any of the tables above that are missing (idempotent).
-Status EnsureMigrationTables(Database& target);
+core::Status EnsureMigrationTables(db::Database& target);
 
 }  // namespace handover::load

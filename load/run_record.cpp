@@ -14,21 +14,21 @@ std::string UtcTimestamp() {
   return buf;
 }
 
-Result<int64_t> OpenRun(Database& target, const RunInfo& info) {
+core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info) {
   auto next = target.QueryInt("SELECT COALESCE(MAX(run_id), 0) + 1 FROM migration_run", "numbering the run");
   if (!next.ok()) return next.status();
   const std::string sql =
       "INSERT INTO migration_run (run_id, kind, started_at, mappings_hash, source, parameters) VALUES (" +
-      std::to_string(*next) + ", " + Database::QuoteLiteral(info.kind) + ", " +
-      Database::QuoteLiteral(UtcTimestamp()) + ", " + Database::QuoteLiteral(info.mappings_hash) + ", " +
-      Database::QuoteLiteral(info.source) + ", " + Database::QuoteLiteral(info.parameters) + ")";
+      std::to_string(*next) + ", " + db::Database::QuoteLiteral(info.kind) + ", " +
+      db::Database::QuoteLiteral(UtcTimestamp()) + ", " + db::Database::QuoteLiteral(info.mappings_hash) + ", " +
+      db::Database::QuoteLiteral(info.source) + ", " + db::Database::QuoteLiteral(info.parameters) + ")";
   HANDOVER_RETURN_IF_ERROR(target.Execute(sql, "recording the run"));
   return *next;
 }
 
-Status CloseRun(Database& target, int64_t run_id, const std::string& outcome) {
-  return target.Execute("UPDATE migration_run SET finished_at = " + Database::QuoteLiteral(UtcTimestamp()) +
-                            ", outcome = " + Database::QuoteLiteral(outcome) +
+core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome) {
+  return target.Execute("UPDATE migration_run SET finished_at = " + db::Database::QuoteLiteral(UtcTimestamp()) +
+                            ", outcome = " + db::Database::QuoteLiteral(outcome) +
                             " WHERE run_id = " + std::to_string(run_id),
                         "closing run " + std::to_string(run_id));
 }

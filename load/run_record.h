@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "extract/database.h"
-#include "extract/status.h"
+#include "db/database.h"
+#include "core/status.h"
 
 namespace handover::load {
 
@@ -17,9 +17,9 @@ struct RunInfo {
 };
 
 // Inserts a run row and returns its id (one more than the largest so far).
-Result<int64_t> OpenRun(Database& target, const RunInfo& info);
+core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info);
 // Records the run's outcome: "balanced", "unbalanced" or "failed".
-Status CloseRun(Database& target, int64_t run_id, const std::string& outcome);
+core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome);
 
 // Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcTimestamp();

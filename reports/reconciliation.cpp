@@ -2,17 +2,17 @@
 
 #include <algorithm>
 #include <map>
-#include "extract/ascii.h"
+#include "core/ascii.h"
 
 namespace handover::reports {
 namespace {
 
-Status ReadLedger(Database& target, int64_t run_id, MappingFigures& figures) {
+core::Status ReadLedger(db::Database& target, int64_t run_id, MappingFigures& figures) {
   auto rows = target.QueryRows(
       "SELECT CAST(outcome AS VARCHAR(20)), CAST(COALESCE(reason_code, '') AS VARCHAR(100)), "
       "CAST(count(*) AS VARCHAR(20)), CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)), "
       "CAST(count(*) - count(amount_pence) AS VARCHAR(20)) FROM migration_ledger WHERE run_id = " +
-          std::to_string(run_id) + " AND mapping = " + Database::QuoteLiteral(figures.mapping) +
+          std::to_string(run_id) + " AND mapping = " + db::Database::QuoteLiteral(figures.mapping) +
           " GROUP BY outcome, reason_code",
       5, "reading the ledger of " + figures.mapping);
   if (!rows.ok()) return rows.status();
@@ -34,10 +34,10 @@ Status ReadLedger(Database& target, int64_t run_id, MappingFigures& figures) {
     ledger.by_reason[outcome + ":" + row[1]] += count;
     ledger.pence_by_reason[outcome + ":" + row[1]] += pence;
   }
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
-Status ReadExceptions(Database& target, int64_t run_id, const PrivacyOptions& privacy,
+core::Status ReadExceptions(db::Database& target, int64_t run_id, const PrivacyOptions& privacy,
                       std::vector<ExceptionRow>& out) {
   auto rows = target.QueryRows(
       // Declared widths keep ODBC drivers from allocating 64 KiB a cell.
@@ -54,13 +54,13 @@ Status ReadExceptions(Database& target, int64_t run_id, const PrivacyOptions& pr
       e.value_seen = "[withheld: personal data]";
     out.push_back(std::move(e));
   }
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
 }  // namespace
 
 bool IsPersonalColumn(const std::string& column) {
-  const std::string c = AsciiLower(column);
+  const std::string c = core::AsciiLower(column);
   for (const char* marker : {"name", "dob", "birth", "address", "postcode", "phone", "email", "ni_number", "nhs"})
     if (c.find(marker) != std::string::npos) return true;
   return false;
@@ -83,7 +83,7 @@ int64_t Reconciliation::total_pence_loaded() const {
   return total;
 }
 
-Result<Reconciliation> Reconcile(Database& source, Database& target, const transform::MappingProgram& program,
+core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& target, const transform::MappingProgram& program,
                                  const load::LoadSummary& summary, const PrivacyOptions& privacy) {
   Reconciliation result;
   result.run_id = summary.run_id;
@@ -117,7 +117,7 @@ Result<Reconciliation> Reconcile(Database& source, Database& target, const trans
       if (!count.ok()) return count.status();
       t.rows_in_target = *count;
       for (size_t c = 0; c < spec.types.size(); ++c) {
-        if (spec.types[c] != ColumnType::kPence) continue;
+        if (spec.types[c] != core::ColumnType::kPence) continue;
         t.money_column = spec.columns[c];
         auto pence = target.QueryInt("SELECT sum(" + target.QuoteIdentifier(t.money_column) + ") FROM " +
                                          target.QuoteIdentifier(spec.table),

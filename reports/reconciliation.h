@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/database.h"
-#include "extract/status.h"
+#include "db/database.h"
+#include "core/status.h"
 #include "load/load_engine.h"
 #include "transform/mapping_program.h"
 
@@ -85,7 +85,7 @@ struct PrivacyOptions {
 // Computes the figures for `run_id` (see the header comment). Fails only if a
 // query fails; a run that does not balance is a successful Reconciliation
 // whose balanced() is false, with every difference listed.
-Result<Reconciliation> Reconcile(Database& source, Database& target, const transform::MappingProgram& program,
+core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& target, const transform::MappingProgram& program,
                                  const load::LoadSummary& summary, const PrivacyOptions& privacy);
 
 // True for column names that hold personal data (forename, surname, dob...).

@@ -9,23 +9,23 @@
 
 namespace handover::reports {
 
-Status EnsurePrivateDirectory(const std::filesystem::path& dir) {
+core::Status EnsurePrivateDirectory(const std::filesystem::path& dir) {
   std::error_code ec;
   const bool existed = std::filesystem::is_directory(dir, ec);
   std::filesystem::create_directories(dir, ec);
   if (ec)
-    return Status::Error(ErrorCode::kIo, "cannot create the report folder " + dir.string() + ": " + ec.message());
+    return core::Status::Error(core::ErrorCode::kIo, "cannot create the report folder " + dir.string() + ": " + ec.message());
   if (!existed && ::chmod(dir.c_str(), 0700) != 0)
-    return Status::Error(ErrorCode::kIo, "cannot restrict the report folder " + dir.string() + ": " +
+    return core::Status::Error(core::ErrorCode::kIo, "cannot restrict the report folder " + dir.string() + ": " +
                                              std::strerror(errno));
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
-Status WritePrivateFile(const std::filesystem::path& path, const std::string& content) {
+core::Status WritePrivateFile(const std::filesystem::path& path, const std::string& content) {
   const std::string temp = path.string() + ".partial";
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0)
-    return Status::Error(ErrorCode::kIo, "cannot write " + path.string() + ": " + std::strerror(errno));
+    return core::Status::Error(core::ErrorCode::kIo, "cannot write " + path.string() + ": " + std::strerror(errno));
   ::fchmod(fd, 0600);  // an existing .partial may have had wider rights
   size_t done = 0;
   while (done < content.size()) {
@@ -35,16 +35,16 @@ Status WritePrivateFile(const std::filesystem::path& path, const std::string& co
       const std::string why = std::strerror(errno);
       ::close(fd);
       ::unlink(temp.c_str());
-      return Status::Error(ErrorCode::kIo, "cannot write " + path.string() + ": " + why);
+      return core::Status::Error(core::ErrorCode::kIo, "cannot write " + path.string() + ": " + why);
     }
     done += static_cast<size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp.c_str());
-    return Status::Error(ErrorCode::kIo, "cannot finish " + path.string() + ": " + why);
+    return core::Status::Error(core::ErrorCode::kIo, "cannot finish " + path.string() + ": " + why);
   }
-  return Status::Ok();
+  return core::Status::Ok();
 }
 
 }  // namespace handover::reports

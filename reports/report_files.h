@@ -6,14 +6,14 @@
 #include <filesystem>
 #include <string>
 
-#include "extract/status.h"
+#include "core/status.h"
 
 namespace handover::reports {
 
 // Creates `dir` (and parents) if missing, owner-only.
-Status EnsurePrivateDirectory(const std::filesystem::path& dir);
+core::Status EnsurePrivateDirectory(const std::filesystem::path& dir);
 
 // Writes `content` to `path` with mode 0600, atomically.
-Status WritePrivateFile(const std::filesystem::path& path, const std::string& content);
+core::Status WritePrivateFile(const std::filesystem::path& path, const std::string& content);
 
 }  // namespace handover::reports

@@ -13,7 +13,7 @@
 
 #include "transform/language/bind.h"
 #include "transform/load_order.h"
-#include "extract/ascii.h"
+#include "core/ascii.h"
 
 namespace handover::transform {
 namespace {
@@ -48,7 +48,7 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
                    BindEnvironment& env, std::vector<Diagnostic>& diagnostics) {
   std::map<std::string, const MappingSource*> csv_by_path;
   for (const MappingSource& f : files)
-    if (EndsWith(AsciiLower(f.path), ".csv"))
+    if (EndsWith(core::AsciiLower(f.path), ".csv"))
       csv_by_path[fs::path(f.path).lexically_normal().string()] = &f;
   std::set<std::string> used_csv;
   std::map<std::string, std::pair<const ParsedFile*, const ast::CodeSet*>> declared;
@@ -87,7 +87,7 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
     for (const ast::TopItem& item : file.items) {
       const auto* cs = boost::get<ast::CodeSet>(&item);
       if (!cs) continue;
-      const std::string name = AsciiLower(cs->name.name);
+      const std::string name = core::AsciiLower(cs->name.name);
       if (auto [it, inserted] = declared.emplace(name, std::pair{&file, cs}); !inserted) {
         diagnostics.push_back(file.At(cs->name, "code set '" + name + "' is already defined at " +
                                                     it->second.first->path + ":" +
@@ -129,7 +129,7 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
   // A CSV no declaration names is a code set of its own, named after the file.
   for (const auto& [path, csv] : csv_by_path) {
     if (used_csv.count(path)) continue;
-    const std::string name = AsciiLower(fs::path(path).stem().string());
+    const std::string name = core::AsciiLower(fs::path(path).stem().string());
     if (env.code_sets.count(name)) continue;
     auto set = std::make_shared<CodeSet>(name);
     add_csv_entries(*set, *csv);
@@ -139,15 +139,15 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
 
 }  // namespace
 
-CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const Catalog& source,
-                                const Catalog& target, const Params& params) {
+CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const core::Catalog& source,
+                                const core::Catalog& target, const Params& params) {
   CheckResult result;
   std::vector<Diagnostic>& diagnostics = result.diagnostics;
   std::vector<ParsedFile> parsed;
   std::vector<const MappingSource*> all;
   for (const MappingSource& f : files) {
     all.push_back(&f);
-    if (!EndsWith(AsciiLower(f.path), ".map")) continue;
+    if (!EndsWith(core::AsciiLower(f.path), ".map")) continue;
     ParsedFile p;
     if (ParseMappingText(f.path, f.text, p, diagnostics)) parsed.push_back(std::move(p));
   }
@@ -164,7 +164,7 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const C
     for (const ast::TopItem& item : file.items) {
       const auto* m = boost::get<ast::Mapping>(&item);
       if (!m) continue;
-      const std::string name = AsciiLower(m->name.name);
+      const std::string name = core::AsciiLower(m->name.name);
       auto [it, inserted] = mappings.emplace(name, std::pair{&file, m});
       if (!inserted) {
         diagnostics.push_back(file.At(m->name, "mapping '" + name + "' is already defined at " +
@@ -196,7 +196,7 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const C
       std::string path;
       for (const std::string& n : order.cycle) path += (path.empty() ? "" : " -> ") + n;
       const auto& [file, m] = *std::find_if(in_order.begin(), in_order.end(), [&](const auto& x) {
-        return AsciiLower(x.second->name.name) == order.cycle.front();
+        return core::AsciiLower(x.second->name.name) == order.cycle.front();
       });
       diagnostics.push_back(file->At(m->name, "mappings reference each other in a cycle (" +
                                                   path + "), so no load order exists"));
@@ -215,8 +215,8 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const C
   return result;
 }
 
-CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const Catalog& source,
-                          const Catalog& target, const Params& params) {
+CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const core::Catalog& source,
+                          const core::Catalog& target, const Params& params) {
   std::vector<MappingSource> files;
   std::error_code ec;
   if (!fs::is_directory(mappings_dir, ec)) {
@@ -228,7 +228,7 @@ CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const Catal
   for (auto it = fs::recursive_directory_iterator(mappings_dir, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_regular_file()) continue;
-    const std::string ext = AsciiLower(it->path().extension().string());
+    const std::string ext = core::AsciiLower(it->path().extension().string());
     if (ext == ".map" || ext == ".csv") paths.push_back(it->path());
   }
   std::sort(paths.begin(), paths.end());

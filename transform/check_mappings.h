@@ -17,7 +17,7 @@ struct MappingSource {
 };
 
 // As CheckMappings, on the given files.
-CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const Catalog& source,
-                                const Catalog& target, const Params& params);
+CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const core::Catalog& source,
+                                const core::Catalog& target, const Params& params);
 
 }  // namespace handover::transform

@@ -25,28 +25,28 @@ void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError
     for (size_t c = 0; c < step.assigns.size(); ++c) {
       const AssignStep& a = step.assigns[c];
       frame.current_column = &a.column;
-      Value v = a.value->Eval(frame);
-      if (!IsNull(v) && v.index() != size_t(ValueTypeOf(a.type))) {
-        std::optional<Value> converted = ConvertForColumn(v, a.type);
+      core::Value v = a.value->Eval(frame);
+      if (!core::IsNull(v) && v.index() != size_t(ValueTypeOf(a.type))) {
+        std::optional<core::Value> converted = ConvertForColumn(v, a.type);
         if (!converted) {
           error.Set("bad_value",
-                    "value '" + DescribeValue(v) + "' (" + ValueTypeName(TypeOf(v)) +
-                        ") cannot be stored in " + ColumnTypeName(a.type) + " column " +
+                    "value '" + DescribeValue(v) + "' (" + core::ValueTypeName(core::TypeOf(v)) +
+                        ") cannot be stored in " + core::ColumnTypeName(a.type) + " column " +
                         target_specs_[t].table + "." + a.column,
                     a.column, DescribeValue(v));
-          v = Null{};
+          v = core::Null{};
         } else {
           v = std::move(*converted);
         }
       }
-      if (missing && a.required && IsNull(v)) missing->emplace_back(t, c);
+      if (missing && a.required && core::IsNull(v)) missing->emplace_back(t, c);
       rows[t]->push_back(std::move(v));
     }
   }
   frame.current_column = nullptr;
 }
 
-void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& context,
+void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& context,
                            RowOutcome& outcome) const {
   outcome.kind = OutcomeKind::kLoaded;
   outcome.reason_code.clear();
@@ -71,7 +71,7 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
   };
 
   // Match each lookup once per row; lookup columns read the matched rows.
-  std::array<const std::vector<Value>*, 8> matches{};
+  std::array<const std::vector<core::Value>*, 8> matches{};
   if (!lookup_keys_.empty()) {
     if (!context.lookups || context.lookups->size() < lookup_keys_.size()) {
       finish(OutcomeKind::kRejected, "no_lookup_data",
@@ -79,8 +79,8 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
       return;
     }
     for (size_t i = 0; i < lookup_keys_.size() && i < matches.size(); ++i) {
-      const Value key = lookup_keys_[i]->Eval(frame);
-      matches[i] = IsNull(key) ? nullptr : context.lookups->Find(i, ToText(key));
+      const core::Value key = lookup_keys_[i]->Eval(frame);
+      matches[i] = core::IsNull(key) ? nullptr : context.lookups->Find(i, core::ToText(key));
     }
     frame.lookup_rows = matches.data();
   }
@@ -131,33 +131,33 @@ void MappingImpl::Evaluate(std::span<const Value> row, const EvalContext& contex
   }
 }
 
-std::optional<std::string> MappingImpl::EvaluateKey(std::span<const Value> row) const {
+std::optional<std::string> MappingImpl::EvaluateKey(std::span<const core::Value> row) const {
   if (!key_) return std::nullopt;
   RowError error;
   EvalFrame frame{row, nullptr, nullptr, &error, nullptr, nullptr};
-  const Value v = key_->Eval(frame);
-  if (IsNull(v)) return std::nullopt;
-  return ToText(v);
+  const core::Value v = key_->Eval(frame);
+  if (core::IsNull(v)) return std::nullopt;
+  return core::ToText(v);
 }
 
-std::optional<std::vector<Value>> MappingImpl::EvaluateMergeKey(std::span<const Value> row) const {
+std::optional<std::vector<core::Value>> MappingImpl::EvaluateMergeKey(std::span<const core::Value> row) const {
   if (!merge_) return std::nullopt;
   RowOutcome scratch;
   RowError error;
   const EvalContext context;
   EvalFrame frame{row, &context, &scratch.target_rows, &error, nullptr, nullptr};
   ComputeTargets(frame, scratch, error, nullptr);
-  std::vector<Value> key;
+  std::vector<core::Value> key;
   key.reserve(merge_keys_.size());
   for (const NodePtr& k : merge_keys_) {
     key.push_back(k->Eval(frame));
-    if (IsNull(key.back())) return std::nullopt;
+    if (core::IsNull(key.back())) return std::nullopt;
   }
   return key;
 }
 
-Value MappingImpl::EvaluateSurvivorOrder(std::span<const Value> row) const {
-  if (!survivor_order_) return Null{};
+core::Value MappingImpl::EvaluateSurvivorOrder(std::span<const core::Value> row) const {
+  if (!survivor_order_) return core::Null{};
   RowOutcome scratch;
   RowError error;
   const EvalContext context;

@@ -16,7 +16,7 @@ namespace handover::transform {
 // One `column = expr` of a target.
 struct AssignStep {
   std::string column;      // target column name
-  ColumnType type = ColumnType::kText;
+  core::ColumnType type = core::ColumnType::kText;
   bool required = false;   // NOT NULL without default: a NULL value rejects the row
   NodePtr value;
 };
@@ -44,11 +44,11 @@ class MappingImpl final : public CompiledMapping {
   const std::vector<std::string>& references() const override { return references_; }
   const std::vector<LookupSpec>& lookups() const override { return lookup_specs_; }
   bool has_key() const override { return key_ != nullptr; }
-  std::optional<std::string> EvaluateKey(std::span<const Value> row) const override;
+  std::optional<std::string> EvaluateKey(std::span<const core::Value> row) const override;
   const std::optional<MergeSpec>& merge() const override { return merge_; }
-  std::optional<std::vector<Value>> EvaluateMergeKey(std::span<const Value> row) const override;
-  Value EvaluateSurvivorOrder(std::span<const Value> row) const override;
-  void Evaluate(std::span<const Value> row, const EvalContext& context,
+  std::optional<std::vector<core::Value>> EvaluateMergeKey(std::span<const core::Value> row) const override;
+  core::Value EvaluateSurvivorOrder(std::span<const core::Value> row) const override;
+  void Evaluate(std::span<const core::Value> row, const EvalContext& context,
                 RowOutcome& outcome) const override;
 
   // Filled by the binder.

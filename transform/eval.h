@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/value.h"
+#include "core/value.h"
 #include "transform/mapping_program.h"
 
 namespace handover::transform {
@@ -36,18 +36,18 @@ struct RowError {
 
 // Everything an expression may read while one row is evaluated.
 struct EvalFrame {
-  std::span<const Value> row;              // in CompiledMapping::source_columns() order
+  std::span<const core::Value> row;              // in CompiledMapping::source_columns() order
   const EvalContext* context = nullptr;
   // Target values assigned so far (read by bare column names); a target whose
   // condition did not hold is nullopt.
-  const std::vector<std::optional<std::vector<Value>>>* targets = nullptr;
+  const std::vector<std::optional<std::vector<core::Value>>>* targets = nullptr;
   RowError* error = nullptr;
   // The column being assigned, for error messages ("" outside assignments).
   const std::string* current_column = nullptr;
   // Where row-level warnings go (RowOutcome::warnings); may be null.
   std::vector<std::string>* warnings = nullptr;
   // The matched row of each lookup (nullptr: no match), or null outside Evaluate.
-  const std::vector<Value>* const* lookup_rows = nullptr;
+  const std::vector<core::Value>* const* lookup_rows = nullptr;
 };
 
 // A compiled, typed expression. Eval never throws and never looks anything
@@ -55,16 +55,16 @@ struct EvalFrame {
 class ExprNode {
  public:
   virtual ~ExprNode() = default;
-  virtual Value Eval(EvalFrame& frame) const = 0;
+  virtual core::Value Eval(EvalFrame& frame) const = 0;
   // The value without copying it, for nodes that hold or point at one
   // (constants, columns, assigned columns); nullptr means "call Eval".
-  virtual const Value* Peek(const EvalFrame&) const { return nullptr; }
+  virtual const core::Value* Peek(const EvalFrame&) const { return nullptr; }
 };
 
 using NodePtr = std::unique_ptr<ExprNode>;
 
 // SQL truth: true only for a non-NULL true value (NULL counts as false).
-inline bool IsTrue(const Value& v) {
+inline bool IsTrue(const core::Value& v) {
   const bool* b = std::get_if<bool>(&v);
   return b != nullptr && *b;
 }

@@ -21,9 +21,9 @@
 #include <string>
 #include <vector>
 
-#include "extract/schema.h"
-#include "extract/status.h"
-#include "extract/value.h"
+#include "core/schema.h"
+#include "core/status.h"
+#include "core/value.h"
 #include "transform/diagnostic.h"
 
 namespace handover::transform {
@@ -59,13 +59,13 @@ class LookupTables {
   // Adds a row of lookup `lookup` (values in LookupSpec::columns order). A row
   // whose key is NULL is ignored; returns false when its key is already present
   // (the first row wins).
-  bool Add(size_t lookup, std::vector<Value> row);
+  bool Add(size_t lookup, std::vector<core::Value> row);
   // The row whose key's text is `key`, or nullptr.
-  const std::vector<Value>* Find(size_t lookup, const std::string& key) const;
+  const std::vector<core::Value>* Find(size_t lookup, const std::string& key) const;
   size_t size() const { return tables_.size(); }
 
  private:
-  std::vector<std::map<std::string, std::vector<Value>>> tables_;
+  std::vector<std::map<std::string, std::vector<core::Value>>> tables_;
 };
 
 // What the engine knows about the row being evaluated.
@@ -99,7 +99,7 @@ struct RowOutcome {
   // that could be computed (a failed one is NULL) so the engine can account
   // for its money; they are never written. Empty when the row was filtered
   // out before any target was computed.
-  std::vector<std::optional<std::vector<Value>>> target_rows;
+  std::vector<std::optional<std::vector<core::Value>>> target_rows;
   // Row-level warnings that do not change the outcome (e.g. an unmapped code
   // kept as is under `unmapped keep`). Added by the mapping language.
   std::vector<std::string> warnings;
@@ -111,7 +111,7 @@ struct RowOutcome {
 struct TargetSpec {
   std::string table;
   std::vector<std::string> columns;
-  std::vector<ColumnType> types;
+  std::vector<core::ColumnType> types;
   // Name of the column that receives `council_id`, if any (for ledger keys).
   std::optional<std::string> key_column;
 };
@@ -142,17 +142,17 @@ class CompiledMapping {
   // True when the mapping declares `key`: rows have a legacy key.
   virtual bool has_key() const = 0;
   // The legacy key of the row as text, or nullopt if it evaluates to NULL.
-  virtual std::optional<std::string> EvaluateKey(std::span<const Value> row) const = 0;
+  virtual std::optional<std::string> EvaluateKey(std::span<const core::Value> row) const = 0;
 
   // Duplicate merging, if declared: the merge key of a row (nullopt if any
   // part is NULL, so it is never merged) and its survivorship ordering value.
   virtual const std::optional<MergeSpec>& merge() const = 0;
-  virtual std::optional<std::vector<Value>> EvaluateMergeKey(std::span<const Value> row) const = 0;
-  virtual Value EvaluateSurvivorOrder(std::span<const Value> row) const = 0;
+  virtual std::optional<std::vector<core::Value>> EvaluateMergeKey(std::span<const core::Value> row) const = 0;
+  virtual core::Value EvaluateSurvivorOrder(std::span<const core::Value> row) const = 0;
 
   // Decides the row's fate and, when loaded, the target rows. Never throws;
   // data problems become kRejected outcomes with a reason.
-  virtual void Evaluate(std::span<const Value> row, const EvalContext& context,
+  virtual void Evaluate(std::span<const core::Value> row, const EvalContext& context,
                         RowOutcome& outcome) const = 0;
 };
 
@@ -173,7 +173,7 @@ struct CheckResult {
 
 // Parses every *.map and code-set file under `mappings_dir`, binds them to the
 // source and target catalogs, type-checks, derives load order and compiles.
-CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const Catalog& source,
-                          const Catalog& target, const Params& params);
+CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const core::Catalog& source,
+                          const core::Catalog& target, const Params& params);
 
 }  // namespace handover::transform

@@ -11,21 +11,21 @@ using ast::OpToken;
 
 class ConstantNode final : public ExprNode {
  public:
-  explicit ConstantNode(Value v) : value_(std::move(v)) {}
-  Value Eval(EvalFrame&) const override { return value_; }
-  const Value* Peek(const EvalFrame&) const override { return &value_; }
+  explicit ConstantNode(core::Value v) : value_(std::move(v)) {}
+  core::Value Eval(EvalFrame&) const override { return value_; }
+  const core::Value* Peek(const EvalFrame&) const override { return &value_; }
  private:
-  Value value_;
+  core::Value value_;
 };
 
 class ColumnNode final : public ExprNode {
  public:
   explicit ColumnNode(size_t index) : index_(index) {}
-  Value Eval(EvalFrame& f) const override {
-    return index_ < f.row.size() ? f.row[index_] : Value(Null{});
+  core::Value Eval(EvalFrame& f) const override {
+    return index_ < f.row.size() ? f.row[index_] : core::Value(core::Null{});
   }
-  const Value* Peek(const EvalFrame& f) const override {
-    static const Value kNull;
+  const core::Value* Peek(const EvalFrame& f) const override {
+    static const core::Value kNull;
     return index_ < f.row.size() ? &f.row[index_] : &kNull;
   }
  private:
@@ -35,9 +35,9 @@ class ColumnNode final : public ExprNode {
 class SlotNode final : public ExprNode {
  public:
   SlotNode(size_t target, size_t column) : target_(target), column_(column) {}
-  Value Eval(EvalFrame& f) const override { return *Peek(f); }
-  const Value* Peek(const EvalFrame& f) const override {
-    static const Value kNull;
+  core::Value Eval(EvalFrame& f) const override { return *Peek(f); }
+  const core::Value* Peek(const EvalFrame& f) const override {
+    static const core::Value kNull;
     if (!f.targets || target_ >= f.targets->size()) return &kNull;
     const auto& row = (*f.targets)[target_];
     if (!row || column_ >= row->size()) return &kNull;
@@ -50,10 +50,10 @@ class SlotNode final : public ExprNode {
 class LookupColumnNode final : public ExprNode {
  public:
   LookupColumnNode(size_t lookup, size_t column) : lookup_(lookup), column_(column) {}
-  Value Eval(EvalFrame& f) const override {
-    if (!f.lookup_rows || !f.lookup_rows[lookup_]) return Null{};
-    const std::vector<Value>& row = *f.lookup_rows[lookup_];
-    return column_ < row.size() ? row[column_] : Value(Null{});
+  core::Value Eval(EvalFrame& f) const override {
+    if (!f.lookup_rows || !f.lookup_rows[lookup_]) return core::Null{};
+    const std::vector<core::Value>& row = *f.lookup_rows[lookup_];
+    return column_ < row.size() ? row[column_] : core::Value(core::Null{});
   }
  private:
   size_t lookup_, column_;
@@ -61,24 +61,24 @@ class LookupColumnNode final : public ExprNode {
 
 class CouncilIdNode final : public ExprNode {
  public:
-  Value Eval(EvalFrame& f) const override {
+  core::Value Eval(EvalFrame& f) const override {
     if (f.context && f.context->council_id) return *f.context->council_id;
-    return Null{};
+    return core::Null{};
   }
 };
 
 class CompareNode final : public ExprNode {
  public:
   CompareNode(OpToken op, NodePtr l, NodePtr r) : op_(op), l_(std::move(l)), r_(std::move(r)) {}
-  Value Eval(EvalFrame& f) const override {
+  core::Value Eval(EvalFrame& f) const override {
     // Compare in place when a side is a constant or a column: no copy.
-    Value left_value, right_value;
-    const Value* left = l_->Peek(f);
+    core::Value left_value, right_value;
+    const core::Value* left = l_->Peek(f);
     if (!left) left_value = l_->Eval(f), left = &left_value;
-    const Value* right = r_->Peek(f);
+    const core::Value* right = r_->Peek(f);
     if (!right) right_value = r_->Eval(f), right = &right_value;
     const auto c = CompareValues(*left, *right);
-    if (!c) return Null{};
+    if (!c) return core::Null{};
     switch (op_) {
       case OpToken::kEq: return *c == 0;
       case OpToken::kNe: return *c != 0;
@@ -86,7 +86,7 @@ class CompareNode final : public ExprNode {
       case OpToken::kLe: return *c <= 0;
       case OpToken::kGt: return *c > 0;
       case OpToken::kGe: return *c >= 0;
-      default: return Null{};
+      default: return core::Null{};
     }
   }
  private:
@@ -97,7 +97,7 @@ class CompareNode final : public ExprNode {
 class ArithmeticNode final : public ExprNode {
  public:
   ArithmeticNode(OpToken op, NodePtr l, NodePtr r) : op_(op), l_(std::move(l)), r_(std::move(r)) {}
-  Value Eval(EvalFrame& f) const override { return Arithmetic(op_, l_->Eval(f), r_->Eval(f)); }
+  core::Value Eval(EvalFrame& f) const override { return Arithmetic(op_, l_->Eval(f), r_->Eval(f)); }
  private:
   OpToken op_;
   NodePtr l_, r_;
@@ -106,12 +106,12 @@ class ArithmeticNode final : public ExprNode {
 class AndNode final : public ExprNode {
  public:
   AndNode(NodePtr l, NodePtr r) : l_(std::move(l)), r_(std::move(r)) {}
-  Value Eval(EvalFrame& f) const override {
-    const Value a = l_->Eval(f);
+  core::Value Eval(EvalFrame& f) const override {
+    const core::Value a = l_->Eval(f);
     if (const bool* b = std::get_if<bool>(&a); b && !*b) return false;
-    const Value c = r_->Eval(f);
+    const core::Value c = r_->Eval(f);
     if (const bool* d = std::get_if<bool>(&c); d && !*d) return false;
-    if (IsNull(a) || IsNull(c)) return Null{};
+    if (core::IsNull(a) || core::IsNull(c)) return core::Null{};
     return true;
   }
  private:
@@ -121,12 +121,12 @@ class AndNode final : public ExprNode {
 class OrNode final : public ExprNode {
  public:
   OrNode(NodePtr l, NodePtr r) : l_(std::move(l)), r_(std::move(r)) {}
-  Value Eval(EvalFrame& f) const override {
-    const Value a = l_->Eval(f);
+  core::Value Eval(EvalFrame& f) const override {
+    const core::Value a = l_->Eval(f);
     if (IsTrue(a)) return true;
-    const Value c = r_->Eval(f);
+    const core::Value c = r_->Eval(f);
     if (IsTrue(c)) return true;
-    if (IsNull(a) || IsNull(c)) return Null{};
+    if (core::IsNull(a) || core::IsNull(c)) return core::Null{};
     return false;
   }
  private:
@@ -136,10 +136,10 @@ class OrNode final : public ExprNode {
 class NotNode final : public ExprNode {
  public:
   explicit NotNode(NodePtr x) : x_(std::move(x)) {}
-  Value Eval(EvalFrame& f) const override {
-    const Value a = x_->Eval(f);
+  core::Value Eval(EvalFrame& f) const override {
+    const core::Value a = x_->Eval(f);
     if (const bool* b = std::get_if<bool>(&a)) return !*b;
-    return Null{};
+    return core::Null{};
   }
  private:
   NodePtr x_;
@@ -148,12 +148,12 @@ class NotNode final : public ExprNode {
 class NegateNode final : public ExprNode {
  public:
   explicit NegateNode(NodePtr x) : x_(std::move(x)) {}
-  Value Eval(EvalFrame& f) const override {
-    const Value a = x_->Eval(f);
-    if (auto* i = std::get_if<int64_t>(&a)) return *i == INT64_MIN ? Value(Null{}) : Value(-*i);
-    if (auto* p = std::get_if<Pence>(&a)) return p->value == INT64_MIN ? Value(Null{}) : Value(Pence{-p->value});
-    if (auto* d = std::get_if<Decimal>(&a)) return Decimal{-d->mantissa, d->scale};
-    return Null{};
+  core::Value Eval(EvalFrame& f) const override {
+    const core::Value a = x_->Eval(f);
+    if (auto* i = std::get_if<int64_t>(&a)) return *i == INT64_MIN ? core::Value(core::Null{}) : core::Value(-*i);
+    if (auto* p = std::get_if<core::Pence>(&a)) return p->value == INT64_MIN ? core::Value(core::Null{}) : core::Value(core::Pence{-p->value});
+    if (auto* d = std::get_if<core::Decimal>(&a)) return core::Decimal{-d->mantissa, d->scale};
+    return core::Null{};
   }
  private:
   NodePtr x_;
@@ -162,9 +162,9 @@ class NegateNode final : public ExprNode {
 class IsNullNode final : public ExprNode {
  public:
   IsNullNode(NodePtr x, bool negated) : x_(std::move(x)), negated_(negated) {}
-  Value Eval(EvalFrame& f) const override {
-    if (const Value* v = x_->Peek(f)) return IsNull(*v) != negated_;
-    return IsNull(x_->Eval(f)) != negated_;
+  core::Value Eval(EvalFrame& f) const override {
+    if (const core::Value* v = x_->Peek(f)) return core::IsNull(*v) != negated_;
+    return core::IsNull(x_->Eval(f)) != negated_;
   }
  private:
   NodePtr x_;
@@ -175,10 +175,10 @@ class IfNode final : public ExprNode {
  public:
   IfNode(std::vector<std::pair<NodePtr, NodePtr>> b, NodePtr o)
       : branches_(std::move(b)), otherwise_(std::move(o)) {}
-  Value Eval(EvalFrame& f) const override {
+  core::Value Eval(EvalFrame& f) const override {
     for (const auto& [condition, value] : branches_)
       if (IsTrue(condition->Eval(f))) return value->Eval(f);
-    return otherwise_ ? otherwise_->Eval(f) : Value(Null{});
+    return otherwise_ ? otherwise_->Eval(f) : core::Value(core::Null{});
   }
  private:
   std::vector<std::pair<NodePtr, NodePtr>> branches_;
@@ -188,12 +188,12 @@ class IfNode final : public ExprNode {
 class CoalesceNode final : public ExprNode {
  public:
   explicit CoalesceNode(std::vector<NodePtr> args) : args_(std::move(args)) {}
-  Value Eval(EvalFrame& f) const override {
+  core::Value Eval(EvalFrame& f) const override {
     for (const NodePtr& a : args_) {
-      Value v = a->Eval(f);
-      if (!IsNull(v)) return v;
+      core::Value v = a->Eval(f);
+      if (!core::IsNull(v)) return v;
     }
-    return Null{};
+    return core::Null{};
   }
  private:
   std::vector<NodePtr> args_;
@@ -203,33 +203,33 @@ class CallNode final : public ExprNode {
  public:
   CallNode(const FunctionInfo* fn, std::unique_ptr<FunctionState> state, std::vector<NodePtr> args)
       : fn_(fn), state_(std::move(state)), args_(std::move(args)) {}
-  Value Eval(EvalFrame& f) const override {
+  core::Value Eval(EvalFrame& f) const override {
     if (args_.size() == 1) {  // the common case: no buffer at all
-      Value v = args_[0]->Eval(f);
-      if (IsNull(v)) return v;
-      return fn_->impl(std::span<Value>(&v, 1), state_.get());
+      core::Value v = args_[0]->Eval(f);
+      if (core::IsNull(v)) return v;
+      return fn_->impl(std::span<core::Value>(&v, 1), state_.get());
     }
     if (args_.size() <= kInline) {
       // Values built in place (no default construction and reassignment).
-      alignas(Value) unsigned char buffer[kInline * sizeof(Value)];
-      Value* values = reinterpret_cast<Value*>(buffer);
+      alignas(core::Value) unsigned char buffer[kInline * sizeof(core::Value)];
+      core::Value* values = reinterpret_cast<core::Value*>(buffer);
       size_t built = 0;
       struct Destroy {
-        Value* v;
+        core::Value* v;
         size_t& n;
-        ~Destroy() { for (size_t i = 0; i < n; ++i) v[i].~Value(); }
+        ~Destroy() { for (size_t i = 0; i < n; ++i) std::destroy_at(&v[i]); }
       } destroy{values, built};
       for (; built < args_.size();) {
-        new (&values[built]) Value(args_[built]->Eval(f));
-        if (IsNull(values[built++])) return Null{};
+        new (&values[built]) core::Value(args_[built]->Eval(f));
+        if (core::IsNull(values[built++])) return core::Null{};
       }
-      return fn_->impl(std::span<Value>(values, args_.size()), state_.get());
+      return fn_->impl(std::span<core::Value>(values, args_.size()), state_.get());
     }
-    std::vector<Value> values;
+    std::vector<core::Value> values;
     values.reserve(args_.size());
     for (const NodePtr& a : args_) {
       values.push_back(a->Eval(f));
-      if (IsNull(values.back())) return Null{};
+      if (core::IsNull(values.back())) return core::Null{};
     }
     return fn_->impl(values, state_.get());
   }
@@ -249,11 +249,11 @@ class CodeNode final : public ExprNode {
  public:
   CodeNode(std::shared_ptr<const CodeSet> set, NodePtr value)
       : set_(std::move(set)), value_(std::move(value)) {}
-  Value Eval(EvalFrame& f) const override {
-    const Value v = value_->Eval(f);
-    if (IsNull(v)) return Null{};
+  core::Value Eval(EvalFrame& f) const override {
+    const core::Value v = value_->Eval(f);
+    if (core::IsNull(v)) return core::Null{};
     const std::string* s = std::get_if<std::string>(&v);
-    const std::string text = s ? std::string() : ToText(v);
+    const std::string text = s ? std::string() : core::ToText(v);
     const std::string& key = s ? *s : text;
     if (const std::string* code = set_->Find(key)) return *code;
     switch (set_->unmapped()) {
@@ -269,9 +269,9 @@ class CodeNode final : public ExprNode {
           f.error->Set("unmapped_code",
                        "value '" + key + "' is not in code set '" + set_->name() + "'",
                        CurrentColumn(f), key);
-        return Null{};
+        return core::Null{};
     }
-    return Null{};
+    return core::Null{};
   }
  private:
   std::shared_ptr<const CodeSet> set_;
@@ -281,17 +281,17 @@ class CodeNode final : public ExprNode {
 class XrefNode final : public ExprNode {
  public:
   XrefNode(std::string entity, NodePtr key) : entity_(std::move(entity)), key_(std::move(key)) {}
-  Value Eval(EvalFrame& f) const override {
-    const Value v = key_->Eval(f);
+  core::Value Eval(EvalFrame& f) const override {
+    const core::Value v = key_->Eval(f);
     // A NULL reference is "no reference", not an orphan; without a crosswalk
     // (merge-key evaluation) there is nothing to resolve.
-    if (IsNull(v) || !f.context || !f.context->crosswalk) return Null{};
-    const std::string key = ToText(v);
+    if (core::IsNull(v) || !f.context || !f.context->crosswalk) return core::Null{};
+    const std::string key = core::ToText(v);
     if (auto id = f.context->crosswalk->Lookup(entity_, key)) return *id;
     if (f.error)
       f.error->Set("orphan", "no " + entity_ + " with legacy key '" + key + "'",
                    CurrentColumn(f), key);
-    return Null{};
+    return core::Null{};
   }
  private:
   std::string entity_;
@@ -300,7 +300,7 @@ class XrefNode final : public ExprNode {
 
 }  // namespace
 
-NodePtr MakeConstant(Value value) { return std::make_unique<ConstantNode>(std::move(value)); }
+NodePtr MakeConstant(core::Value value) { return std::make_unique<ConstantNode>(std::move(value)); }
 NodePtr MakeColumn(size_t index) { return std::make_unique<ColumnNode>(index); }
 NodePtr MakeSlot(size_t target, size_t column) { return std::make_unique<SlotNode>(target, column); }
 NodePtr MakeLookupColumn(size_t lookup, size_t column) {

@@ -15,7 +15,7 @@
 
 namespace handover::transform {
 
-NodePtr MakeConstant(Value value);
+NodePtr MakeConstant(core::Value value);
 NodePtr MakeColumn(size_t index);                  // row[index]
 NodePtr MakeSlot(size_t target, size_t column);    // an earlier assignment's value
 NodePtr MakeLookupColumn(size_t lookup, size_t column);  // a column of a lookup's matched row

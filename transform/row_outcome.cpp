@@ -21,13 +21,13 @@ void RowOutcome::Clear() {
   warnings.clear();
 }
 
-bool LookupTables::Add(size_t lookup, std::vector<Value> row) {
-  if (lookup >= tables_.size() || row.empty() || IsNull(row[0])) return true;
-  std::string key = ToText(row[0]);
+bool LookupTables::Add(size_t lookup, std::vector<core::Value> row) {
+  if (lookup >= tables_.size() || row.empty() || core::IsNull(row[0])) return true;
+  std::string key = core::ToText(row[0]);
   return tables_[lookup].emplace(std::move(key), std::move(row)).second;
 }
 
-const std::vector<Value>* LookupTables::Find(size_t lookup, const std::string& key) const {
+const std::vector<core::Value>* LookupTables::Find(size_t lookup, const std::string& key) const {
   if (lookup >= tables_.size()) return nullptr;
   auto it = tables_[lookup].find(key);
   return it == tables_[lookup].end() ? nullptr : &it->second;

@@ -13,11 +13,11 @@ struct Exact {
   int scale;
 };
 
-std::optional<Exact> AsExact(const Value& v) {
+std::optional<Exact> AsExact(const core::Value& v) {
   if (auto* i = std::get_if<int64_t>(&v)) return Exact{*i, 0};
   if (auto* b = std::get_if<bool>(&v)) return Exact{*b ? 1 : 0, 0};
-  if (auto* d = std::get_if<Decimal>(&v)) return Exact{d->mantissa, d->scale};
-  if (auto* p = std::get_if<Pence>(&v)) return Exact{p->value, 2};
+  if (auto* d = std::get_if<core::Decimal>(&v)) return Exact{d->mantissa, d->scale};
+  if (auto* p = std::get_if<core::Pence>(&v)) return Exact{p->value, 2};
   return std::nullopt;
 }
 
@@ -28,29 +28,29 @@ int CompareExact(Exact a, Exact b) {
   return a.mantissa < b.mantissa ? -1 : (a.mantissa > b.mantissa ? 1 : 0);
 }
 
-bool IsNumeric(ValueType t) {
-  return t == ValueType::kInteger || t == ValueType::kDecimal || t == ValueType::kBool;
+bool IsNumeric(core::ValueType t) {
+  return t == core::ValueType::kInteger || t == core::ValueType::kDecimal || t == core::ValueType::kBool;
 }
 
 }  // namespace
 
-std::optional<int> CompareValues(const Value& a, const Value& b) {
-  if (IsNull(a) || IsNull(b)) return std::nullopt;
+std::optional<int> CompareValues(const core::Value& a, const core::Value& b) {
+  if (core::IsNull(a) || core::IsNull(b)) return std::nullopt;
   if (a.index() == b.index()) {
     if (auto* i = std::get_if<int64_t>(&a)) {
       const int64_t j = std::get<int64_t>(b);
       return *i < j ? -1 : (*i > j ? 1 : 0);
     }
-    if (auto* p = std::get_if<Pence>(&a)) {
-      const Pence& q = std::get<Pence>(b);
+    if (auto* p = std::get_if<core::Pence>(&a)) {
+      const core::Pence& q = std::get<core::Pence>(b);
       return *p < q ? -1 : (q < *p ? 1 : 0);
     }
     if (auto* s = std::get_if<std::string>(&a)) {
       const int c = s->compare(std::get<std::string>(b));
       return c < 0 ? -1 : (c > 0 ? 1 : 0);
     }
-    if (auto* d = std::get_if<Date>(&a)) {
-      const Date& e = std::get<Date>(b);
+    if (auto* d = std::get_if<core::Date>(&a)) {
+      const core::Date& e = std::get<core::Date>(b);
       return *d < e ? -1 : (e < *d ? 1 : 0);
     }
   }
@@ -59,16 +59,16 @@ std::optional<int> CompareValues(const Value& a, const Value& b) {
   return std::nullopt;
 }
 
-std::string CheckComparable(ValueType a, ValueType b) {
-  if (a == ValueType::kNull || b == ValueType::kNull) return {};
+std::string CheckComparable(core::ValueType a, core::ValueType b) {
+  if (a == core::ValueType::kNull || b == core::ValueType::kNull) return {};
   if (a == b) return {};
   if (IsNumeric(a) && IsNumeric(b)) return {};
-  return std::string("cannot compare ") + ValueTypeName(a) + " with " + ValueTypeName(b);
+  return std::string("cannot compare ") + core::ValueTypeName(a) + " with " + core::ValueTypeName(b);
 }
 
-OpTyping TypeArithmetic(ast::OpToken op, ValueType a, ValueType b) {
+OpTyping TypeArithmetic(ast::OpToken op, core::ValueType a, core::ValueType b) {
   using ast::OpToken;
-  using VT = ValueType;
+  using VT = core::ValueType;
   if (op == OpToken::kConcat) return {VT::kText, {}};
   if (a == VT::kNull || b == VT::kNull) {
     const VT other = a == VT::kNull ? b : a;
@@ -81,8 +81,8 @@ OpTyping TypeArithmetic(ast::OpToken op, ValueType a, ValueType b) {
       (op == OpToken::kMul || op == OpToken::kDiv))
     return {VT::kPence, {}};
   if (a == VT::kInteger && b == VT::kPence && op == OpToken::kMul) return {VT::kPence, {}};
-  std::string message = std::string("operator cannot combine ") + ValueTypeName(a) + " and " +
-                        ValueTypeName(b);
+  std::string message = std::string("operator cannot combine ") + core::ValueTypeName(a) + " and " +
+                        core::ValueTypeName(b);
   if (a == VT::kText || b == VT::kText)
     message += "; parse text first with money(...), integer(...) or date(...)";
   else if (a == VT::kDate || b == VT::kDate)
@@ -108,97 +108,97 @@ int64_t DivRound(int64_t n, int64_t d) {
 
 }  // namespace
 
-Value Arithmetic(ast::OpToken op, const Value& a, const Value& b) {
+core::Value Arithmetic(ast::OpToken op, const core::Value& a, const core::Value& b) {
   using ast::OpToken;
-  if (IsNull(a) || IsNull(b)) return Null{};
-  if (op == OpToken::kConcat) return ToText(a) + ToText(b);
+  if (core::IsNull(a) || core::IsNull(b)) return core::Null{};
+  if (op == OpToken::kConcat) return core::ToText(a) + core::ToText(b);
   const auto* ia = std::get_if<int64_t>(&a);
   const auto* ib = std::get_if<int64_t>(&b);
-  const auto* pa = std::get_if<Pence>(&a);
-  const auto* pb = std::get_if<Pence>(&b);
+  const auto* pa = std::get_if<core::Pence>(&a);
+  const auto* pb = std::get_if<core::Pence>(&b);
   int64_t r = 0;
   if (ia && ib) {
     switch (op) {
-      case OpToken::kAdd: if (__builtin_add_overflow(*ia, *ib, &r)) return Null{}; return r;
-      case OpToken::kSub: if (__builtin_sub_overflow(*ia, *ib, &r)) return Null{}; return r;
-      case OpToken::kMul: if (__builtin_mul_overflow(*ia, *ib, &r)) return Null{}; return r;
-      case OpToken::kDiv: if (*ib == 0 || (*ia == INT64_MIN && *ib == -1)) return Null{};
+      case OpToken::kAdd: if (__builtin_add_overflow(*ia, *ib, &r)) return core::Null{}; return r;
+      case OpToken::kSub: if (__builtin_sub_overflow(*ia, *ib, &r)) return core::Null{}; return r;
+      case OpToken::kMul: if (__builtin_mul_overflow(*ia, *ib, &r)) return core::Null{}; return r;
+      case OpToken::kDiv: if (*ib == 0 || (*ia == INT64_MIN && *ib == -1)) return core::Null{};
                           return *ia / *ib;
-      case OpToken::kMod: if (*ib == 0 || *ib == -1) return *ib == 0 ? Value(Null{}) : Value(int64_t{0});
+      case OpToken::kMod: if (*ib == 0 || *ib == -1) return *ib == 0 ? core::Value(core::Null{}) : core::Value(int64_t{0});
                           return *ia % *ib;
-      default: return Null{};
+      default: return core::Null{};
     }
   }
   if (pa && pb) {
-    if (op == OpToken::kAdd && !__builtin_add_overflow(pa->value, pb->value, &r)) return Pence{r};
-    if (op == OpToken::kSub && !__builtin_sub_overflow(pa->value, pb->value, &r)) return Pence{r};
-    return Null{};
+    if (op == OpToken::kAdd && !__builtin_add_overflow(pa->value, pb->value, &r)) return core::Pence{r};
+    if (op == OpToken::kSub && !__builtin_sub_overflow(pa->value, pb->value, &r)) return core::Pence{r};
+    return core::Null{};
   }
   if (pa && ib) {
-    if (op == OpToken::kMul && !__builtin_mul_overflow(pa->value, *ib, &r)) return Pence{r};
-    if (op == OpToken::kDiv && *ib != 0 && pa->value != INT64_MIN) return Pence{DivRound(pa->value, *ib)};
-    return Null{};
+    if (op == OpToken::kMul && !__builtin_mul_overflow(pa->value, *ib, &r)) return core::Pence{r};
+    if (op == OpToken::kDiv && *ib != 0 && pa->value != INT64_MIN) return core::Pence{DivRound(pa->value, *ib)};
+    return core::Null{};
   }
   if (ia && pb && op == OpToken::kMul && !__builtin_mul_overflow(*ia, pb->value, &r))
-    return Pence{r};
-  return Null{};
+    return core::Pence{r};
+  return core::Null{};
 }
 
-ValueType ValueTypeOf(ColumnType type) {
+core::ValueType ValueTypeOf(core::ColumnType type) {
   switch (type) {
-    case ColumnType::kText: return ValueType::kText;
-    case ColumnType::kInteger: return ValueType::kInteger;
-    case ColumnType::kPence: return ValueType::kPence;
-    case ColumnType::kDecimal: return ValueType::kDecimal;
-    case ColumnType::kDate: return ValueType::kDate;
-    case ColumnType::kBool: return ValueType::kBool;
+    case core::ColumnType::kText: return core::ValueType::kText;
+    case core::ColumnType::kInteger: return core::ValueType::kInteger;
+    case core::ColumnType::kPence: return core::ValueType::kPence;
+    case core::ColumnType::kDecimal: return core::ValueType::kDecimal;
+    case core::ColumnType::kDate: return core::ValueType::kDate;
+    case core::ColumnType::kBool: return core::ValueType::kBool;
   }
-  return ValueType::kText;
+  return core::ValueType::kText;
 }
 
-Assignability CanAssign(ValueType from, ColumnType to) {
-  using VT = ValueType;
+Assignability CanAssign(core::ValueType from, core::ColumnType to) {
+  using VT = core::ValueType;
   if (from == VT::kNull || from == ValueTypeOf(to)) return Assignability::kDirect;
   switch (to) {
-    case ColumnType::kText:
+    case core::ColumnType::kText:
       return Assignability::kDirect;  // everything has a text form
-    case ColumnType::kPence:
+    case core::ColumnType::kPence:
       return from == VT::kInteger ? Assignability::kDirect : Assignability::kNever;
-    case ColumnType::kInteger:
+    case core::ColumnType::kInteger:
       if (from == VT::kBool) return Assignability::kDirect;
       return from == VT::kText || from == VT::kDecimal ? Assignability::kRuntime
                                                          : Assignability::kNever;
-    case ColumnType::kDecimal:
+    case core::ColumnType::kDecimal:
       if (from == VT::kInteger || from == VT::kPence) return Assignability::kDirect;
       return from == VT::kText ? Assignability::kRuntime : Assignability::kNever;
-    case ColumnType::kDate:
+    case core::ColumnType::kDate:
       return from == VT::kText ? Assignability::kRuntime : Assignability::kNever;
-    case ColumnType::kBool:
+    case core::ColumnType::kBool:
       return from == VT::kInteger || from == VT::kText ? Assignability::kRuntime
                                                        : Assignability::kNever;
   }
   return Assignability::kNever;
 }
 
-std::optional<Value> ConvertForColumn(const Value& v, ColumnType to) {
-  if (IsNull(v)) return Value(Null{});
-  const ValueType from = TypeOf(v);
+std::optional<core::Value> ConvertForColumn(const core::Value& v, core::ColumnType to) {
+  if (core::IsNull(v)) return core::Value(core::Null{});
+  const core::ValueType from = core::TypeOf(v);
   if (from == ValueTypeOf(to)) return v;
   switch (to) {
-    case ColumnType::kText:
-      return Value(ToText(v));
-    case ColumnType::kPence:
-      if (auto* i = std::get_if<int64_t>(&v)) return Value(Pence{*i});
+    case core::ColumnType::kText:
+      return core::Value(core::ToText(v));
+    case core::ColumnType::kPence:
+      if (auto* i = std::get_if<int64_t>(&v)) return core::Value(core::Pence{*i});
       return std::nullopt;
-    case ColumnType::kInteger: {
-      if (auto* b = std::get_if<bool>(&v)) return Value(int64_t{*b ? 1 : 0});
-      if (auto* d = std::get_if<Decimal>(&v)) {
+    case core::ColumnType::kInteger: {
+      if (auto* b = std::get_if<bool>(&v)) return core::Value(int64_t{*b ? 1 : 0});
+      if (auto* d = std::get_if<core::Decimal>(&v)) {
         int64_t m = d->mantissa;
         for (int s = d->scale; s > 0; --s) {
           if (m % 10 != 0) return std::nullopt;
           m /= 10;
         }
-        return Value(m);
+        return core::Value(m);
       }
       if (auto* s = std::get_if<std::string>(&v)) {
         int64_t out = 0;
@@ -207,44 +207,44 @@ std::optional<Value> ConvertForColumn(const Value& v, ColumnType to) {
         if (b != e && *b == '+') ++b;
         auto [ptr, ec] = std::from_chars(b, e, out);
         if (ec != std::errc() || ptr != e || b == e) return std::nullopt;
-        return Value(out);
+        return core::Value(out);
       }
       return std::nullopt;
     }
-    case ColumnType::kDecimal: {
-      if (auto* i = std::get_if<int64_t>(&v)) return Value(Decimal{*i, 0});
-      if (auto* p = std::get_if<Pence>(&v)) return Value(Decimal{p->value, 2});
+    case core::ColumnType::kDecimal: {
+      if (auto* i = std::get_if<int64_t>(&v)) return core::Value(core::Decimal{*i, 0});
+      if (auto* p = std::get_if<core::Pence>(&v)) return core::Value(core::Decimal{p->value, 2});
       if (auto* s = std::get_if<std::string>(&v)) {
-        auto d = Decimal::Parse(*s);
+        auto d = core::Decimal::Parse(*s);
         if (!d) return std::nullopt;
-        return Value(*d);
+        return core::Value(*d);
       }
       return std::nullopt;
     }
-    case ColumnType::kDate:
+    case core::ColumnType::kDate:
       if (auto* s = std::get_if<std::string>(&v)) {
-        auto d = Date::ParseIso(*s);
+        auto d = core::Date::ParseIso(*s);
         if (!d) return std::nullopt;
-        return Value(*d);
+        return core::Value(*d);
       }
       return std::nullopt;
-    case ColumnType::kBool:
+    case core::ColumnType::kBool:
       if (auto* i = std::get_if<int64_t>(&v)) {
-        if (*i == 0 || *i == 1) return Value(*i == 1);
+        if (*i == 0 || *i == 1) return core::Value(*i == 1);
         return std::nullopt;
       }
       if (auto* s = std::get_if<std::string>(&v)) {
-        if (*s == "1" || *s == "true" || *s == "t") return Value(true);
-        if (*s == "0" || *s == "false" || *s == "f") return Value(false);
+        if (*s == "1" || *s == "true" || *s == "t") return core::Value(true);
+        if (*s == "0" || *s == "false" || *s == "f") return core::Value(false);
       }
       return std::nullopt;
   }
   return std::nullopt;
 }
 
-std::string DescribeValue(const Value& v) {
-  if (IsNull(v)) return "NULL";
-  return ToText(v);
+std::string DescribeValue(const core::Value& v) {
+  if (core::IsNull(v)) return "NULL";
+  return core::ToText(v);
 }
 
 }  // namespace handover::transform

@@ -2,24 +2,24 @@
 
 #include <gtest/gtest.h>
 
-#include "extract/generator/codes.h"
+#include "generator/codes.h"
 #include "tests/generator/generator_fixture.h"
 #include "tests/support/test_support.h"
 
 namespace handover::generator::testing {
 namespace {
 
-void Accepts(Database& db, const std::string& sql) {
-  const Status status = db.Execute(sql, "statement");
+void Accepts(db::Database& db, const std::string& sql) {
+  const core::Status status = db.Execute(sql, "statement");
   EXPECT_TRUE(status.ok()) << sql << "\n" << status.message();
 }
 
-void Rejects(Database& db, const std::string& sql, const char* why) {
-  const Status status = db.Execute(sql, "statement");
+void Rejects(db::Database& db, const std::string& sql, const char* why) {
+  const core::Status status = db.Execute(sql, "statement");
   EXPECT_FALSE(status.ok()) << why << ": accepted " << sql;
 }
 
-int64_t CountOf(Database& db, const std::string& sql) {
+int64_t CountOf(db::Database& db, const std::string& sql) {
   auto n = db.QueryInt(sql, sql);
   EXPECT_TRUE(n.ok()) << n.status().message();
   return n.ok() ? *n : -1;
@@ -31,10 +31,10 @@ std::string CouncilSchemaSql() {
   return ReadFile(handover::testing::SourceDir() / "mappings/leaving-care/council/schema.sql");
 }
 
-void CheckCouncilSchema(Database& db) {
+void CheckCouncilSchema(db::Database& db) {
   const std::string schema = CouncilSchemaSql();
   ASSERT_GT(schema.size(), 1000u);
-  const Status loaded = db.ExecuteScript(schema, "council schema");
+  const core::Status loaded = db.ExecuteScript(schema, "council schema");
   ASSERT_TRUE(loaded.ok()) << loaded.message();
 
   // The code sets are data, and they are the ones the generator maps to.

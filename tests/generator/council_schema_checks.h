@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "extract/database.h"
+#include "db/database.h"
 
 namespace handover::generator::testing {
 
@@ -13,6 +13,6 @@ namespace handover::generator::testing {
 std::string CouncilSchemaSql();
 
 // Loads the schema into `db` (empty) and checks code rows and constraints.
-void CheckCouncilSchema(Database& db);
+void CheckCouncilSchema(db::Database& db);
 
 }  // namespace handover::generator::testing

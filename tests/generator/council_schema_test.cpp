@@ -10,14 +10,14 @@ namespace {
 
 TEST(CouncilSchemaSqlite, LoadsAndEnforcesItsConstraints) {
   handover::testing::TempDir dir;
-  auto db = OpenOrDie("sqlite:" + (dir / "council.db").string(), OpenMode::kCreateIfMissing);
+  auto db = OpenOrDie("sqlite:" + (dir / "council.db").string(), db::OpenMode::kCreateIfMissing);
   ASSERT_NE(db, nullptr);
   CheckCouncilSchema(*db);
 }
 
 TEST(CouncilSchemaSqlite, DeclaresDatesAsDateAndMoneyAsIntegerPence) {
   handover::testing::TempDir dir;
-  auto db = OpenOrDie("sqlite:" + (dir / "council.db").string(), OpenMode::kCreateIfMissing);
+  auto db = OpenOrDie("sqlite:" + (dir / "council.db").string(), db::OpenMode::kCreateIfMissing);
   ASSERT_NE(db, nullptr);
   ASSERT_TRUE(db->ExecuteScript(CouncilSchemaSql(), "schema").ok());
   auto columns = db->QueryRows(

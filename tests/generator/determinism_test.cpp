@@ -2,7 +2,7 @@
 // not on the target; and the seed really matters.
 #include <gtest/gtest.h>
 
-#include "extract/generator/generator.h"
+#include "generator/generator.h"
 #include "tests/generator/generator_fixture.h"
 
 namespace handover::generator::testing {
@@ -10,23 +10,23 @@ namespace {
 
 // Generates `people` into a fresh SQLite file in `dir`; returns the key.
 nlohmann::json Generate(const std::filesystem::path& dir, uint64_t seed, size_t batch_rows,
-                        std::unique_ptr<Database>& db) {
-  db = OpenOrDie("sqlite:" + (dir / "p.db").string(), OpenMode::kCreateIfMissing);
+                        std::unique_ptr<db::Database>& db) {
+  db = OpenOrDie("sqlite:" + (dir / "p.db").string(), db::OpenMode::kCreateIfMissing);
   EXPECT_NE(db, nullptr);
   if (!db) return {};
   GeneratorOptions options;
   options.people = 300;
   options.seed = seed;
-  options.cutover = *Date::ParseIso("2020-01-01");
+  options.cutover = *core::Date::ParseIso("2020-01-01");
   options.answer_key_path = dir / "key.json";
   options.batch_rows = batch_rows;
-  const Status status = GenerateProvider(options, *db);
+  const core::Status status = GenerateProvider(options, *db);
   EXPECT_TRUE(status.ok()) << status.message();
   return ReadJson(options.answer_key_path);
 }
 
 // Every table's rows, in id order, as one string.
-std::string Content(Database& db) {
+std::string Content(db::Database& db) {
   std::string all;
   for (const char* sql :
        {"SELECT client_ref || '|' || forename || '|' || surname || '|' || dob FROM client ORDER BY "
@@ -47,7 +47,7 @@ std::string Content(Database& db) {
 
 TEST(Determinism, BatchSizeChangesNothing) {
   handover::testing::TempDir a, b;
-  std::unique_ptr<Database> da, db;
+  std::unique_ptr<db::Database> da, db;
   const auto key_a = Generate(a.path(), 21, 7, da);
   const auto key_b = Generate(b.path(), 21, 5000, db);
   ASSERT_TRUE(da && db);
@@ -57,7 +57,7 @@ TEST(Determinism, BatchSizeChangesNothing) {
 
 TEST(Determinism, TheSeedChangesEverything) {
   handover::testing::TempDir a, b;
-  std::unique_ptr<Database> da, db;
+  std::unique_ptr<db::Database> da, db;
   const auto key_a = Generate(a.path(), 21, 5000, da);
   const auto key_b = Generate(b.path(), 22, 5000, db);
   ASSERT_TRUE(da && db);
@@ -67,19 +67,19 @@ TEST(Determinism, TheSeedChangesEverything) {
 
 TEST(Determinism, RefusesABadRequestBeforeWritingAnything) {
   handover::testing::TempDir dir;
-  auto db = OpenOrDie("sqlite:" + (dir / "p.db").string(), OpenMode::kCreateIfMissing);
+  auto db = OpenOrDie("sqlite:" + (dir / "p.db").string(), db::OpenMode::kCreateIfMissing);
   ASSERT_NE(db, nullptr);
   GeneratorOptions options;
   options.people = 0;
-  options.cutover = *Date::ParseIso("2018-10-01");
+  options.cutover = *core::Date::ParseIso("2018-10-01");
   options.answer_key_path = dir / "key.json";
-  Status status = GenerateProvider(options, *db);
-  EXPECT_EQ(status.code(), ErrorCode::kUsage);
+  core::Status status = GenerateProvider(options, *db);
+  EXPECT_EQ(status.code(), core::ErrorCode::kUsage);
   EXPECT_NE(status.message().find("--people"), std::string::npos) << status.message();
   options.people = 10;
-  options.cutover = *Date::ParseIso("2070-01-01");
+  options.cutover = *core::Date::ParseIso("2070-01-01");
   status = GenerateProvider(options, *db);
-  EXPECT_EQ(status.code(), ErrorCode::kUsage);
+  EXPECT_EQ(status.code(), core::ErrorCode::kUsage);
   EXPECT_NE(status.message().find("--cutover"), std::string::npos) << status.message();
   EXPECT_EQ(*db->QueryInt("SELECT count(*) FROM sqlite_master", "tables"), 0);
   EXPECT_FALSE(std::filesystem::exists(dir / "key.json"));

@@ -4,12 +4,12 @@
 
 #include <cstdlib>
 
-#include "extract/generator/generator.h"
+#include "generator/generator.h"
 
 namespace handover::generator::testing {
 
 std::unique_ptr<handover::testing::TempDir> GeneratedProvider::dir_;
-std::unique_ptr<Database> GeneratedProvider::db_;
+std::unique_ptr<db::Database> GeneratedProvider::db_;
 std::unique_ptr<nlohmann::json> GeneratedProvider::key_;
 
 namespace {
@@ -24,9 +24,9 @@ int64_t FixturePeople() {
 }
 uint64_t FixtureSeed() { return FromEnvironment("HANDOVER_GENERATOR_TEST_SEED", 11); }
 
-Date GeneratedProvider::cutover() {
+core::Date GeneratedProvider::cutover() {
   const char* text = std::getenv("HANDOVER_GENERATOR_TEST_CUTOVER");
-  return *Date::ParseIso(text && *text ? text : "2018-10-01");
+  return *core::Date::ParseIso(text && *text ? text : "2018-10-01");
 }
 
 nlohmann::json ReadJson(const std::filesystem::path& path) {
@@ -47,18 +47,18 @@ CliResult RunCli(const std::filesystem::path& dir, const std::string& args) {
   return result;
 }
 
-std::unique_ptr<Database> OpenOrDie(const std::string& text, OpenMode mode) {
-  auto url = ConnectionUrl::Parse(text);
+std::unique_ptr<db::Database> OpenOrDie(const std::string& text, db::OpenMode mode) {
+  auto url = db::ConnectionUrl::Parse(text);
   EXPECT_TRUE(url.ok()) << url.status().message();
   if (!url.ok()) return nullptr;
-  auto db = Database::Open(*url, mode);
+  auto db = db::Database::Open(*url, mode);
   EXPECT_TRUE(db.ok()) << db.status().message();
   return db.ok() ? std::move(db.value()) : nullptr;
 }
 
 void GeneratedProvider::SetUpTestSuite() {
   dir_ = std::make_unique<handover::testing::TempDir>();
-  db_ = OpenOrDie("sqlite:" + (dir_->path() / "provider.db").string(), OpenMode::kCreateIfMissing);
+  db_ = OpenOrDie("sqlite:" + (dir_->path() / "provider.db").string(), db::OpenMode::kCreateIfMissing);
   ASSERT_NE(db_, nullptr);
   GeneratorOptions options;
   options.people = FixturePeople();
@@ -67,7 +67,7 @@ void GeneratedProvider::SetUpTestSuite() {
   options.answer_key_path = dir_->path() / "answer-key.json";
   options.answer_key_detail = true;
   options.batch_rows = 777;  // odd, so batches end part-full
-  const Status status = GenerateProvider(options, *db_);
+  const core::Status status = GenerateProvider(options, *db_);
   ASSERT_TRUE(status.ok()) << status.message();
   key_ = std::make_unique<nlohmann::json>(ReadJson(options.answer_key_path));
 }

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "extract/database.h"
-#include "extract/value.h"
+#include "db/database.h"
+#include "core/value.h"
 #include "tests/support/test_support.h"
 
 namespace handover::generator::testing {
@@ -28,14 +28,14 @@ class GeneratedProvider : public ::testing::Test {
 
   // Runs a query returning one integer; fails the test on error.
   static int64_t Count(const std::string& sql);
-  static Database& db() { return *db_; }
+  static db::Database& db() { return *db_; }
   static const nlohmann::json& key() { return *key_; }
-  static Date cutover();
+  static core::Date cutover();
   static const std::filesystem::path& dir() { return dir_->path(); }
 
  private:
   static std::unique_ptr<handover::testing::TempDir> dir_;
-  static std::unique_ptr<Database> db_;
+  static std::unique_ptr<db::Database> db_;
   static std::unique_ptr<nlohmann::json> key_;
 };
 
@@ -53,6 +53,6 @@ struct CliResult {
 CliResult RunCli(const std::filesystem::path& dir, const std::string& args);
 
 // Opens a database URL or fails the test.
-std::unique_ptr<Database> OpenOrDie(const std::string& url, OpenMode mode);
+std::unique_ptr<db::Database> OpenOrDie(const std::string& url, db::OpenMode mode);
 
 }  // namespace handover::generator::testing

@@ -2,14 +2,14 @@
 // amount the generator writes reads back exactly under the rules in
 // docs/provider-database.md (implemented independently in the tests), and
 // every planted spelling variant keeps the duplicate match key.
-#include "extract/generator/legacy_text.h"
+#include "generator/legacy_text.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "extract/generator/names.h"
-#include "extract/generator/random.h"
+#include "generator/names.h"
+#include "generator/random.h"
 #include "tests/generator/reference_migration.h"
 
 namespace handover::generator::testing {
@@ -32,9 +32,9 @@ TEST(LegacyDates, EveryWrittenDateReadsBack) {
   Rng rng(1, 1);
   std::set<char> separators;
   // The generator's dates lie in 1969-2068, where two-digit years read back.
-  const Date first = *Date::FromYmd(1969, 1, 1);
+  const core::Date first = *core::Date::FromYmd(1969, 1, 1);
   for (int i = 0; i < 20000; ++i) {
-    const Date date{first.days + static_cast<int32_t>(rng.Below(36524))};
+    const core::Date date{first.days + static_cast<int32_t>(rng.Below(36524))};
     const std::string text = FormatLegacyDate(date, rng);
     const auto back = ParseLegacyDate(text);
     ASSERT_TRUE(back.has_value()) << text;
@@ -48,7 +48,7 @@ TEST(LegacyDates, UnreadableDatesNeverRead) {
   Rng rng(2, 2);
   std::set<std::string> kinds;
   for (int i = 0; i < 3000; ++i) {
-    const std::string text = UnreadableDate(*Date::FromYmd(2002, 5, 1), rng);
+    const std::string text = UnreadableDate(*core::Date::FromYmd(2002, 5, 1), rng);
     EXPECT_FALSE(ParseLegacyDate(text).has_value()) << text;
     kinds.insert(text.empty() ? "blank" : text.substr(0, 3));
   }

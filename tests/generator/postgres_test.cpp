@@ -3,8 +3,8 @@
 // rows) through COPY, in one transaction that a failure leaves untouched.
 #include <gtest/gtest.h>
 
-#include "extract/generator/generator.h"
-#include "extract/generator/provider_schema.h"
+#include "generator/generator.h"
+#include "generator/provider_schema.h"
 #include "tests/generator/council_schema_checks.h"
 #include "tests/generator/generator_fixture.h"
 #include "tests/generator/reference_migration.h"
@@ -19,14 +19,14 @@ GeneratorOptions Options(const std::filesystem::path& key, int64_t people) {
   GeneratorOptions options;
   options.people = people;
   options.seed = 3;
-  options.cutover = *Date::ParseIso("2018-10-01");
+  options.cutover = *core::Date::ParseIso("2018-10-01");
   options.answer_key_path = key;
   return options;
 }
 
 TEST(CouncilSchemaPostgres, LoadsAndEnforcesItsConstraints) {
   ScratchPostgres pg;
-  auto db = OpenOrDie(pg.url(), OpenMode::kMustExist);
+  auto db = OpenOrDie(pg.url(), db::OpenMode::kMustExist);
   ASSERT_NE(db, nullptr);
   CheckCouncilSchema(*db);
 }
@@ -34,8 +34,8 @@ TEST(CouncilSchemaPostgres, LoadsAndEnforcesItsConstraints) {
 TEST(CouncilSchemaPostgres, HoldsTheSameTablesColumnsAndCodesAsSqlite) {
   ScratchPostgres pg;
   TempDir dir;
-  auto p = OpenOrDie(pg.url(), OpenMode::kMustExist);
-  auto s = OpenOrDie("sqlite:" + (dir / "c.db").string(), OpenMode::kCreateIfMissing);
+  auto p = OpenOrDie(pg.url(), db::OpenMode::kMustExist);
+  auto s = OpenOrDie("sqlite:" + (dir / "c.db").string(), db::OpenMode::kCreateIfMissing);
   ASSERT_TRUE(p && s);
   ASSERT_TRUE(p->ExecuteScript(CouncilSchemaSql(), "pg schema").ok());
   ASSERT_TRUE(s->ExecuteScript(CouncilSchemaSql(), "sqlite schema").ok());
@@ -69,11 +69,11 @@ TEST(CouncilSchemaPostgres, HoldsTheSameTablesColumnsAndCodesAsSqlite) {
 TEST(GeneratePostgres, WritesTheSameProviderAsSqlite) {
   ScratchPostgres pg;
   TempDir dir;
-  auto p = OpenOrDie(pg.url(), OpenMode::kMustExist);
-  auto s = OpenOrDie("sqlite:" + (dir / "p.db").string(), OpenMode::kCreateIfMissing);
+  auto p = OpenOrDie(pg.url(), db::OpenMode::kMustExist);
+  auto s = OpenOrDie("sqlite:" + (dir / "p.db").string(), db::OpenMode::kCreateIfMissing);
   ASSERT_TRUE(p && s);
   GeneratorSummary pg_summary, sqlite_summary;
-  Status status = GenerateProvider(Options(dir / "pg-key.json", 600), *p, &pg_summary);
+  core::Status status = GenerateProvider(Options(dir / "pg-key.json", 600), *p, &pg_summary);
   ASSERT_TRUE(status.ok()) << status.message();
   status = GenerateProvider(Options(dir / "sqlite-key.json", 600), *s, &sqlite_summary);
   ASSERT_TRUE(status.ok()) << status.message();
@@ -86,7 +86,7 @@ TEST(GeneratePostgres, WritesTheSameProviderAsSqlite) {
     EXPECT_EQ(*n, rows) << table;
   }
   // The documented rules reproduce the key from the PostgreSQL copy too.
-  auto reference = ReferenceMigration(*p, *Date::ParseIso("2018-10-01"));
+  auto reference = ReferenceMigration(*p, *core::Date::ParseIso("2018-10-01"));
   ASSERT_TRUE(reference.ok()) << reference.status().message();
   const auto ref = nlohmann::json::parse(reference->dump());
   EXPECT_EQ(key["tables"], ref["tables"]);
@@ -103,10 +103,10 @@ TEST(GeneratePostgres, WritesTheSameProviderAsSqlite) {
 TEST(GeneratePostgres, AFailedRunLeavesNothingBehind) {
   ScratchPostgres pg;
   TempDir dir;
-  auto p = OpenOrDie(pg.url(), OpenMode::kMustExist);
+  auto p = OpenOrDie(pg.url(), db::OpenMode::kMustExist);
   ASSERT_NE(p, nullptr);
   ASSERT_TRUE(p->Execute("CREATE TABLE payment (something_else INTEGER)", "occupy").ok());
-  const Status status = GenerateProvider(Options(dir / "key.json", 100), *p);
+  const core::Status status = GenerateProvider(Options(dir / "key.json", 100), *p);
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.message().find("payment"), std::string::npos) << status.message();
   auto tables = p->QueryInt(
@@ -129,7 +129,7 @@ TEST(GeneratePostgres, CliWritesToATargetAndReplacesOnlyWithForce) {
   EXPECT_FALSE(std::filesystem::exists(dir / "k2.json"));
   r = RunCli(dir.path(), "generate --people 250 --target '" + pg.url() + "' --force");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  auto p = OpenOrDie(pg.url(), OpenMode::kMustExist);
+  auto p = OpenOrDie(pg.url(), db::OpenMode::kMustExist);
   auto clients = p->QueryInt("SELECT count(*) FROM client WHERE client_id <= 250", "clients");
   ASSERT_TRUE(clients.ok());
   EXPECT_EQ(*clients, 250);

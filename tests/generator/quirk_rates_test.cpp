@@ -7,7 +7,7 @@
 // count of zero always fails (no test passes on an absent quirk).
 #include <cmath>
 
-#include "extract/generator/rates.h"
+#include "generator/rates.h"
 #include "tests/generator/generator_fixture.h"
 #include "tests/generator/reference_migration.h"
 

@@ -7,8 +7,8 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "extract/generator/codes.h"
-#include "extract/ascii.h"
+#include "generator/codes.h"
+#include "core/ascii.h"
 
 namespace handover::generator::testing {
 namespace {
@@ -67,11 +67,11 @@ using CodeMap = std::unordered_map<std::string, std::string>;
 CodeMap MakeMap(const std::vector<CodeVariants>& sets) {
   CodeMap map;
   for (const auto& set : sets)
-    for (const auto& value : set.provider_values) map[AsciiLower(Trim(value))] = set.council_code;
+    for (const auto& value : set.provider_values) map[core::AsciiLower(Trim(value))] = set.council_code;
   return map;
 }
 std::optional<std::string> Map(const CodeMap& map, const std::string& value) {
-  const auto it = map.find(AsciiLower(Trim(value)));
+  const auto it = map.find(core::AsciiLower(Trim(value)));
   if (it == map.end()) return std::nullopt;
   return it->second;
 }
@@ -79,11 +79,11 @@ std::optional<std::string> Map(const CodeMap& map, const std::string& value) {
 struct Client {
   Verdict verdict;
   std::string survivor;  // normalised ref of the person the row's data belongs to
-  Date dob;
+  core::Date dob;
   bool open = false;
 };
 
-std::string MonthText(Date d) {
+std::string MonthText(core::Date d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u", d.year(), d.month());
   return buf;
@@ -91,9 +91,9 @@ std::string MonthText(Date d) {
 
 }  // namespace
 
-std::optional<Date> ParseLegacyDate(const std::string& raw) {
+std::optional<core::Date> ParseLegacyDate(const std::string& raw) {
   const std::string text = Trim(raw);
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') return Date::ParseIso(text);
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') return core::Date::ParseIso(text);
   for (char sep : {'/', '.', '-'}) {
     const auto a = text.find(sep);
     const auto b = a == std::string::npos ? a : text.find(sep, a + 1);
@@ -106,14 +106,14 @@ std::optional<Date> ParseLegacyDate(const std::string& raw) {
                                       "jul", "aug", "sep", "oct", "nov", "dec"};
       if (y.size() != 2 || !AllDigits(y)) return std::nullopt;
       for (unsigned k = 0; k < 12; ++k)
-        if (AsciiLower(m) == kMonths[k]) {
+        if (core::AsciiLower(m) == kMonths[k]) {
           const int yy = std::stoi(y);
-          return Date::FromYmd(yy < 69 ? 2000 + yy : 1900 + yy, k + 1, std::stoul(d));
+          return core::Date::FromYmd(yy < 69 ? 2000 + yy : 1900 + yy, k + 1, std::stoul(d));
         }
       return std::nullopt;
     }
     if (!AllDigits(m) || m.size() > 2 || y.size() != 4 || !AllDigits(y)) return std::nullopt;
-    return Date::FromYmd(std::stoi(y), std::stoul(m), std::stoul(d));
+    return core::Date::FromYmd(std::stoi(y), std::stoul(m), std::stoul(d));
   }
   return std::nullopt;
 }
@@ -150,7 +150,7 @@ std::optional<int64_t> ParseLegacyMoney(const std::string& raw) {
 std::string MatchSkeleton(const std::string& name) {
   std::string out;
   bool first = true;
-  for (char c : AsciiLower(name)) {
+  for (char c : core::AsciiLower(name)) {
     if (c < 'a' || c > 'z') continue;
     const bool vowel = std::string("aeiouy").find(c) != std::string::npos;
     if (!first && vowel) {
@@ -163,7 +163,7 @@ std::string MatchSkeleton(const std::string& name) {
   return out;
 }
 
-Result<Json> ReferenceMigration(Database& db, Date cutover) {
+core::Result<Json> ReferenceMigration(db::Database& db, core::Date cutover) {
   auto query = [&db](const std::string& sql, size_t columns) {
     return db.QueryRows(sql, columns, sql);
   };
@@ -228,12 +228,12 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
   std::set<std::string> worker_ids, worker_names;
   for (const auto& r : *workers) {
     worker_ids.insert(r[0]);
-    worker_names.insert(AsciiLower(Trim(r[1])));
+    worker_names.insert(core::AsciiLower(Trim(r[1])));
     tallies["worker"].Add(Verdict::Loaded());
   }
   auto resolves = [&](const std::string& id, const std::string& name) {
     if (!id.empty()) return worker_ids.count(id) > 0;
-    std::string n = AsciiLower(name);
+    std::string n = core::AsciiLower(name);
     if (auto p = n.find("(pa)"); p != std::string::npos) n.erase(p, 4);
     if (auto comma = n.find(','); comma != std::string::npos)
       n = n.substr(comma + 1) + " " + n.substr(0, comma);
@@ -257,7 +257,7 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
 
   // --- contacts, plans, episodes and the cohort's status ---------------------
   struct Latest {
-    Date on;
+    core::Date on;
     int64_t id = -1;
     std::string code;
   };
@@ -311,7 +311,7 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
   }
   // Episodes: the loaded one covering the cut-over (latest start, then highest id).
   auto episodes = [&](const char* table, const char* sql, const CodeMap& map, bool accom,
-                      std::unordered_map<std::string, Latest>& status) -> Status {
+                      std::unordered_map<std::string, Latest>& status) -> core::Status {
     auto rows = query(sql, accom ? 6 : 5);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) {
@@ -329,7 +329,7 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
       if (!end_text.empty() && *ParseLegacyDate(end_text) < cutover) continue;
       std::string council = *code;
       if (accom) {
-        const std::string suitable = AsciiLower(Trim(r[3]));
+        const std::string suitable = core::AsciiLower(Trim(r[3]));
         const bool yes = suitable == "y" || suitable == "yes" || suitable == "1";
         council += (council == "S" || council == "X" || !yes) ? "2" : "1";
       }
@@ -338,7 +338,7 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
       if (best.id < 0 || *start > best.on || (*start == best.on && id > best.id))
         best = {*start, id, council};
     }
-    return Status::Ok();
+    return core::Status::Ok();
   };
   HANDOVER_RETURN_IF_ERROR(episodes("accom_history",
                                     "SELECT CAST(accom_id AS TEXT), client_ref, accom_type, "
@@ -417,8 +417,8 @@ Result<Json> ReferenceMigration(Database& db, Date cutover) {
     std::string who;
     Verdict v = Trim(r[7]) == "1" ? Verdict::Excluded("soft_deleted") : cited(r[0], who);
     if (v.loaded()) {
-      const Date start = *ParseLegacyDate(r[4]);
-      const Date first_unpaid = Trim(r[6]).empty() ? start : Date{ParseLegacyDate(r[6])->days + 1};
+      const core::Date start = *ParseLegacyDate(r[4]);
+      const core::Date first_unpaid = Trim(r[6]).empty() ? start : core::Date{ParseLegacyDate(r[6])->days + 1};
       const bool open = Trim(r[5]).empty() || *ParseLegacyDate(r[5]) >= first_unpaid;
       if (!open) v = Verdict::Excluded("no_open_period");
       if (open && Map(frequency_map, r[3])) {

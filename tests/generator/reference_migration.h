@@ -8,19 +8,19 @@
 #include <optional>
 #include <string>
 
-#include "extract/database.h"
-#include "extract/value.h"
+#include "db/database.h"
+#include "core/value.h"
 
 namespace handover::generator::testing {
 
 // Documented readers, written independently of the generator's writers.
-std::optional<Date> ParseLegacyDate(const std::string& text);
+std::optional<core::Date> ParseLegacyDate(const std::string& text);
 std::optional<int64_t> ParseLegacyMoney(const std::string& text);
 std::string MatchSkeleton(const std::string& name);
 
 // Applies every rule to the provider database in `db` (small databases only:
 // it holds all rows in memory) and returns the answer key's sections
 // "people", "tables", "money" and "oc3" (without descriptive strings).
-Result<nlohmann::ordered_json> ReferenceMigration(Database& db, Date cutover);
+core::Result<nlohmann::ordered_json> ReferenceMigration(db::Database& db, core::Date cutover);
 
 }  // namespace handover::generator::testing

@@ -20,13 +20,13 @@ class FakeMapping : public transform::CompiledMapping {
       table_ = "src_thing";
       columns_ = {"id", "name", "amount"};
       targets_ = {{"thing", {"thing_id", "name", "amount_pence"},
-                   {ColumnType::kInteger, ColumnType::kText, ColumnType::kPence}, "thing_id"}};
+                   {core::ColumnType::kInteger, core::ColumnType::kText, core::ColumnType::kPence}, "thing_id"}};
       if (merge_on_name) merge_ = transform::MergeSpec{true};
     } else {
       name_ = "part";
       table_ = "src_part";
       columns_ = {"id", "thing_ref"};
-      targets_ = {{"part", {"part_id", "thing_id"}, {ColumnType::kInteger, ColumnType::kInteger}, "part_id"}};
+      targets_ = {{"part", {"part_id", "thing_id"}, {core::ColumnType::kInteger, core::ColumnType::kInteger}, "part_id"}};
       references_ = {"thing"};
     }
   }
@@ -37,22 +37,22 @@ class FakeMapping : public transform::CompiledMapping {
   const std::vector<transform::TargetSpec>& targets() const override { return targets_; }
   const std::vector<std::string>& references() const override { return references_; }
   bool has_key() const override { return true; }
-  std::optional<std::string> EvaluateKey(std::span<const Value> row) const override {
-    if (IsNull(row[0])) return std::nullopt;
-    return ToText(row[0]);
+  std::optional<std::string> EvaluateKey(std::span<const core::Value> row) const override {
+    if (core::IsNull(row[0])) return std::nullopt;
+    return core::ToText(row[0]);
   }
   const std::optional<transform::MergeSpec>& merge() const override { return merge_; }
-  std::optional<std::vector<Value>> EvaluateMergeKey(std::span<const Value> row) const override {
-    if (IsNull(row[1])) return std::nullopt;
-    return std::vector<Value>{row[1]};
+  std::optional<std::vector<core::Value>> EvaluateMergeKey(std::span<const core::Value> row) const override {
+    if (core::IsNull(row[1])) return std::nullopt;
+    return std::vector<core::Value>{row[1]};
   }
-  Value EvaluateSurvivorOrder(std::span<const Value> row) const override { return row[0]; }
+  core::Value EvaluateSurvivorOrder(std::span<const core::Value> row) const override { return row[0]; }
 
-  void Evaluate(std::span<const Value> row, const transform::EvalContext& context,
+  void Evaluate(std::span<const core::Value> row, const transform::EvalContext& context,
                 transform::RowOutcome& outcome) const override {
     outcome.target_rows.assign(1, std::nullopt);
     if (kind_ == Kind::kPart) {
-      const std::string ref = ToText(row[1]);
+      const std::string ref = core::ToText(row[1]);
       const auto thing = context.crosswalk->Lookup("thing", ref);
       if (!thing) {
         outcome.kind = transform::OutcomeKind::kRejected;
@@ -62,10 +62,10 @@ class FakeMapping : public transform::CompiledMapping {
         outcome.value_seen = ref;
         return;
       }
-      outcome.target_rows[0] = std::vector<Value>{*context.council_id, *thing};
+      outcome.target_rows[0] = std::vector<core::Value>{*context.council_id, *thing};
       return;
     }
-    const std::string name = IsNull(row[1]) ? "" : ToText(row[1]);
+    const std::string name = core::IsNull(row[1]) ? "" : core::ToText(row[1]);
     if (name == "TEST") {
       outcome.kind = transform::OutcomeKind::kExcluded;
       outcome.reason_code = "test_record";
@@ -73,7 +73,7 @@ class FakeMapping : public transform::CompiledMapping {
       return;
     }
     int64_t pence = 0;
-    const std::string amount = ToText(row[2]);
+    const std::string amount = core::ToText(row[2]);
     const auto [ptr, ec] = std::from_chars(amount.data(), amount.data() + amount.size(), pence);
     if (ec != std::errc() || ptr != amount.data() + amount.size()) {
       outcome.kind = transform::OutcomeKind::kRejected;
@@ -83,7 +83,7 @@ class FakeMapping : public transform::CompiledMapping {
       outcome.value_seen = amount;
       return;
     }
-    outcome.target_rows[0] = std::vector<Value>{*context.council_id, name, Pence{pence}};
+    outcome.target_rows[0] = std::vector<core::Value>{*context.council_id, name, core::Pence{pence}};
   }
 
  private:

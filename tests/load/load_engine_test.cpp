@@ -7,7 +7,7 @@
 
 #include <memory>
 
-#include "extract/introspect.h"
+#include "db/introspect.h"
 #include "reports/reconciliation.h"
 #include "tests/load/fake_mapping.h"
 #include "tests/support/test_support.h"
@@ -17,23 +17,23 @@ namespace {
 
 using testing::AccessPath;
 
-std::unique_ptr<Database> MustOpen(const std::string& text, OpenMode mode) {
-  auto url = ConnectionUrl::Parse(text);
+std::unique_ptr<db::Database> MustOpen(const std::string& text, db::OpenMode mode) {
+  auto url = db::ConnectionUrl::Parse(text);
   EXPECT_TRUE(url.ok()) << url.status().message();
-  auto db = Database::Open(*url, mode);
+  auto db = db::Database::Open(*url, mode);
   EXPECT_TRUE(db.ok()) << db.status().message();
   return db.ok() ? std::move(db.value()) : nullptr;
 }
 
-void MustRun(Database& db, const std::string& script) {
-  Status status = db.ExecuteScript(script, "test setup");
+void MustRun(db::Database& db, const std::string& script) {
+  core::Status status = db.ExecuteScript(script, "test setup");
   ASSERT_TRUE(status.ok()) << status.message();
 }
 
 class LoadEngine : public ::testing::TestWithParam<AccessPath> {
  protected:
   void SetUp() override {
-    source_ = MustOpen("sqlite:" + (dir_ / "source.db").string(), OpenMode::kCreateIfMissing);
+    source_ = MustOpen("sqlite:" + (dir_ / "source.db").string(), db::OpenMode::kCreateIfMissing);
     ASSERT_NE(source_, nullptr);
     // 1,000 things: every 100th is a TEST record, every 250th has an amount
     // that is not a number, thing 999 has a negative amount the target's
@@ -52,18 +52,18 @@ class LoadEngine : public ::testing::TestWithParam<AccessPath> {
 
     target_db_ = std::make_unique<testing::ScratchDatabase>(GetParam(), dir_, "target.db");
     const std::string target_url = target_db_->url();
-    target_ = MustOpen(target_url, OpenMode::kCreateIfMissing);
+    target_ = MustOpen(target_url, db::OpenMode::kCreateIfMissing);
     ASSERT_NE(target_, nullptr);
     MustRun(*target_,
             "CREATE TABLE thing (thing_id BIGINT PRIMARY KEY, name TEXT NOT NULL, "
             "amount_pence BIGINT NOT NULL CHECK (amount_pence >= 0));\n"
             "CREATE TABLE part (part_id BIGINT PRIMARY KEY, thing_id BIGINT NOT NULL REFERENCES thing (thing_id));\n");
-    auto catalog = ReadCatalog(*source_);
+    auto catalog = db::ReadCatalog(*source_);
     ASSERT_TRUE(catalog.ok());
     catalog_ = *catalog;
   }
 
-  Result<load::LoadSummary> Load(transform::MappingProgram& program) {
+  core::Result<load::LoadSummary> Load(transform::MappingProgram& program) {
     load::LoadOptions options;
     options.batch_size = 128;  // several batches, the last one part-full
     options.run.source = source_->url().Masked();
@@ -72,8 +72,8 @@ class LoadEngine : public ::testing::TestWithParam<AccessPath> {
 
   testing::TempDir dir_;
   std::unique_ptr<testing::ScratchDatabase> target_db_;
-  std::unique_ptr<Database> source_, target_;
-  Catalog catalog_;
+  std::unique_ptr<db::Database> source_, target_;
+  core::Catalog catalog_;
 };
 
 TEST_P(LoadEngine, AccountsForEveryRecordAndPenny) {

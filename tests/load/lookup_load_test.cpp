@@ -3,7 +3,7 @@
 // evaluator, or every row would be rejected no_lookup_data.
 #include <gtest/gtest.h>
 
-#include "extract/introspect.h"
+#include "db/introspect.h"
 #include "load/load_engine.h"
 #include "tests/support/test_support.h"
 #include "transform/check_mappings.h"
@@ -23,10 +23,10 @@ mapping allocation from src_alloc a
   reject when w.worker_id is null because "PA not found" as unresolved_worker
 )";
 
-std::unique_ptr<Database> MustOpen(const std::string& text) {
-  auto url = ConnectionUrl::Parse(text);
+std::unique_ptr<db::Database> MustOpen(const std::string& text) {
+  auto url = db::ConnectionUrl::Parse(text);
   EXPECT_TRUE(url.ok()) << url.status().message();
-  auto db = Database::Open(*url, OpenMode::kCreateIfMissing);
+  auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
   EXPECT_TRUE(db.ok()) << db.status().message();
   return db.ok() ? std::move(db.value()) : nullptr;
 }
@@ -55,8 +55,8 @@ TEST_P(LookupLoad, RowsAreJoinedToTheirLookupRow) {
                   ->Execute("CREATE TABLE allocation (allocation_id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL)",
                             "target")
                   .ok());
-  auto source_catalog = ReadCatalog(*source);
-  auto target_catalog = ReadCatalog(*target);
+  auto source_catalog = db::ReadCatalog(*source);
+  auto target_catalog = db::ReadCatalog(*target);
   ASSERT_TRUE(source_catalog.ok() && target_catalog.ok());
   auto checked = transform::CheckMappingSources({{"allocation.map", kMapping}}, *source_catalog, *target_catalog, {});
   ASSERT_TRUE(checked.ok()) << transform::FormatDiagnostics(checked.diagnostics);

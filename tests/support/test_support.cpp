@@ -16,7 +16,7 @@
 
 #include <iterator>
 
-#include "extract/connection_url.h"
+#include "db/connection_url.h"
 
 namespace handover::testing {
 namespace {
@@ -106,7 +106,7 @@ ScratchPostgres::ScratchPostgres() {
         "or set HANDOVER_TEST_PG_URL");
   admin_url_ = *admin;
   name_ = "scratch_" + UniqueSuffix();
-  auto url = ConnectionUrl::Parse(admin_url_);
+  auto url = db::ConnectionUrl::Parse(admin_url_);
   if (!url.ok()) throw std::runtime_error(url.status().message());
   soci::session session(*soci::factory_postgresql(), url->SociConnectString());
   session << "CREATE DATABASE " + name_;
@@ -114,7 +114,7 @@ ScratchPostgres::ScratchPostgres() {
 
 ScratchPostgres::~ScratchPostgres() {
   try {
-    auto url = ConnectionUrl::Parse(admin_url_);
+    auto url = db::ConnectionUrl::Parse(admin_url_);
     soci::session session(*soci::factory_postgresql(), url->SociConnectString());
     session << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
   } catch (const std::exception&) {

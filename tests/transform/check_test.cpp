@@ -117,11 +117,11 @@ TEST(LangCheck, ReasonCodesAreSnakeCase) {
 }
 
 TEST(LangCheck, ParamsAreTyped) {
-  EXPECT_EQ(TypeOf(TypeParam("2018-10-01")), ValueType::kDate);
-  EXPECT_EQ(TypeOf(TypeParam("2018-13-01")), ValueType::kText);
-  EXPECT_EQ(TypeOf(TypeParam("42")), ValueType::kInteger);
-  EXPECT_EQ(TypeOf(TypeParam("-4.5")), ValueType::kDecimal);
-  EXPECT_EQ(TypeOf(TypeParam("Leeds")), ValueType::kText);
+  EXPECT_EQ(core::TypeOf(TypeParam("2018-10-01")), core::ValueType::kDate);
+  EXPECT_EQ(core::TypeOf(TypeParam("2018-13-01")), core::ValueType::kText);
+  EXPECT_EQ(core::TypeOf(TypeParam("42")), core::ValueType::kInteger);
+  EXPECT_EQ(core::TypeOf(TypeParam("-4.5")), core::ValueType::kDecimal);
+  EXPECT_EQ(core::TypeOf(TypeParam("Leeds")), core::ValueType::kText);
   EXPECT_EQ(Errors("  date_of_birth = $cutover\n", {{"cutover", "2018-10-01"}}).size(), 0u);
   EXPECT_EQ(Errors("  age = $cutover\n", {{"cutover", "2018-10-01"}}),
             std::vector<std::string>{"cannot assign date to integer column 'age' of 'person'"});
@@ -143,8 +143,8 @@ TEST(LangCheck, CodeSetFromCsvFilesAndDuplicates) {
   RowOutcome out;
   m.Evaluate(testing::RowFor(m, {{"contact_status", "No, never"}, {"accom", "sp"}}), {}, out);
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
-  EXPECT_EQ(out.target_rows[0]->at(3), Value(std::string("NO")));
-  EXPECT_EQ(out.target_rows[0]->at(4), Value(std::string("Z1")));
+  EXPECT_EQ(out.target_rows[0]->at(3), core::Value(std::string("NO")));
+  EXPECT_EQ(out.target_rows[0]->at(4), core::Value(std::string("Z1")));
 
   r = CheckMappingSources({{"m/a.map", map},
                            {"m/touch.csv", "from,to\nYes,YES\nYes,NO\n"},

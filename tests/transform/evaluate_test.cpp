@@ -29,19 +29,19 @@ class LangLeavingCare : public ::testing::Test {
     context_.crosswalk = &crosswalk_;
   }
 
-  RowOutcome Person(std::map<std::string, Value> values, int64_t id = 42) {
+  RowOutcome Person(std::map<std::string, core::Value> values, int64_t id = 42) {
     const CompiledMapping& m = Find(*result_.program, "person");
     values.emplace("deleted", int64_t{0});
-    const std::vector<Value> row = RowFor(m, values);
+    const std::vector<core::Value> row = RowFor(m, values);
     context_.council_id = id;
     RowOutcome out;
     m.Evaluate(row, context_, out);
     return out;
   }
 
-  RowOutcome Payment(std::map<std::string, Value> values) {
+  RowOutcome Payment(std::map<std::string, core::Value> values) {
     const CompiledMapping& m = Find(*result_.program, "payment");
-    const std::vector<Value> row = RowFor(m, values);
+    const std::vector<core::Value> row = RowFor(m, values);
     context_.council_id = 9000;
     RowOutcome out;
     m.Evaluate(row, context_, out);
@@ -49,7 +49,7 @@ class LangLeavingCare : public ::testing::Test {
   }
 
   // The value of `column` in target `t` of `mapping`.
-  Value Cell(const RowOutcome& out, const std::string& mapping, size_t t, const std::string& column) {
+  core::Value Cell(const RowOutcome& out, const std::string& mapping, size_t t, const std::string& column) {
     const CompiledMapping& m = Find(*result_.program, mapping);
     const TargetSpec& spec = m.targets().at(t);
     const auto it = std::find(spec.columns.begin(), spec.columns.end(), column);
@@ -76,7 +76,7 @@ TEST_F(LangLeavingCare, ProgramIsInLoadOrderWithItsMetadata) {
   EXPECT_EQ(person.table, "person");
   EXPECT_EQ(person.key_column, std::optional<std::string>("person_id"));
   EXPECT_EQ(person.columns.front(), "person_id");
-  EXPECT_EQ(person.types.at(4), ColumnType::kDate);  // date_of_birth
+  EXPECT_EQ(person.types.at(4), core::ColumnType::kDate);  // date_of_birth
   ASSERT_EQ(p.mappings[1]->targets().size(), 2u);
   EXPECT_EQ(p.mappings[1]->targets()[1].table, "payment_arrangement");
   EXPECT_FALSE(p.mappings[1]->targets()[1].key_column.has_value());
@@ -103,13 +103,13 @@ TEST_F(LangLeavingCare, LoadsAGoodPerson) {
                                  {"contact_status", "  IN TOUCH  -  phone"}, {"accom", "sp"}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
   ASSERT_EQ(out.target_rows.size(), 1u);
-  EXPECT_EQ(Cell(out, "person", 0, "person_id"), Value(int64_t{42}));
-  EXPECT_EQ(Cell(out, "person", 0, "legacy_ref"), Value(std::string("C001")));
-  EXPECT_EQ(Cell(out, "person", 0, "first_name"), Value(std::string("Mary-Jane")));
-  EXPECT_EQ(Cell(out, "person", 0, "last_name"), Value(std::string("O'NEILL")));
-  EXPECT_EQ(Cell(out, "person", 0, "date_of_birth"), Value(*Date::FromYmd(2001, 3, 14)));
-  EXPECT_EQ(Cell(out, "person", 0, "in_touch"), Value(std::string("YES")));
-  EXPECT_EQ(Cell(out, "person", 0, "accommodation"), Value(std::string("Z1")));
+  EXPECT_EQ(Cell(out, "person", 0, "person_id"), core::Value(int64_t{42}));
+  EXPECT_EQ(Cell(out, "person", 0, "legacy_ref"), core::Value(std::string("C001")));
+  EXPECT_EQ(Cell(out, "person", 0, "first_name"), core::Value(std::string("Mary-Jane")));
+  EXPECT_EQ(Cell(out, "person", 0, "last_name"), core::Value(std::string("O'NEILL")));
+  EXPECT_EQ(Cell(out, "person", 0, "date_of_birth"), core::Value(*core::Date::FromYmd(2001, 3, 14)));
+  EXPECT_EQ(Cell(out, "person", 0, "in_touch"), core::Value(std::string("YES")));
+  EXPECT_EQ(Cell(out, "person", 0, "accommodation"), core::Value(std::string("Z1")));
 }
 
 TEST_F(LangLeavingCare, WhereFilterExcludesWithReasonCodeFilter) {
@@ -163,15 +163,15 @@ TEST_F(LangLeavingCare, UnmappedCodeWithDefault) {
                                  {"dob", "2001-01-01"}, {"contact_status", "no"},
                                  {"accom", "a caravan"}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
-  EXPECT_EQ(Cell(out, "person", 0, "in_touch"), Value(std::string("NO")));
-  EXPECT_EQ(Cell(out, "person", 0, "accommodation"), Value(std::string("0")));
+  EXPECT_EQ(Cell(out, "person", 0, "in_touch"), core::Value(std::string("NO")));
+  EXPECT_EQ(Cell(out, "person", 0, "accommodation"), core::Value(std::string("0")));
 }
 
 TEST_F(LangLeavingCare, NullCodeStaysNull) {
   const RowOutcome out = Person({{"client_ref", "C4"}, {"forename", "a"}, {"surname", "b"},
                                  {"dob", "2001-01-01"}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
-  EXPECT_TRUE(IsNull(Cell(out, "person", 0, "in_touch")));
+  EXPECT_TRUE(core::IsNull(Cell(out, "person", 0, "in_touch")));
 }
 
 TEST_F(LangLeavingCare, RequiredColumnNullRejectsAsMissingValue) {
@@ -193,9 +193,9 @@ TEST_F(LangLeavingCare, KeyAndMergeKey) {
   const auto merge_key = m.EvaluateMergeKey(row);
   ASSERT_TRUE(merge_key.has_value());
   ASSERT_EQ(merge_key->size(), 2u);
-  EXPECT_EQ((*merge_key)[0], Value(std::string("smith ")));
-  EXPECT_EQ((*merge_key)[1], Value(*Date::FromYmd(2000, 2, 1)));
-  EXPECT_EQ(m.EvaluateSurvivorOrder(row), Value(std::string("2010-05-01")));
+  EXPECT_EQ((*merge_key)[0], core::Value(std::string("smith ")));
+  EXPECT_EQ((*merge_key)[1], core::Value(*core::Date::FromYmd(2000, 2, 1)));
+  EXPECT_EQ(m.EvaluateSurvivorOrder(row), core::Value(std::string("2010-05-01")));
   // Any NULL part: never merged.
   const auto no_dob = RowFor(m, {{"client_ref", "C001"}, {"surname", "Smith"}});
   EXPECT_FALSE(m.EvaluateMergeKey(no_dob).has_value());
@@ -208,10 +208,10 @@ TEST_F(LangLeavingCare, PaymentResolvesCrossReferenceAndMoney) {
                                   {"amount", "£1,200.00"}, {"paid_on", "01/09/2018"},
                                   {"type", "Rent"}, {"recurring", int64_t{1}}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
-  EXPECT_EQ(Cell(out, "payment", 0, "payment_id"), Value(int64_t{9000}));
-  EXPECT_EQ(Cell(out, "payment", 0, "person_id"), Value(int64_t{501}));
-  EXPECT_EQ(Cell(out, "payment", 0, "amount_pence"), Value(Pence{120000}));
-  EXPECT_EQ(Cell(out, "payment", 0, "payment_type"), Value(std::string("RENT")));
+  EXPECT_EQ(Cell(out, "payment", 0, "payment_id"), core::Value(int64_t{9000}));
+  EXPECT_EQ(Cell(out, "payment", 0, "person_id"), core::Value(int64_t{501}));
+  EXPECT_EQ(Cell(out, "payment", 0, "amount_pence"), core::Value(core::Pence{120000}));
+  EXPECT_EQ(Cell(out, "payment", 0, "payment_type"), core::Value(std::string("RENT")));
   // Paid before the cut-over: no arrangement.
   ASSERT_EQ(out.target_rows.size(), 2u);
   EXPECT_FALSE(out.target_rows[1].has_value());
@@ -223,11 +223,11 @@ TEST_F(LangLeavingCare, PerTargetConditionAddsSecondTarget) {
                                   {"type", "Weekly allowance"}, {"recurring", int64_t{1}},
                                   {"frequency", "fortnightly"}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
-  EXPECT_EQ(Cell(out, "payment", 0, "amount_pence"), Value(Pence{9000}));
+  EXPECT_EQ(Cell(out, "payment", 0, "amount_pence"), core::Value(core::Pence{9000}));
   ASSERT_TRUE(out.target_rows[1].has_value());
-  EXPECT_EQ(Cell(out, "payment", 1, "weekly_amount_pence"), Value(Pence{4500}));
-  EXPECT_EQ(Cell(out, "payment", 1, "start_date"), Value(*Date::FromYmd(2018, 10, 12)));
-  EXPECT_EQ(Cell(out, "payment", 1, "person_id"), Value(int64_t{501}));
+  EXPECT_EQ(Cell(out, "payment", 1, "weekly_amount_pence"), core::Value(core::Pence{4500}));
+  EXPECT_EQ(Cell(out, "payment", 1, "start_date"), core::Value(*core::Date::FromYmd(2018, 10, 12)));
+  EXPECT_EQ(Cell(out, "payment", 1, "person_id"), core::Value(int64_t{501}));
 }
 
 TEST_F(LangLeavingCare, MissingReferenceIsAnOrphan) {
@@ -284,7 +284,7 @@ TEST(LangTargets, RowWithNoApplicableTargetIsExcluded) {
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
   EXPECT_FALSE(out.target_rows[0].has_value());
   ASSERT_TRUE(out.target_rows[1].has_value());
-  EXPECT_EQ(out.target_rows[1]->at(1), Value(Pence{500}));
+  EXPECT_EQ(out.target_rows[1]->at(1), core::Value(core::Pence{500}));
   m.Evaluate(RowFor(m, {{"recurring", int64_t{2}}, {"amount", "5"}}), EvalContext{}, out);
   EXPECT_EQ(out.kind, OutcomeKind::kExcluded);
   EXPECT_EQ(out.reason_code, "no_target");
@@ -298,7 +298,7 @@ TEST(LangTargets, RowWithNoApplicableTargetIsExcluded) {
 class LangExpr : public ::testing::Test {
  protected:
   // Compiles "note = <expr>" (or `column = <expr>`) and evaluates it on one row.
-  Value Eval(const std::string& expr, std::map<std::string, Value> row = {},
+  core::Value Eval(const std::string& expr, std::map<std::string, core::Value> row = {},
              const std::string& column = "note", Params params = {}) {
     const std::string text = "mapping m from clients c\n  into person\n  person_id = 1\n"
                              "  first_name = \"a\"\n  last_name = \"b\"\n  " +
@@ -318,14 +318,14 @@ class LangExpr : public ::testing::Test {
   RowOutcome last_;
 };
 
-Value Text(const char* s) { return std::string(s); }
+core::Value Text(const char* s) { return std::string(s); }
 
 TEST_F(LangExpr, NullPropagatesThroughFunctionsAndOperators) {
-  EXPECT_TRUE(IsNull(Eval("trim(c.forename)")));
-  EXPECT_TRUE(IsNull(Eval("concat(\"a\", c.forename)")));
-  EXPECT_TRUE(IsNull(Eval("c.forename || \"x\"")));
-  EXPECT_TRUE(IsNull(Eval("c.age + 1", {}, "age")));
-  EXPECT_TRUE(IsNull(Eval("if c.age > 1 then \"y\" else null end")));
+  EXPECT_TRUE(core::IsNull(Eval("trim(c.forename)")));
+  EXPECT_TRUE(core::IsNull(Eval("concat(\"a\", c.forename)")));
+  EXPECT_TRUE(core::IsNull(Eval("c.forename || \"x\"")));
+  EXPECT_TRUE(core::IsNull(Eval("c.age + 1", {}, "age")));
+  EXPECT_TRUE(core::IsNull(Eval("if c.age > 1 then \"y\" else null end")));
 }
 
 TEST_F(LangExpr, NullComparisonsAndThreeValuedLogic) {
@@ -344,12 +344,12 @@ TEST_F(LangExpr, NullComparisonsAndThreeValuedLogic) {
 }
 
 TEST_F(LangExpr, ArithmeticAndPrecedence) {
-  EXPECT_EQ(Eval("1 + 2 * 3", {}, "age"), Value(int64_t{7}));
-  EXPECT_EQ(Eval("(1 + 2) * 3", {}, "age"), Value(int64_t{9}));
-  EXPECT_EQ(Eval("10 - 4 - 3", {}, "age"), Value(int64_t{3}));
-  EXPECT_EQ(Eval("17 / 5 + 17 % 5", {}, "age"), Value(int64_t{5}));
-  EXPECT_EQ(Eval("-c.age * 2", {{"age", int64_t{4}}}, "age"), Value(int64_t{-8}));
-  EXPECT_TRUE(IsNull(Eval("1 / 0", {}, "age")));
+  EXPECT_EQ(Eval("1 + 2 * 3", {}, "age"), core::Value(int64_t{7}));
+  EXPECT_EQ(Eval("(1 + 2) * 3", {}, "age"), core::Value(int64_t{9}));
+  EXPECT_EQ(Eval("10 - 4 - 3", {}, "age"), core::Value(int64_t{3}));
+  EXPECT_EQ(Eval("17 / 5 + 17 % 5", {}, "age"), core::Value(int64_t{5}));
+  EXPECT_EQ(Eval("-c.age * 2", {{"age", int64_t{4}}}, "age"), core::Value(int64_t{-8}));
+  EXPECT_TRUE(core::IsNull(Eval("1 / 0", {}, "age")));
   EXPECT_EQ(Eval("if 1 + 1 = 2 and 2 < 3 then \"y\" else \"n\" end"), Text("y"));
   EXPECT_EQ(Eval("if 1 = 2 is null then \"y\" else \"n\" end"), Text("n"));
 }
@@ -361,31 +361,31 @@ TEST_F(LangExpr, CaseTakesTheFirstTrueBranch) {
   EXPECT_EQ(Eval(e, {{"age", int64_t{18}}}), Text("young adult"));
   EXPECT_EQ(Eval(e, {{"age", int64_t{40}}}), Text("adult"));
   EXPECT_EQ(Eval(e, {}), Text("adult"));
-  EXPECT_TRUE(IsNull(Eval("case when c.age < 18 then \"child\" end", {{"age", int64_t{20}}})));
+  EXPECT_TRUE(core::IsNull(Eval("case when c.age < 18 then \"child\" end", {{"age", int64_t{20}}})));
 }
 
 TEST_F(LangExpr, ParamsAreTyped) {
   EXPECT_EQ(Eval("$cutover", {}, "date_of_birth", {{"cutover", "2018-10-01"}}),
-            Value(*Date::FromYmd(2018, 10, 1)));
-  EXPECT_EQ(Eval("$n + 1", {}, "age", {{"n", "41"}}), Value(int64_t{42}));
+            core::Value(*core::Date::FromYmd(2018, 10, 1)));
+  EXPECT_EQ(Eval("$n + 1", {}, "age", {{"n", "41"}}), core::Value(int64_t{42}));
   EXPECT_EQ(Eval("$who", {}, "note", {{"who", "Leeds"}}), Text("Leeds"));
-  EXPECT_EQ(Eval("age(c.start_date, $cutover)", {{"start_date", *Date::FromYmd(2000, 10, 2)}},
+  EXPECT_EQ(Eval("age(c.start_date, $cutover)", {{"start_date", *core::Date::FromYmd(2000, 10, 2)}},
                  "age", {{"cutover", "2018-10-01"}}),
-            Value(int64_t{17}));
+            core::Value(int64_t{17}));
 }
 
 TEST_F(LangExpr, DateColumnComparesWithIsoTextLiteral) {
   EXPECT_EQ(Eval("if c.start_date >= \"2018-10-01\" then \"after\" else \"before\" end",
-                 {{"start_date", *Date::FromYmd(2018, 10, 1)}}),
+                 {{"start_date", *core::Date::FromYmd(2018, 10, 1)}}),
             Text("after"));
   EXPECT_EQ(Eval("if c.start_date >= \"2018-10-01\" then \"after\" else \"before\" end",
-                 {{"start_date", *Date::FromYmd(2018, 9, 30)}}),
+                 {{"start_date", *core::Date::FromYmd(2018, 9, 30)}}),
             Text("before"));
 }
 
 TEST_F(LangExpr, TextIntoIntegerColumnIsCheckedPerRow) {
-  EXPECT_EQ(Eval("c.forename", {{"forename", "12"}}, "age"), Value(int64_t{12}));
-  const Value v = Eval("c.forename", {{"forename", "twelve"}}, "age");
+  EXPECT_EQ(Eval("c.forename", {{"forename", "12"}}, "age"), core::Value(int64_t{12}));
+  const core::Value v = Eval("c.forename", {{"forename", "twelve"}}, "age");
   EXPECT_EQ(v, Text("<bad_value>"));
   EXPECT_EQ(last_.kind, OutcomeKind::kRejected);
   EXPECT_EQ(last_.column, "age");
@@ -395,7 +395,7 @@ TEST_F(LangExpr, TextIntoIntegerColumnIsCheckedPerRow) {
 
 TEST_F(LangExpr, IntegerAndDateIntoTextColumn) {
   EXPECT_EQ(Eval("c.age", {{"age", int64_t{12}}}), Text("12"));
-  EXPECT_EQ(Eval("c.start_date", {{"start_date", *Date::FromYmd(2001, 2, 3)}}), Text("2001-02-03"));
+  EXPECT_EQ(Eval("c.start_date", {{"start_date", *core::Date::FromYmd(2001, 2, 3)}}), Text("2001-02-03"));
 }
 
 TEST_F(LangExpr, LaterAssignmentsSeeEarlierOnes) {

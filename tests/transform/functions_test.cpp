@@ -8,25 +8,25 @@ namespace handover::transform {
 namespace {
 
 // Calls `name` with `args` the way a compiled call does (NULL in -> NULL out).
-Value Call(const std::string& name, std::vector<Value> args,
+core::Value Call(const std::string& name, std::vector<core::Value> args,
            std::vector<std::string> literals = {}) {
   const FunctionInfo* f = FindFunction(name);
   EXPECT_NE(f, nullptr) << name;
-  if (!f) return Null{};
+  if (!f) return core::Null{};
   std::unique_ptr<FunctionState> state;
   if (f->prepare) {
     std::string error;
     state = f->prepare(literals, error);
     EXPECT_NE(state, nullptr) << error;
   }
-  for (const Value& a : args)
-    if (IsNull(a)) return Null{};
+  for (const core::Value& a : args)
+    if (core::IsNull(a)) return core::Null{};
   return f->impl(args, state.get());
 }
 
-Value T(const char* s) { return std::string(s); }
-Value D(int y, unsigned m, unsigned d) { return *Date::FromYmd(y, m, d); }
-Value I(int64_t i) { return i; }
+core::Value T(const char* s) { return std::string(s); }
+core::Value D(int y, unsigned m, unsigned d) { return *core::Date::FromYmd(y, m, d); }
+core::Value I(int64_t i) { return i; }
 
 TEST(LangTextFunctions, TrimUpperLowerTitle) {
   EXPECT_EQ(Call("trim", {T("  a b \t\r\n")}), T("a b"));
@@ -35,12 +35,12 @@ TEST(LangTextFunctions, TrimUpperLowerTitle) {
   EXPECT_EQ(Call("lower", {T("ÀBC")}), T("Àbc"));
   EXPECT_EQ(Call("title", {T("o'NEILL-smith mary")}), T("O'Neill-Smith Mary"));
   EXPECT_EQ(Call("title", {T("")}), T(""));
-  EXPECT_TRUE(IsNull(Call("trim", {Null{}})));
+  EXPECT_TRUE(core::IsNull(Call("trim", {core::Null{}})));
 }
 
 TEST(LangTextFunctions, ConcatSubstrReplaceLength) {
   EXPECT_EQ(Call("concat", {T("a"), I(1), D(2001, 2, 3)}), T("a12001-02-03"));
-  EXPECT_TRUE(IsNull(Call("concat", {T("a"), Null{}})));
+  EXPECT_TRUE(core::IsNull(Call("concat", {T("a"), core::Null{}})));
   EXPECT_EQ(Call("substr", {T("abcdef"), I(2), I(3)}), T("bcd"));
   EXPECT_EQ(Call("substr", {T("abcdef"), I(4)}), T("def"));
   EXPECT_EQ(Call("substr", {T("abcdef"), I(0), I(2)}), T("a"));
@@ -52,15 +52,15 @@ TEST(LangTextFunctions, ConcatSubstrReplaceLength) {
 }
 
 TEST(LangRegexFunctions, MatchAndExtract) {
-  EXPECT_EQ(Call("regex_match", {T("AB123"), T("[A-Z]{2}[0-9]+")}, {"[A-Z]{2}[0-9]+"}), Value(true));
-  EXPECT_EQ(Call("regex_match", {T("xAB123"), T("[A-Z]{2}[0-9]+")}, {"[A-Z]{2}[0-9]+"}), Value(false));
+  EXPECT_EQ(Call("regex_match", {T("AB123"), T("[A-Z]{2}[0-9]+")}, {"[A-Z]{2}[0-9]+"}), core::Value(true));
+  EXPECT_EQ(Call("regex_match", {T("xAB123"), T("[A-Z]{2}[0-9]+")}, {"[A-Z]{2}[0-9]+"}), core::Value(false));
   EXPECT_EQ(Call("regex_extract", {T("ref: NI-4432 (x)"), T("NI-([0-9]+)")}, {"NI-([0-9]+)"}),
             T("4432"));
   EXPECT_EQ(Call("regex_extract", {T("ref 99"), T("[0-9]+")}, {"[0-9]+"}), T("99"));
   EXPECT_EQ(Call("regex_extract", {T("a1b2"), T("([a-z])([0-9])"), I(2)}, {"([a-z])([0-9])"}),
             T("1"));
-  EXPECT_TRUE(IsNull(Call("regex_extract", {T("none"), T("[0-9]+")}, {"[0-9]+"})));
-  EXPECT_TRUE(IsNull(Call("regex_extract", {T("a1"), T("([a-z])"), I(5)}, {"([a-z])"})));
+  EXPECT_TRUE(core::IsNull(Call("regex_extract", {T("none"), T("[0-9]+")}, {"[0-9]+"})));
+  EXPECT_TRUE(core::IsNull(Call("regex_extract", {T("a1"), T("([a-z])"), I(5)}, {"([a-z])"})));
 }
 
 TEST(LangRegexFunctions, ReplaceEveryMatchWithGroups) {
@@ -107,14 +107,14 @@ TEST(LangMoney, ParsesProviderTextExactly) {
 }
 
 TEST(LangMoney, MoneyFunctionOnEveryInputType) {
-  EXPECT_EQ(Call("money", {T("£1,200.50")}), Value(Pence{120050}));
-  EXPECT_EQ(Call("money", {Decimal{8999999999, 8}}), Value(Pence{9000}));
-  EXPECT_EQ(Call("money", {Decimal{-1234, 1}}), Value(Pence{-12340}));
-  EXPECT_EQ(Call("money", {I(12)}), Value(Pence{1200}));
-  EXPECT_EQ(Call("money", {Pence{5}}), Value(Pence{5}));
-  EXPECT_TRUE(IsNull(Call("money", {T("n/a")})));
-  EXPECT_TRUE(IsNull(Call("money", {T("")})));
-  EXPECT_EQ(Call("pence", {Pence{1234}}), I(1234));
+  EXPECT_EQ(Call("money", {T("£1,200.50")}), core::Value(core::Pence{120050}));
+  EXPECT_EQ(Call("money", {core::Decimal{8999999999, 8}}), core::Value(core::Pence{9000}));
+  EXPECT_EQ(Call("money", {core::Decimal{-1234, 1}}), core::Value(core::Pence{-12340}));
+  EXPECT_EQ(Call("money", {I(12)}), core::Value(core::Pence{1200}));
+  EXPECT_EQ(Call("money", {core::Pence{5}}), core::Value(core::Pence{5}));
+  EXPECT_TRUE(core::IsNull(Call("money", {T("n/a")})));
+  EXPECT_TRUE(core::IsNull(Call("money", {T("")})));
+  EXPECT_EQ(Call("pence", {core::Pence{1234}}), I(1234));
 }
 
 TEST(LangMoney, SumOfManyParsedAmountsIsExact) {
@@ -125,23 +125,23 @@ TEST(LangMoney, SumOfManyParsedAmountsIsExact) {
 }
 
 TEST(LangDates, ParsesSeveralFormats) {
-  EXPECT_EQ(ParseDateText("2001-03-14", "%Y-%m-%d"), Date::FromYmd(2001, 3, 14));
-  EXPECT_EQ(ParseDateText("14/03/2001", "%d/%m/%Y"), Date::FromYmd(2001, 3, 14));
-  EXPECT_EQ(ParseDateText("14-Mar-01", "%d-%b-%y"), Date::FromYmd(2001, 3, 14));
-  EXPECT_EQ(ParseDateText("14-MARCH-01", "%d-%b-%y"), Date::FromYmd(2001, 3, 14));
-  EXPECT_EQ(ParseDateText("14.3.2001", "%d.%m.%Y"), Date::FromYmd(2001, 3, 14));
-  EXPECT_EQ(ParseDateText(" 14.3.2001 ", "%d.%m.%Y"), Date::FromYmd(2001, 3, 14));
-  EXPECT_EQ(ParseDateText("01-Jan-69", "%d-%b-%y"), Date::FromYmd(1969, 1, 1));
-  EXPECT_EQ(ParseDateText("01-Jan-68", "%d-%b-%y"), Date::FromYmd(2068, 1, 1));
+  EXPECT_EQ(ParseDateText("2001-03-14", "%Y-%m-%d"), core::Date::FromYmd(2001, 3, 14));
+  EXPECT_EQ(ParseDateText("14/03/2001", "%d/%m/%Y"), core::Date::FromYmd(2001, 3, 14));
+  EXPECT_EQ(ParseDateText("14-Mar-01", "%d-%b-%y"), core::Date::FromYmd(2001, 3, 14));
+  EXPECT_EQ(ParseDateText("14-MARCH-01", "%d-%b-%y"), core::Date::FromYmd(2001, 3, 14));
+  EXPECT_EQ(ParseDateText("14.3.2001", "%d.%m.%Y"), core::Date::FromYmd(2001, 3, 14));
+  EXPECT_EQ(ParseDateText(" 14.3.2001 ", "%d.%m.%Y"), core::Date::FromYmd(2001, 3, 14));
+  EXPECT_EQ(ParseDateText("01-Jan-69", "%d-%b-%y"), core::Date::FromYmd(1969, 1, 1));
+  EXPECT_EQ(ParseDateText("01-Jan-68", "%d-%b-%y"), core::Date::FromYmd(2068, 1, 1));
 }
 
 TEST(LangDates, ImpossibleAndMalformedDatesAreNull) {
   EXPECT_EQ(ParseDateText("31/02/2002", "%d/%m/%Y"), std::nullopt);
   EXPECT_EQ(ParseDateText("00/00/0000", "%d/%m/%Y"), std::nullopt);
   EXPECT_EQ(ParseDateText("29/02/2001", "%d/%m/%Y"), std::nullopt);
-  EXPECT_EQ(ParseDateText("29/02/2000", "%d/%m/%Y"), Date::FromYmd(2000, 2, 29));  // leap
+  EXPECT_EQ(ParseDateText("29/02/2000", "%d/%m/%Y"), core::Date::FromYmd(2000, 2, 29));  // leap
   EXPECT_EQ(ParseDateText("29/02/1900", "%d/%m/%Y"), std::nullopt);               // not leap
-  EXPECT_EQ(ParseDateText("29/02/2004", "%d/%m/%Y"), Date::FromYmd(2004, 2, 29));
+  EXPECT_EQ(ParseDateText("29/02/2004", "%d/%m/%Y"), core::Date::FromYmd(2004, 2, 29));
   EXPECT_EQ(ParseDateText("32/01/2004", "%d/%m/%Y"), std::nullopt);
   EXPECT_EQ(ParseDateText("2001-03-14x", "%Y-%m-%d"), std::nullopt);
   EXPECT_EQ(ParseDateText("2001/03/14", "%Y-%m-%d"), std::nullopt);
@@ -153,16 +153,16 @@ TEST(LangDates, ImpossibleAndMalformedDatesAreNull) {
 TEST(LangDates, DateFunctionTriesFormatsInOrder) {
   const std::vector<std::string> formats = {"%Y-%m-%d", "%d/%m/%Y", "%d-%b-%y"};
   auto parse = [&](const char* s) {
-    std::vector<Value> args = {T(s)};
+    std::vector<core::Value> args = {T(s)};
     for (const auto& f : formats) args.push_back(std::string(f));
     return Call("date", args, formats);
   };
   EXPECT_EQ(parse("2001-03-14"), D(2001, 3, 14));
   EXPECT_EQ(parse("14/03/2001"), D(2001, 3, 14));
   EXPECT_EQ(parse("14-Mar-01"), D(2001, 3, 14));
-  EXPECT_TRUE(IsNull(parse("31/02/2002")));
-  EXPECT_TRUE(IsNull(parse("00/00/0000")));
-  EXPECT_TRUE(IsNull(parse("")));
+  EXPECT_TRUE(core::IsNull(parse("31/02/2002")));
+  EXPECT_TRUE(core::IsNull(parse("00/00/0000")));
+  EXPECT_TRUE(core::IsNull(parse("")));
   EXPECT_EQ(Call("date", {D(2001, 3, 14)}, {}), D(2001, 3, 14));  // a date passes through
   EXPECT_EQ(Call("date", {T("2001-03-14")}, {}), D(2001, 3, 14));  // ISO by default
 }
@@ -195,7 +195,7 @@ TEST(LangDates, Arithmetic) {
 }
 
 TEST(LangHashing, PseudonymIsStableAndSalted) {
-  const Value a = Call("pseudonym", {T("Mary Smith")});
+  const core::Value a = Call("pseudonym", {T("Mary Smith")});
   ASSERT_TRUE(std::holds_alternative<std::string>(a));
   EXPECT_EQ(std::get<std::string>(a).size(), 16u);
   EXPECT_EQ(Call("pseudonym", {T("Mary Smith")}), a);
@@ -208,11 +208,11 @@ TEST(LangHashing, PseudonymIsStableAndSalted) {
 TEST(LangConversion, IntegerAndText) {
   EXPECT_EQ(Call("integer", {T(" 42 ")}), I(42));
   EXPECT_EQ(Call("integer", {T("-7")}), I(-7));
-  EXPECT_TRUE(IsNull(Call("integer", {T("4x")})));
-  EXPECT_TRUE(IsNull(Call("integer", {T("")})));
-  EXPECT_EQ(Call("integer", {Decimal{1299, 2}}), I(12));
-  EXPECT_EQ(Call("integer", {Value(true)}), I(1));
-  EXPECT_EQ(Call("text", {Pence{1250}}), T("1250"));
+  EXPECT_TRUE(core::IsNull(Call("integer", {T("4x")})));
+  EXPECT_TRUE(core::IsNull(Call("integer", {T("")})));
+  EXPECT_EQ(Call("integer", {core::Decimal{1299, 2}}), I(12));
+  EXPECT_EQ(Call("integer", {core::Value(true)}), I(1));
+  EXPECT_EQ(Call("text", {core::Pence{1250}}), T("1250"));
   EXPECT_EQ(Call("text", {D(2001, 2, 3)}), T("2001-02-03"));
 }
 
@@ -233,10 +233,10 @@ namespace handover::transform {
 namespace {
 
 TEST(LangExtremes, ArgumentsAtTheLimitsGiveNullOrEmptyNotUndefinedBehaviour) {
-  const Value d = *Date::FromYmd(2018, 1, 31);
-  EXPECT_TRUE(IsNull(Call("add_days", {d, I(INT64_MAX)})));
-  EXPECT_TRUE(IsNull(Call("add_weeks", {d, I(INT64_MIN)})));
-  EXPECT_TRUE(IsNull(Call("add_months", {d, I(INT64_MAX)})));
+  const core::Value d = *core::Date::FromYmd(2018, 1, 31);
+  EXPECT_TRUE(core::IsNull(Call("add_days", {d, I(INT64_MAX)})));
+  EXPECT_TRUE(core::IsNull(Call("add_weeks", {d, I(INT64_MIN)})));
+  EXPECT_TRUE(core::IsNull(Call("add_months", {d, I(INT64_MAX)})));
   EXPECT_EQ(Call("add_months", {d, I(-12 * 2018)}), D(0, 1, 31));
   EXPECT_EQ(Call("substr", {T("abc"), I(INT64_MIN), I(INT64_MAX)}), T(""));
   EXPECT_EQ(Call("substr", {T("abc"), I(2), I(INT64_MAX)}), T("bc"));

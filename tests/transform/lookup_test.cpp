@@ -31,9 +31,9 @@ class LangLookup : public ::testing::Test {
     tables_ = LookupTables(mapping_->lookups().size());
     // Rows in LookupSpec::columns order: the key column first.
     const auto& columns = mapping_->lookups()[0].columns;
-    auto row = [&](std::map<std::string, Value> v) {
-      std::vector<Value> r;
-      for (const std::string& c : columns) r.push_back(v.count(c) ? v[c] : Value(Null{}));
+    auto row = [&](std::map<std::string, core::Value> v) {
+      std::vector<core::Value> r;
+      for (const std::string& c : columns) r.push_back(v.count(c) ? v[c] : core::Value(core::Null{}));
       return r;
     };
     EXPECT_TRUE(tables_.Add(0, row({{"name", "ANN LEE"}, {"staff_id", int64_t{7}}, {"team", "North"}})));
@@ -43,7 +43,7 @@ class LangLookup : public ::testing::Test {
     context_.lookups = &tables_;
   }
 
-  RowOutcome Run(std::map<std::string, Value> values) {
+  RowOutcome Run(std::map<std::string, core::Value> values) {
     RowOutcome out;
     mapping_->Evaluate(RowFor(*mapping_, values), context_, out);
     return out;
@@ -65,8 +65,8 @@ TEST_F(LangLookup, SpecListsTheKeyColumnFirstThenColumnsInUse) {
 TEST_F(LangLookup, MatchedRowFillsColumns) {
   const RowOutcome out = Run({{"pa_name", " bo kim "}});
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
-  EXPECT_EQ(out.target_rows[0]->at(3), Value(int64_t{8}));
-  EXPECT_EQ(out.target_rows[0]->at(4), Value(std::string("South")));
+  EXPECT_EQ(out.target_rows[0]->at(3), core::Value(int64_t{8}));
+  EXPECT_EQ(out.target_rows[0]->at(4), core::Value(std::string("South")));
 }
 
 TEST_F(LangLookup, NoMatchGivesNullsAndRulesSeeThem) {
@@ -75,7 +75,7 @@ TEST_F(LangLookup, NoMatchGivesNullsAndRulesSeeThem) {
   EXPECT_EQ(out.reason_code, "pa_not_found");
   out = Run({});  // no PA at all: a left join keeps the row
   ASSERT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
-  EXPECT_TRUE(IsNull(out.target_rows[0]->at(3)));
+  EXPECT_TRUE(core::IsNull(out.target_rows[0]->at(3)));
 }
 
 TEST_F(LangLookup, MissingLookupDataRejectsVisibly) {

@@ -8,18 +8,18 @@
 namespace handover::transform::testing {
 namespace {
 
-Column Col(std::string name, ColumnType type, bool not_null = false, bool has_default = false) {
-  Column c;
+core::Column Col(std::string name, core::ColumnType type, bool not_null = false, bool has_default = false) {
+  core::Column c;
   c.name = std::move(name);
   c.type = type;
-  c.declared_type = ColumnTypeName(type);
+  c.declared_type = core::ColumnTypeName(type);
   c.not_null = not_null;
   c.has_default = has_default;
   return c;
 }
 
-void AddTable(Catalog& catalog, std::string name, std::vector<Column> columns) {
-  TableSchema t;
+void AddTable(core::Catalog& catalog, std::string name, std::vector<core::Column> columns) {
+  core::TableSchema t;
   t.name = name;
   t.columns = std::move(columns);
   catalog.tables.emplace(std::move(name), std::move(t));
@@ -27,9 +27,9 @@ void AddTable(Catalog& catalog, std::string name, std::vector<Column> columns) {
 
 }  // namespace
 
-Catalog SourceCatalog() {
-  using CT = ColumnType;
-  Catalog c;
+core::Catalog SourceCatalog() {
+  using CT = core::ColumnType;
+  core::Catalog c;
   AddTable(c, "clients",
            {Col("client_ref", CT::kText), Col("forename", CT::kText), Col("surname", CT::kText),
             Col("dob", CT::kText), Col("contact_status", CT::kText), Col("deleted", CT::kInteger),
@@ -44,9 +44,9 @@ Catalog SourceCatalog() {
   return c;
 }
 
-Catalog TargetCatalog() {
-  using CT = ColumnType;
-  Catalog c;
+core::Catalog TargetCatalog() {
+  using CT = core::ColumnType;
+  core::Catalog c;
   AddTable(c, "person",
            {Col("person_id", CT::kInteger, true), Col("legacy_ref", CT::kText),
             Col("first_name", CT::kText, true), Col("last_name", CT::kText, true),
@@ -90,11 +90,11 @@ CheckResult CheckText(const std::string& text, const Params& params,
   return CheckMappingSources(extra, SourceCatalog(), TargetCatalog(), params);
 }
 
-std::vector<Value> RowFor(const CompiledMapping& mapping, const std::map<std::string, Value>& values) {
-  std::vector<Value> row;
+std::vector<core::Value> RowFor(const CompiledMapping& mapping, const std::map<std::string, core::Value>& values) {
+  std::vector<core::Value> row;
   for (const std::string& column : mapping.source_columns()) {
     auto it = values.find(column);
-    row.push_back(it == values.end() ? Value(Null{}) : it->second);
+    row.push_back(it == values.end() ? core::Value(core::Null{}) : it->second);
   }
   return row;
 }

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "extract/schema.h"
+#include "core/schema.h"
 #include "transform/check_mappings.h"
 #include "transform/mapping_program.h"
 
@@ -20,9 +20,9 @@ inline void PrintTo(OutcomeKind kind, std::ostream* os) { *os << OutcomeKindName
 namespace handover::transform::testing {
 
 // The provider's tables: clients, payments.
-Catalog SourceCatalog();
+core::Catalog SourceCatalog();
 // The council's tables: person, payment, payment_arrangement.
-Catalog TargetCatalog();
+core::Catalog TargetCatalog();
 // The files of tests/transform/data/<dir> as MappingSources (paths "data/<dir>/...").
 std::vector<MappingSource> DataFiles(const std::string& dir);
 // Reads a file under tests/transform.
@@ -45,6 +45,6 @@ class FakeCrosswalk : public Crosswalk {
 };
 
 // Builds a row in the order `mapping.source_columns()` expects from named values.
-std::vector<Value> RowFor(const CompiledMapping& mapping, const std::map<std::string, Value>& values);
+std::vector<core::Value> RowFor(const CompiledMapping& mapping, const std::map<std::string, core::Value>& values);
 
 }  // namespace handover::transform::testing

@@ -43,7 +43,7 @@ std::string CheckDateFormat(std::string_view format) {
   return {};
 }
 
-std::optional<Date> ParseDateText(std::string_view s, std::string_view f) {
+std::optional<core::Date> ParseDateText(std::string_view s, std::string_view f) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   int year = -1, month = -1, day = -1;
@@ -78,7 +78,7 @@ std::optional<Date> ParseDateText(std::string_view s, std::string_view f) {
     }
   }
   if (i != s.size() || year < 0 || month < 1 || day < 1) return std::nullopt;
-  return Date::FromYmd(year, unsigned(month), unsigned(day));
+  return core::Date::FromYmd(year, unsigned(month), unsigned(day));
 }
 
 namespace {
@@ -99,19 +99,19 @@ std::unique_ptr<FunctionState> PrepareFormats(const std::vector<std::string>& li
   return state;
 }
 
-Value ParseDate(std::span<Value> a, const FunctionState* state) {
-  if (auto* d = std::get_if<Date>(&a[0])) return *d;
+core::Value ParseDate(std::span<core::Value> a, const FunctionState* state) {
+  if (auto* d = std::get_if<core::Date>(&a[0])) return *d;
   const std::string& s = std::get<std::string>(a[0]);
   for (const std::string& f : static_cast<const DateFormats*>(state)->formats)
     if (auto d = ParseDateText(s, f)) return *d;
-  return Null{};
+  return core::Null{};
 }
 
 // Whole years from `dob` to `at`; a 29 February birthday falls on 1 March in
 // other years (the day-of-year comparison below).
-Value Age(std::span<Value> a, const FunctionState*) {
-  const auto dob = std::get<Date>(a[0]).ToYmd();
-  const auto at = std::get<Date>(a[1]).ToYmd();
+core::Value Age(std::span<core::Value> a, const FunctionState*) {
+  const auto dob = std::get<core::Date>(a[0]).ToYmd();
+  const auto at = std::get<core::Date>(a[1]).ToYmd();
   int years = int(at.year()) - int(dob.year());
   if (std::pair(unsigned(at.month()), unsigned(at.day())) <
       std::pair(unsigned(dob.month()), unsigned(dob.day())))
@@ -123,61 +123,61 @@ Value Age(std::span<Value> a, const FunctionState*) {
 // unrepresentable: arithmetic that would leave the range gives NULL.
 constexpr int64_t kMaxDays = 10'000'000;
 
-Value DaysFrom(int64_t base, int64_t delta) {
-  if (delta > kMaxDays || delta < -kMaxDays) return Null{};
+core::Value DaysFrom(int64_t base, int64_t delta) {
+  if (delta > kMaxDays || delta < -kMaxDays) return core::Null{};
   const int64_t days = base + delta;
-  if (days > kMaxDays || days < -kMaxDays) return Null{};
-  return Date{int32_t(days)};
+  if (days > kMaxDays || days < -kMaxDays) return core::Null{};
+  return core::Date{int32_t(days)};
 }
 
-Value AddDays(std::span<Value> a, const FunctionState*) {
-  return DaysFrom(std::get<Date>(a[0]).days, std::get<int64_t>(a[1]));
+core::Value AddDays(std::span<core::Value> a, const FunctionState*) {
+  return DaysFrom(std::get<core::Date>(a[0]).days, std::get<int64_t>(a[1]));
 }
 
-Value AddWeeks(std::span<Value> a, const FunctionState*) {
+core::Value AddWeeks(std::span<core::Value> a, const FunctionState*) {
   const int64_t weeks = std::get<int64_t>(a[1]);
-  if (weeks > kMaxDays || weeks < -kMaxDays) return Null{};
-  return DaysFrom(std::get<Date>(a[0]).days, 7 * weeks);
+  if (weeks > kMaxDays || weeks < -kMaxDays) return core::Null{};
+  return DaysFrom(std::get<core::Date>(a[0]).days, 7 * weeks);
 }
 
 // Calendar months; the day is clamped to the end of a shorter month
 // (31 January + 1 month = 28 or 29 February).
-Value AddMonths(std::span<Value> a, const FunctionState*) {
+core::Value AddMonths(std::span<core::Value> a, const FunctionState*) {
   using namespace std::chrono;
-  const auto ymd = std::get<Date>(a[0]).ToYmd();
+  const auto ymd = std::get<core::Date>(a[0]).ToYmd();
   const int64_t n = std::get<int64_t>(a[1]);
-  if (n > 12 * 20000 || n < -12 * 20000) return Null{};
+  if (n > 12 * 20000 || n < -12 * 20000) return core::Null{};
   const year_month ym = year_month{ymd.year(), ymd.month()} + months{n};
-  if (!ym.ok() || int(ym.year()) > 30000 || int(ym.year()) < -30000) return Null{};
+  if (!ym.ok() || int(ym.year()) > 30000 || int(ym.year()) < -30000) return core::Null{};
   const auto last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
   const day d = ymd.day() > last ? last : ymd.day();
-  return Date{int32_t(sys_days{year_month_day{ym.year(), ym.month(), d}}.time_since_epoch().count())};
+  return core::Date{int32_t(sys_days{year_month_day{ym.year(), ym.month(), d}}.time_since_epoch().count())};
 }
 
-Value DaysBetween(std::span<Value> a, const FunctionState*) {
-  return int64_t(std::get<Date>(a[1]).days) - std::get<Date>(a[0]).days;
+core::Value DaysBetween(std::span<core::Value> a, const FunctionState*) {
+  return int64_t(std::get<core::Date>(a[1]).days) - std::get<core::Date>(a[0]).days;
 }
 
-Value WeeksBetween(std::span<Value> a, const FunctionState*) {
-  return (int64_t(std::get<Date>(a[1]).days) - std::get<Date>(a[0]).days) / 7;
+core::Value WeeksBetween(std::span<core::Value> a, const FunctionState*) {
+  return (int64_t(std::get<core::Date>(a[1]).days) - std::get<core::Date>(a[0]).days) / 7;
 }
 
 }  // namespace
 
 void AddDateFunctions(std::vector<FunctionInfo>& t) {
-  t.push_back({"date", 1, -1, {kText | kDate, kText}, ValueType::kDate, ParseDate, 1,
+  t.push_back({"date", 1, -1, {kText | kDate, kText}, core::ValueType::kDate, ParseDate, 1,
                PrepareFormats, Special::kNone, "date(text, \"format\", ...) -> date"});
-  t.push_back({"age", 2, 2, {kDate, kDate}, ValueType::kInteger, Age, -1, nullptr,
+  t.push_back({"age", 2, 2, {kDate, kDate}, core::ValueType::kInteger, Age, -1, nullptr,
                Special::kNone, "age(date_of_birth, at) -> integer"});
-  t.push_back({"add_days", 2, 2, {kDate, kInt}, ValueType::kDate, AddDays, -1, nullptr,
+  t.push_back({"add_days", 2, 2, {kDate, kInt}, core::ValueType::kDate, AddDays, -1, nullptr,
                Special::kNone, "add_days(date, n) -> date"});
-  t.push_back({"add_weeks", 2, 2, {kDate, kInt}, ValueType::kDate, AddWeeks, -1, nullptr,
+  t.push_back({"add_weeks", 2, 2, {kDate, kInt}, core::ValueType::kDate, AddWeeks, -1, nullptr,
                Special::kNone, "add_weeks(date, n) -> date"});
-  t.push_back({"add_months", 2, 2, {kDate, kInt}, ValueType::kDate, AddMonths, -1, nullptr,
+  t.push_back({"add_months", 2, 2, {kDate, kInt}, core::ValueType::kDate, AddMonths, -1, nullptr,
                Special::kNone, "add_months(date, n) -> date"});
-  t.push_back({"days_between", 2, 2, {kDate, kDate}, ValueType::kInteger, DaysBetween, -1,
+  t.push_back({"days_between", 2, 2, {kDate, kDate}, core::ValueType::kInteger, DaysBetween, -1,
                nullptr, Special::kNone, "days_between(from, to) -> integer"});
-  t.push_back({"weeks_between", 2, 2, {kDate, kDate}, ValueType::kInteger, WeeksBetween, -1,
+  t.push_back({"weeks_between", 2, 2, {kDate, kDate}, core::ValueType::kInteger, WeeksBetween, -1,
                nullptr, Special::kNone, "weeks_between(from, to) -> integer (whole weeks)"});
 }
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/value.h"
+#include "core/value.h"
 
 namespace handover::transform {
 
@@ -23,17 +23,17 @@ struct FunctionState {
 
 // Implementation: `args` are never NULL for null-propagating functions. The
 // arguments are temporaries the function may consume (move a string out).
-using FunctionImpl = Value (*)(std::span<Value> args, const FunctionState* state);
+using FunctionImpl = core::Value (*)(std::span<core::Value> args, const FunctionState* state);
 
 // A set of accepted argument types (bit i = ValueType i).
 using TypeMask = unsigned;
-constexpr TypeMask Mask(ValueType t) { return 1u << unsigned(t); }
-constexpr TypeMask kText = Mask(ValueType::kText);
-constexpr TypeMask kInt = Mask(ValueType::kInteger);
-constexpr TypeMask kDate = Mask(ValueType::kDate);
-constexpr TypeMask kPenceT = Mask(ValueType::kPence);
-constexpr TypeMask kDec = Mask(ValueType::kDecimal);
-constexpr TypeMask kBoolT = Mask(ValueType::kBool);
+constexpr TypeMask Mask(core::ValueType t) { return 1u << unsigned(t); }
+constexpr TypeMask kText = Mask(core::ValueType::kText);
+constexpr TypeMask kInt = Mask(core::ValueType::kInteger);
+constexpr TypeMask kDate = Mask(core::ValueType::kDate);
+constexpr TypeMask kPenceT = Mask(core::ValueType::kPence);
+constexpr TypeMask kDec = Mask(core::ValueType::kDecimal);
+constexpr TypeMask kBoolT = Mask(core::ValueType::kBool);
 constexpr TypeMask kAnyType = 0xffu;
 
 enum class Special { kNone, kCode, kXref, kCoalesce };
@@ -43,7 +43,7 @@ struct FunctionInfo {
   int min_args = 1;
   int max_args = 1;             // -1: any number (the last parameter repeats)
   std::vector<TypeMask> params;  // accepted types per position
-  ValueType result = ValueType::kText;
+  core::ValueType result = core::ValueType::kText;
   FunctionImpl impl = nullptr;
   // Arguments from this index on must be string literals, given to `prepare`.
   int literal_from = -1;
@@ -75,7 +75,7 @@ void AddConversionFunctions(std::vector<FunctionInfo>& table);
 std::optional<int64_t> ParseMoneyText(std::string_view text);
 // A date in `format` (%Y %m %d %b %y; other characters literal); nullopt when
 // the text does not match or the date is impossible.
-std::optional<Date> ParseDateText(std::string_view text, std::string_view format);
+std::optional<core::Date> ParseDateText(std::string_view text, std::string_view format);
 // An error message for a bad format ("" when fine).
 std::string CheckDateFormat(std::string_view format);
 

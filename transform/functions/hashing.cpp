@@ -9,11 +9,11 @@
 namespace handover::transform {
 namespace {
 
-Value Pseudonym(std::span<Value> a, const FunctionState*) {
-  std::string input = ToText(a[0]);
+core::Value Pseudonym(std::span<core::Value> a, const FunctionState*) {
+  std::string input = core::ToText(a[0]);
   uint64_t seed = 0;
   if (a.size() > 1) {
-    const std::string salt = ToText(a[1]);
+    const std::string salt = core::ToText(a[1]);
     seed = XXH64(salt.data(), salt.size(), 0);
   }
   const uint64_t h = XXH64(input.data(), input.size(), seed);
@@ -26,7 +26,7 @@ Value Pseudonym(std::span<Value> a, const FunctionState*) {
 }  // namespace
 
 void AddHashFunctions(std::vector<FunctionInfo>& t) {
-  t.push_back({"pseudonym", 1, 2, {kAnyType, kText}, ValueType::kText, Pseudonym, -1, nullptr,
+  t.push_back({"pseudonym", 1, 2, {kAnyType, kText}, core::ValueType::kText, Pseudonym, -1, nullptr,
                Special::kNone, "pseudonym(value [, salt]) -> text (16 hex digits)"});
 }
 

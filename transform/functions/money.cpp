@@ -74,31 +74,31 @@ std::optional<int64_t> ParseMoneyText(std::string_view s) {
 
 namespace {
 
-Value Money(std::span<Value> a, const FunctionState*) {
-  const Value& v = a[0];
-  if (auto* p = std::get_if<Pence>(&v)) return *p;
+core::Value Money(std::span<core::Value> a, const FunctionState*) {
+  const core::Value& v = a[0];
+  if (auto* p = std::get_if<core::Pence>(&v)) return *p;
   if (auto* i = std::get_if<int64_t>(&v)) {
     int64_t pence = 0;
-    if (__builtin_mul_overflow(*i, 100, &pence)) return Null{};
-    return Pence{pence};
+    if (__builtin_mul_overflow(*i, 100, &pence)) return core::Null{};
+    return core::Pence{pence};
   }
   std::optional<int64_t> pence;
-  if (auto* d = std::get_if<Decimal>(&v)) pence = ParseMoneyText(d->ToString());
+  if (auto* d = std::get_if<core::Decimal>(&v)) pence = ParseMoneyText(d->ToString());
   else if (auto* s = std::get_if<std::string>(&v)) pence = ParseMoneyText(*s);
-  if (!pence) return Null{};
-  return Pence{*pence};
+  if (!pence) return core::Null{};
+  return core::Pence{*pence};
 }
 
-Value PenceOf(std::span<Value> a, const FunctionState*) {
-  return std::get<Pence>(a[0]).value;
+core::Value PenceOf(std::span<core::Value> a, const FunctionState*) {
+  return std::get<core::Pence>(a[0]).value;
 }
 
 }  // namespace
 
 void AddMoneyFunctions(std::vector<FunctionInfo>& t) {
-  t.push_back({"money", 1, 1, {kText | kDec | kInt | kPenceT}, ValueType::kPence, Money, -1,
+  t.push_back({"money", 1, 1, {kText | kDec | kInt | kPenceT}, core::ValueType::kPence, Money, -1,
                nullptr, Special::kNone, "money(text|decimal|integer pounds) -> pence"});
-  t.push_back({"pence", 1, 1, {kPenceT}, ValueType::kInteger, PenceOf, -1, nullptr,
+  t.push_back({"pence", 1, 1, {kPenceT}, core::ValueType::kInteger, PenceOf, -1, nullptr,
                Special::kNone, "pence(money) -> integer"});
 }
 

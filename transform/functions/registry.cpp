@@ -15,11 +15,11 @@ const std::vector<FunctionInfo>& Table() {
     AddRegexFunctions(t);
     AddHashFunctions(t);
     AddConversionFunctions(t);
-    t.push_back({"code", 2, 2, {0, kAnyType}, ValueType::kText, nullptr, -1, nullptr,
+    t.push_back({"code", 2, 2, {0, kAnyType}, core::ValueType::kText, nullptr, -1, nullptr,
                  Special::kCode, "code(code_set, value) -> text"});
-    t.push_back({"xref", 2, 2, {0, kAnyType}, ValueType::kInteger, nullptr, -1, nullptr,
+    t.push_back({"xref", 2, 2, {0, kAnyType}, core::ValueType::kInteger, nullptr, -1, nullptr,
                  Special::kXref, "xref(mapping, legacy_key) -> integer"});
-    t.push_back({"coalesce", 1, -1, {kAnyType}, ValueType::kNull, nullptr, -1, nullptr,
+    t.push_back({"coalesce", 1, -1, {kAnyType}, core::ValueType::kNull, nullptr, -1, nullptr,
                  Special::kCoalesce, "coalesce(a, b, ...) -> type of a"});
     return t;
   }();

@@ -13,10 +13,10 @@ char Upper(char c) { return (c >= 'a' && c <= 'z') ? char(c - 32) : c; }
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80; }
 
-std::string& Str(Value& v) { return std::get<std::string>(v); }
+std::string& Str(core::Value& v) { return std::get<std::string>(v); }
 
 // The text functions work in place on their (temporary) argument.
-Value Trim(std::span<Value> a, const FunctionState*) {
+core::Value Trim(std::span<core::Value> a, const FunctionState*) {
   std::string& s = Str(a[0]);
   size_t b = 0, e = s.size();
   while (b < e && IsSpace(s[b])) ++b;
@@ -26,13 +26,13 @@ Value Trim(std::span<Value> a, const FunctionState*) {
   return std::move(s);
 }
 
-Value ToUpper(std::span<Value> a, const FunctionState*) {
+core::Value ToUpper(std::span<core::Value> a, const FunctionState*) {
   std::string& s = Str(a[0]);
   for (char& c : s) c = Upper(c);
   return std::move(s);
 }
 
-Value ToLower(std::span<Value> a, const FunctionState*) {
+core::Value ToLower(std::span<core::Value> a, const FunctionState*) {
   std::string& s = Str(a[0]);
   for (char& c : s) c = Lower(c);
   return std::move(s);
@@ -40,7 +40,7 @@ Value ToLower(std::span<Value> a, const FunctionState*) {
 
 // Upper-cases the first letter of every word and lower-cases the rest; a word
 // starts after anything that is not a letter ("o'neill-smith" -> "O'Neill-Smith").
-Value Title(std::span<Value> a, const FunctionState*) {
+core::Value Title(std::span<core::Value> a, const FunctionState*) {
   std::string& s = Str(a[0]);
   bool start = true;
   for (char& c : s) {
@@ -54,14 +54,14 @@ Value Title(std::span<Value> a, const FunctionState*) {
   return std::move(s);
 }
 
-Value Concat(std::span<Value> a, const FunctionState*) {
+core::Value Concat(std::span<core::Value> a, const FunctionState*) {
   std::string out;
-  for (const Value& v : a) out += ToText(v);
+  for (const core::Value& v : a) out += core::ToText(v);
   return out;
 }
 
 // substr(text, start [, length]): 1-based, in bytes; out of range gives "".
-Value Substr(std::span<Value> a, const FunctionState*) {
+core::Value Substr(std::span<core::Value> a, const FunctionState*) {
   const std::string& s = Str(a[0]);
   // In 128 bits so that extreme arguments cannot overflow.
   __int128 start = std::get<int64_t>(a[1]);
@@ -75,7 +75,7 @@ Value Substr(std::span<Value> a, const FunctionState*) {
   return s.substr(size_t(start - 1), size_t(length));
 }
 
-Value Replace(std::span<Value> a, const FunctionState*) {
+core::Value Replace(std::span<core::Value> a, const FunctionState*) {
   const std::string& s = Str(a[0]);
   const std::string& from = Str(a[1]);
   const std::string& to = Str(a[2]);
@@ -88,28 +88,28 @@ Value Replace(std::span<Value> a, const FunctionState*) {
   return out;
 }
 
-Value Length(std::span<Value> a, const FunctionState*) {
+core::Value Length(std::span<core::Value> a, const FunctionState*) {
   return int64_t(Str(a[0]).size());
 }
 
 }  // namespace
 
 void AddTextFunctions(std::vector<FunctionInfo>& t) {
-  t.push_back({"trim", 1, 1, {kText}, ValueType::kText, Trim, -1, nullptr, Special::kNone,
+  t.push_back({"trim", 1, 1, {kText}, core::ValueType::kText, Trim, -1, nullptr, Special::kNone,
                "trim(text) -> text"});
-  t.push_back({"upper", 1, 1, {kText}, ValueType::kText, ToUpper, -1, nullptr, Special::kNone,
+  t.push_back({"upper", 1, 1, {kText}, core::ValueType::kText, ToUpper, -1, nullptr, Special::kNone,
                "upper(text) -> text"});
-  t.push_back({"lower", 1, 1, {kText}, ValueType::kText, ToLower, -1, nullptr, Special::kNone,
+  t.push_back({"lower", 1, 1, {kText}, core::ValueType::kText, ToLower, -1, nullptr, Special::kNone,
                "lower(text) -> text"});
-  t.push_back({"title", 1, 1, {kText}, ValueType::kText, Title, -1, nullptr, Special::kNone,
+  t.push_back({"title", 1, 1, {kText}, core::ValueType::kText, Title, -1, nullptr, Special::kNone,
                "title(text) -> text"});
-  t.push_back({"concat", 1, -1, {kAnyType}, ValueType::kText, Concat, -1, nullptr,
+  t.push_back({"concat", 1, -1, {kAnyType}, core::ValueType::kText, Concat, -1, nullptr,
                Special::kNone, "concat(a, b, ...) -> text"});
-  t.push_back({"substr", 2, 3, {kText, kInt, kInt}, ValueType::kText, Substr, -1, nullptr,
+  t.push_back({"substr", 2, 3, {kText, kInt, kInt}, core::ValueType::kText, Substr, -1, nullptr,
                Special::kNone, "substr(text, start [, length]) -> text"});
-  t.push_back({"replace", 3, 3, {kText, kText, kText}, ValueType::kText, Replace, -1, nullptr,
+  t.push_back({"replace", 3, 3, {kText, kText, kText}, core::ValueType::kText, Replace, -1, nullptr,
                Special::kNone, "replace(text, from, to) -> text"});
-  t.push_back({"length", 1, 1, {kText}, ValueType::kInteger, Length, -1, nullptr,
+  t.push_back({"length", 1, 1, {kText}, core::ValueType::kInteger, Length, -1, nullptr,
                Special::kNone, "length(text) -> integer"});
 }
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/schema.h"
+#include "core/schema.h"
 #include "transform/code_set.h"
 #include "transform/compiled_mapping.h"
 #include "transform/diagnostic.h"
@@ -19,10 +19,10 @@ namespace handover::transform {
 
 // What the binder knows beyond the mapping being bound.
 struct BindEnvironment {
-  const Catalog* source = nullptr;
-  const Catalog* target = nullptr;
+  const core::Catalog* source = nullptr;
+  const core::Catalog* target = nullptr;
   // Run parameters, already typed (ISO dates are Dates, integers integers).
-  std::map<std::string, Value> params;
+  std::map<std::string, core::Value> params;
   std::map<std::string, std::shared_ptr<const CodeSet>> code_sets;
   // Mapping names that can be referenced by xref(): mappings that declare `key`.
   std::set<std::string> keyed_mappings;
@@ -37,7 +37,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
 
 // A param's text as a typed value: ISO date -> Date, integer -> integer,
 // decimal -> Decimal, anything else text.
-Value TypeParam(const std::string& text);
+core::Value TypeParam(const std::string& text);
 
 // The reason code for a rule: its explicit `as` name, or the text made
 // snake_case ("Test record!" -> "test_record"), at most 40 characters.

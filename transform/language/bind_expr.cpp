@@ -5,7 +5,7 @@
 #include "transform/language/expr_binder.h"
 #include "transform/suggest.h"
 #include "transform/value_ops.h"
-#include "extract/ascii.h"
+#include "core/ascii.h"
 
 namespace handover::transform {
 namespace {
@@ -63,7 +63,7 @@ struct PositionVisitor {
   result_type operator()(const ast::x3::position_tagged& x) const { return x; }
 };
 
-Bound Typed(NodePtr node, ValueType type) {
+Bound Typed(NodePtr node, core::ValueType type) {
   Bound b;
   b.node = std::move(node);
   b.type = type;
@@ -72,10 +72,10 @@ Bound Typed(NodePtr node, ValueType type) {
 
 std::string TypeList(TypeMask mask) {
   std::string out;
-  for (int t = 1; t <= int(ValueType::kDate); ++t) {
-    if (!(mask & Mask(ValueType(t)))) continue;
+  for (int t = 1; t <= int(core::ValueType::kDate); ++t) {
+    if (!(mask & Mask(core::ValueType(t)))) continue;
     if (!out.empty()) out += " or ";
-    out += ValueTypeName(ValueType(t));
+    out += core::ValueTypeName(core::ValueType(t));
   }
   return out;
 }
@@ -103,9 +103,9 @@ Bound ExprBinder::Bind(const ast::Expr& expr) {
 
 Bound ExprBinder::BindCondition(const ast::Expr& expr, const std::string& what) {
   Bound b = Bind(expr);
-  if (b.ok() && b.type != ValueType::kBool && b.type != ValueType::kNull) {
+  if (b.ok() && b.type != core::ValueType::kBool && b.type != core::ValueType::kNull) {
     Error(PositionOf(expr), what + " must be a condition (true/false), not " +
-                                ValueTypeName(b.type));
+                                core::ValueTypeName(b.type));
     return {};
   }
   return b;
@@ -134,49 +134,49 @@ Bound ExprBinder::Combine(const ast::Operation& op, Bound lhs, Bound rhs) {
   Bound out;
   if (postfix) {
     out.node = MakeIsNull(std::move(lhs.node), op.op == OpToken::kIsNotNull);
-    out.type = ValueType::kBool;
+    out.type = core::ValueType::kBool;
     return out;
   }
   if (op.op == OpToken::kAnd || op.op == OpToken::kOr) {
     for (const Bound* side : {&lhs, &rhs}) {
-      if (side->type != ValueType::kBool && side->type != ValueType::kNull) {
+      if (side->type != core::ValueType::kBool && side->type != core::ValueType::kNull) {
         Error(op, std::string("'") + OpText(op.op) + "' needs conditions on both sides, not " +
-                      ValueTypeName(side->type));
+                      core::ValueTypeName(side->type));
         return {};
       }
     }
     out.node = op.op == OpToken::kAnd ? MakeAnd(std::move(lhs.node), std::move(rhs.node))
                                       : MakeOr(std::move(lhs.node), std::move(rhs.node));
-    out.type = ValueType::kBool;
+    out.type = core::ValueType::kBool;
     return out;
   }
   if (IsComparison(op.op)) {
-    if (lhs.type == ValueType::kNull || rhs.type == ValueType::kNull) {
+    if (lhs.type == core::ValueType::kNull || rhs.type == core::ValueType::kNull) {
       Error(op, std::string("comparing with null with '") + OpText(op.op) +
                     "' is never true; use 'is null' or 'is not null'");
       return {};
     }
     // A text literal compared with a date is read as an ISO date.
     for (auto [date_side, text_side] : {std::pair{&lhs, &rhs}, std::pair{&rhs, &lhs}}) {
-      if (date_side->type != ValueType::kDate || text_side->type != ValueType::kText ||
+      if (date_side->type != core::ValueType::kDate || text_side->type != core::ValueType::kText ||
           !text_side->constant)
         continue;
-      auto d = Date::ParseIso(std::get<std::string>(*text_side->constant));
+      auto d = core::Date::ParseIso(std::get<std::string>(*text_side->constant));
       if (!d) {
         Error(op, "'" + std::get<std::string>(*text_side->constant) +
                       "' is not a date (YYYY-MM-DD) and cannot be compared with a date");
         return {};
       }
       text_side->node = MakeConstant(*d);
-      text_side->type = ValueType::kDate;
+      text_side->type = core::ValueType::kDate;
     }
     // An integer literal compared with money counts pence: amount_pence > 100 is "over £1".
     for (auto [money_side, int_side] : {std::pair{&lhs, &rhs}, std::pair{&rhs, &lhs}}) {
-      if (money_side->type != ValueType::kPence || int_side->type != ValueType::kInteger ||
+      if (money_side->type != core::ValueType::kPence || int_side->type != core::ValueType::kInteger ||
           !int_side->constant)
         continue;
-      int_side->node = MakeConstant(Pence{std::get<int64_t>(*int_side->constant)});
-      int_side->type = ValueType::kPence;
+      int_side->node = MakeConstant(core::Pence{std::get<int64_t>(*int_side->constant)});
+      int_side->type = core::ValueType::kPence;
     }
     const std::string problem = CheckComparable(lhs.type, rhs.type);
     if (!problem.empty()) {
@@ -184,7 +184,7 @@ Bound ExprBinder::Combine(const ast::Operation& op, Bound lhs, Bound rhs) {
       return {};
     }
     out.node = MakeCompare(op.op, std::move(lhs.node), std::move(rhs.node));
-    out.type = ValueType::kBool;
+    out.type = core::ValueType::kBool;
     return out;
   }
   const OpTyping typing = TypeArithmetic(op.op, lhs.type, rhs.type);
@@ -228,7 +228,7 @@ Bound ExprBinder::BindLiteral(const ast::Literal& literal) {
         }
         out.constant = v;
       } else {
-        auto d = Decimal::Parse(literal.text);
+        auto d = core::Decimal::Parse(literal.text);
         if (!d) {
           Error(literal, "number " + literal.text + " is too large");
           return {};
@@ -236,7 +236,7 @@ Bound ExprBinder::BindLiteral(const ast::Literal& literal) {
         out.constant = *d;
       }
       break;
-    case ast::LiteralKind::kNull: out.constant = Null{}; break;
+    case ast::LiteralKind::kNull: out.constant = core::Null{}; break;
     case ast::LiteralKind::kTrue: out.constant = true; break;
     case ast::LiteralKind::kFalse: out.constant = false; break;
     case ast::LiteralKind::kParam: {
@@ -258,11 +258,11 @@ Bound ExprBinder::BindLiteral(const ast::Literal& literal) {
         return {};
       }
       out.node = MakeCouncilId();
-      out.type = ValueType::kInteger;
+      out.type = core::ValueType::kInteger;
       out.is_council_id = true;
       return out;
   }
-  out.type = TypeOf(*out.constant);
+  out.type = core::TypeOf(*out.constant);
   out.node = MakeConstant(*out.constant);
   return out;
 }
@@ -270,8 +270,8 @@ Bound ExprBinder::BindLiteral(const ast::Literal& literal) {
 Bound ExprBinder::BindName(const ast::Name& name) {
   Bound out;
   if (name.second) {
-    const std::string alias = AsciiLower(name.first.name);
-    const std::string column = AsciiLower(name.second->name);
+    const std::string alias = core::AsciiLower(name.first.name);
+    const std::string column = core::AsciiLower(name.second->name);
     if (alias != scope_.alias) {
       for (size_t i = 0; i < scope_.lookups.size(); ++i) {
         LookupScope& lookup = scope_.lookups[i];
@@ -281,10 +281,10 @@ Bound ExprBinder::BindName(const ast::Name& name) {
           return {};
         }
         if (!lookup.table) return {};  // unknown lookup table, reported already
-        const Column* col = lookup.table->Find(column);
+        const core::Column* col = lookup.table->Find(column);
         if (!col) {
           std::vector<std::string> names;
-          for (const Column& c : lookup.table->columns) names.push_back(c.name);
+          for (const core::Column& c : lookup.table->columns) names.push_back(c.name);
           Error(*name.second, "unknown column '" + name.second->name + "' in table '" +
                                   lookup.table->name + "'" + DidYouMean(column, names));
           return {};
@@ -302,10 +302,10 @@ Bound ExprBinder::BindName(const ast::Name& name) {
       return {};
     }
     if (!scope_.table) return {};  // unknown source table, reported already
-    const Column* col = scope_.table->Find(column);
+    const core::Column* col = scope_.table->Find(column);
     if (!col) {
       std::vector<std::string> names;
-      for (const Column& c : scope_.table->columns) names.push_back(c.name);
+      for (const core::Column& c : scope_.table->columns) names.push_back(c.name);
       Error(*name.second, "unknown column '" + name.second->name + "' in table '" +
                               scope_.table->name + "'" + DidYouMean(column, names));
       return {};
@@ -316,7 +316,7 @@ Bound ExprBinder::BindName(const ast::Name& name) {
     out.type = ValueTypeOf(col->type);
     return out;
   }
-  const std::string bare = AsciiLower(name.first.name);
+  const std::string bare = core::AsciiLower(name.first.name);
   if (scope_.allow_slots) {
     auto it = scope_.slots.find(bare);
     if (it != scope_.slots.end()) {
@@ -345,17 +345,17 @@ Bound ExprBinder::BindUnary(const ast::Unary& u) {
   if (!x.ok()) return {};
   Bound out;
   if (u.op == OpToken::kNot) {
-    if (x.type != ValueType::kBool && x.type != ValueType::kNull) {
-      Error(u, std::string("'not' needs a condition, not ") + ValueTypeName(x.type));
+    if (x.type != core::ValueType::kBool && x.type != core::ValueType::kNull) {
+      Error(u, std::string("'not' needs a condition, not ") + core::ValueTypeName(x.type));
       return {};
     }
     out.node = MakeNot(std::move(x.node));
-    out.type = ValueType::kBool;
+    out.type = core::ValueType::kBool;
     return out;
   }
-  if (x.type != ValueType::kInteger && x.type != ValueType::kPence &&
-      x.type != ValueType::kDecimal && x.type != ValueType::kNull) {
-    Error(u, std::string("cannot negate ") + ValueTypeName(x.type));
+  if (x.type != core::ValueType::kInteger && x.type != core::ValueType::kPence &&
+      x.type != core::ValueType::kDecimal && x.type != core::ValueType::kNull) {
+    Error(u, std::string("cannot negate ") + core::ValueTypeName(x.type));
     return {};
   }
   out.type = x.type;
@@ -363,12 +363,12 @@ Bound ExprBinder::BindUnary(const ast::Unary& u) {
   return out;
 }
 
-std::optional<ValueType> ExprBinder::Unify(ValueType a, ValueType b,
+std::optional<core::ValueType> ExprBinder::Unify(core::ValueType a, core::ValueType b,
                                            const ast::x3::position_tagged& where,
                                            const std::string& what) {
-  if (a == ValueType::kNull) return b;
-  if (b == ValueType::kNull || a == b) return a;
-  Error(where, what + " mixes " + ValueTypeName(a) + " and " + ValueTypeName(b) +
+  if (a == core::ValueType::kNull) return b;
+  if (b == core::ValueType::kNull || a == b) return a;
+  Error(where, what + " mixes " + core::ValueTypeName(a) + " and " + core::ValueTypeName(b) +
                    "; convert one side (text(...), integer(...), money(...), date(...))");
   return std::nullopt;
 }
@@ -376,7 +376,7 @@ std::optional<ValueType> ExprBinder::Unify(ValueType a, ValueType b,
 Bound ExprBinder::BindIf(const ast::IfExpr& e) {
   Bound c = BindCondition(e.condition, "the 'if' test");
   Bound t = Bind(e.then_value);
-  Bound o = e.else_value ? Bind(*e.else_value) : Typed(MakeConstant(Null{}), ValueType::kNull);
+  Bound o = e.else_value ? Bind(*e.else_value) : Typed(MakeConstant(core::Null{}), core::ValueType::kNull);
   if (!c.ok() || !t.ok() || !o.ok()) return {};
   auto type = Unify(t.type, o.type, e, "'if'");
   if (!type) return {};
@@ -387,7 +387,7 @@ Bound ExprBinder::BindIf(const ast::IfExpr& e) {
 
 Bound ExprBinder::BindCase(const ast::CaseExpr& e) {
   std::vector<std::pair<NodePtr, NodePtr>> branches;
-  ValueType type = ValueType::kNull;
+  core::ValueType type = core::ValueType::kNull;
   bool ok = true;
   for (const ast::WhenClause& w : e.whens) {
     Bound c = BindCondition(w.condition, "a 'when' test");
@@ -415,7 +415,7 @@ Bound ExprBinder::BindCase(const ast::CaseExpr& e) {
 }
 
 Bound ExprBinder::BindCall(const ast::Call& call) {
-  const std::string name = AsciiLower(call.function.name);
+  const std::string name = core::AsciiLower(call.function.name);
   const FunctionInfo* fn = FindFunction(name);
   if (!fn) {
     Error(call.function, "unknown function '" + call.function.name + "'" +
@@ -446,9 +446,9 @@ Bound ExprBinder::BindCall(const ast::Call& call) {
       continue;
     }
     const TypeMask accepted = fn->params[std::min(size_t(i), fn->params.size() - 1)];
-    if (b.type != ValueType::kNull && !(accepted & Mask(b.type))) {
+    if (b.type != core::ValueType::kNull && !(accepted & Mask(b.type))) {
       std::string message = "argument " + std::to_string(i + 1) + " of '" + name + "' must be " +
-                            TypeList(accepted) + ", not " + ValueTypeName(b.type) + ": " +
+                            TypeList(accepted) + ", not " + core::ValueTypeName(b.type) + ": " +
                             std::string(fn->signature);
       if (accepted == kText) message += "; convert with text(...)";
       Error(PositionOf(arg), message);
@@ -486,7 +486,7 @@ Bound ExprBinder::BindSpecial(const ast::Call& call, const FunctionInfo& fn) {
   const std::string name(fn.name);
   if (fn.special == Special::kCoalesce) {
     std::vector<NodePtr> args;
-    ValueType type = ValueType::kNull;
+    core::ValueType type = core::ValueType::kNull;
     for (const ast::Expr& arg : call.args) {
       Bound b = Bind(arg);
       if (!b.ok()) return {};
@@ -519,7 +519,7 @@ Bound ExprBinder::BindSpecial(const ast::Call& call, const FunctionInfo& fn) {
                                  std::string(fn.signature));
     return {};
   }
-  const std::string label = AsciiLower(target->first.name);
+  const std::string label = core::AsciiLower(target->first.name);
   Bound value = Bind(call.args[1]);
   if (fn.special == Special::kCode) {
     auto it = env_.code_sets.find(label);
@@ -530,7 +530,7 @@ Bound ExprBinder::BindSpecial(const ast::Call& call, const FunctionInfo& fn) {
       return {};
     }
     if (!value.ok()) return {};
-    return Typed(MakeCode(it->second, std::move(value.node)), ValueType::kText);
+    return Typed(MakeCode(it->second, std::move(value.node)), core::ValueType::kText);
   }
   if (!env_.keyed_mappings.count(label)) {
     if (env_.all_mappings.count(label)) {
@@ -544,7 +544,7 @@ Bound ExprBinder::BindSpecial(const ast::Call& call, const FunctionInfo& fn) {
   if (!value.ok()) return {};
   if (std::find(scope_.references.begin(), scope_.references.end(), label) == scope_.references.end())
     scope_.references.push_back(label);
-  return Typed(MakeXref(label, std::move(value.node)), ValueType::kInteger);
+  return Typed(MakeXref(label, std::move(value.node)), core::ValueType::kInteger);
 }
 
 }  // namespace handover::transform

@@ -9,26 +9,26 @@
 #include "transform/language/expr_binder.h"
 #include "transform/suggest.h"
 #include "transform/value_ops.h"
-#include "extract/ascii.h"
+#include "core/ascii.h"
 
 namespace handover::transform {
 namespace {
 
 constexpr size_t kMaxLookups = 8;
 
-std::vector<std::string> TableNames(const Catalog& catalog) {
+std::vector<std::string> TableNames(const core::Catalog& catalog) {
   std::vector<std::string> names;
   for (const auto& [name, table] : catalog.tables) names.push_back(name);
   return names;
 }
 
-std::string AssignHint(ValueType from, ColumnType to) {
-  if (to == ColumnType::kPence) {
-    if (from == ValueType::kText || from == ValueType::kDecimal)
+std::string AssignHint(core::ValueType from, core::ColumnType to) {
+  if (to == core::ColumnType::kPence) {
+    if (from == core::ValueType::kText || from == core::ValueType::kDecimal)
       return "; parse it with money(...)";
     return "";
   }
-  if (to == ColumnType::kInteger && from == ValueType::kPence) return "; use pence(...) to store money as a plain integer";
+  if (to == core::ColumnType::kInteger && from == core::ValueType::kPence) return "; use pence(...) to store money as a plain integer";
   return "";
 }
 
@@ -52,8 +52,8 @@ std::string ReasonCode(const std::string& because) {
   return code.empty() ? "rule" : code;
 }
 
-Value TypeParam(const std::string& text) {
-  if (auto d = Date::ParseIso(text)) return *d;
+core::Value TypeParam(const std::string& text) {
+  if (auto d = core::Date::ParseIso(text)) return *d;
   if (!text.empty() && text.find('.') == std::string::npos) {
     int64_t v = 0;
     const char* b = text.data();
@@ -61,7 +61,7 @@ Value TypeParam(const std::string& text) {
     if (ec == std::errc() && p == b + text.size()) return v;
   }
   if (text.find('.') != std::string::npos)
-    if (auto d = Decimal::Parse(text)) return *d;
+    if (auto d = core::Decimal::Parse(text)) return *d;
   return text;
 }
 
@@ -73,14 +73,14 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     diagnostics.push_back(file.At(where, std::move(message)));
   };
   auto out = std::make_unique<MappingImpl>();
-  out->name_ = AsciiLower(m.name.name);
+  out->name_ = core::AsciiLower(m.name.name);
 
   MappingScope scope;
-  scope.alias = AsciiLower(m.alias.name);
-  scope.table = env.source->Find(AsciiLower(m.table.name));
+  scope.alias = core::AsciiLower(m.alias.name);
+  scope.table = env.source->Find(core::AsciiLower(m.table.name));
   if (!scope.table) {
     error(m.table, "unknown source table '" + m.table.name + "'" +
-                       DidYouMean(AsciiLower(m.table.name), TableNames(*env.source)));
+                       DidYouMean(core::AsciiLower(m.table.name), TableNames(*env.source)));
   } else {
     out->source_table_ = scope.table->name;
   }
@@ -90,7 +90,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   for (const ast::Statement& statement : m.body) {
     const auto* lookup = boost::get<ast::Lookup>(&statement);
     if (!lookup) continue;
-    const std::string alias = AsciiLower(lookup->alias.name);
+    const std::string alias = core::AsciiLower(lookup->alias.name);
     bool taken = alias == scope.alias;
     for (const LookupScope& other : scope.lookups) taken = taken || other.alias == alias;
     if (taken) {
@@ -103,21 +103,21 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     }
     LookupScope ls;
     ls.alias = alias;
-    ls.table = env.source->Find(AsciiLower(lookup->table.name));
+    ls.table = env.source->Find(core::AsciiLower(lookup->table.name));
     if (!ls.table)
       error(lookup->table, "unknown source table '" + lookup->table.name + "'" +
-                               DidYouMean(AsciiLower(lookup->table.name), TableNames(*env.source)));
+                               DidYouMean(core::AsciiLower(lookup->table.name), TableNames(*env.source)));
     const ast::Name& key = lookup->key;
-    if (!key.second || AsciiLower(key.first.name) != alias) {
+    if (!key.second || core::AsciiLower(key.first.name) != alias) {
       error(key, "a lookup's 'on' must name a column of '" + alias + "' on the left: on " + alias +
                      ".column = expression");
     } else if (ls.table) {
-      const Column* col = ls.table->Find(AsciiLower(key.second->name));
+      const core::Column* col = ls.table->Find(core::AsciiLower(key.second->name));
       if (!col) {
         std::vector<std::string> names;
-        for (const Column& c : ls.table->columns) names.push_back(c.name);
+        for (const core::Column& c : ls.table->columns) names.push_back(c.name);
         error(*key.second, "unknown column '" + key.second->name + "' in table '" + ls.table->name +
-                               "'" + DidYouMean(AsciiLower(key.second->name), names));
+                               "'" + DidYouMean(core::AsciiLower(key.second->name), names));
       } else {
         ls.columns.push_back(col->name);
         ls.column_index[col->name] = 0;
@@ -145,16 +145,16 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   const ast::KeyClause* key = nullptr;
   struct TargetInfo {
     const ast::Into* into;
-    const TableSchema* table;
+    const core::TableSchema* table;
     std::map<std::string, const ast::Assign*> assigned;
   };
   std::vector<TargetInfo> targets;
   for (const ast::Statement& statement : m.body) {
     if (auto* into = boost::get<ast::Into>(&statement)) {
-      const TableSchema* table = env.target->Find(AsciiLower(into->table.name));
+      const core::TableSchema* table = env.target->Find(core::AsciiLower(into->table.name));
       if (!table)
         error(into->table, "unknown target table '" + into->table.name + "'" +
-                               DidYouMean(AsciiLower(into->table.name), TableNames(*env.target)));
+                               DidYouMean(core::AsciiLower(into->table.name), TableNames(*env.target)));
       TargetStep step;
       if (into->condition) {
         scope.allow_slots = scope.allow_lookups = true;
@@ -164,7 +164,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       }
       out->target_steps_.push_back(std::move(step));
       TargetSpec spec;
-      spec.table = table ? table->name : AsciiLower(into->table.name);
+      spec.table = table ? table->name : core::AsciiLower(into->table.name);
       out->target_specs_.push_back(std::move(spec));
       targets.push_back({into, table, {}});
     } else if (auto* assign = boost::get<ast::Assign>(&statement)) {
@@ -174,15 +174,15 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
         continue;
       }
       TargetInfo& target = targets.back();
-      const std::string column = AsciiLower(assign->column.name);
+      const std::string column = core::AsciiLower(assign->column.name);
       scope.allow_slots = scope.allow_council_id = scope.allow_lookups = scope.allow_joined = true;
       scope.context = "an assignment";
       Bound value = binder.Bind(assign->value);
       if (!target.table) continue;
-      const Column* col = target.table->Find(column);
+      const core::Column* col = target.table->Find(column);
       if (!col) {
         std::vector<std::string> names;
-        for (const Column& c : target.table->columns) names.push_back(c.name);
+        for (const core::Column& c : target.table->columns) names.push_back(c.name);
         error(assign->column, "unknown column '" + assign->column.name + "' in target table '" +
                                   target.table->name + "'" + DidYouMean(column, names));
         continue;
@@ -202,8 +202,8 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       if (!value.ok()) continue;
       if (CanAssign(value.type, col->type) == Assignability::kNever) {
         error(PositionOf(assign->value),
-              std::string("cannot assign ") + ValueTypeName(value.type) + " to " +
-                  ColumnTypeName(col->type) + " column '" + col->name + "' of '" +
+              std::string("cannot assign ") + core::ValueTypeName(value.type) + " to " +
+                  core::ColumnTypeName(col->type) + " column '" + col->name + "' of '" +
                   target.table->name + "'" + AssignHint(value.type, col->type));
         continue;
       }
@@ -239,7 +239,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
   if (targets.empty()) error(m.name, "mapping '" + m.name.name + "' has no 'into' target");
   for (const TargetInfo& target : targets) {
     if (!target.table) continue;
-    for (const Column& col : target.table->columns) {
+    for (const core::Column& col : target.table->columns) {
       if (col.not_null && !col.has_default && !target.assigned.count(col.name))
         error(target.into->table, "column '" + col.name + "' of '" + target.table->name +
                                       "' is NOT NULL and has no default, but is not assigned");
@@ -259,7 +259,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     scope.context = "a rule";
     step.condition = binder.BindCondition(rule->condition, "the rule's 'when'").node;
     step.reason = rule->because;
-    step.reason_code = rule->code ? AsciiLower(rule->code->name) : ReasonCode(rule->because);
+    step.reason_code = rule->code ? core::AsciiLower(rule->code->name) : ReasonCode(rule->because);
     static const std::set<std::string> kReserved = {"filter", "orphan", "unmapped_code",
                                                     "bad_value", "missing_value", "no_target",
                                                     "no_lookup_data"};

@@ -16,8 +16,8 @@ namespace handover::transform {
 // A bound expression: its node (null after an error, already reported) and static type.
 struct Bound {
   NodePtr node;
-  ValueType type = ValueType::kNull;
-  std::optional<Value> constant;  // literals and params
+  core::ValueType type = core::ValueType::kNull;
+  std::optional<core::Value> constant;  // literals and params
   bool is_council_id = false;
   bool ok() const { return node != nullptr; }
 };
@@ -26,13 +26,13 @@ struct Bound {
 struct SlotInfo {
   size_t target = 0;
   size_t column = 0;
-  ValueType type = ValueType::kNull;
+  core::ValueType type = core::ValueType::kNull;
 };
 
 // A lookup table visible by its alias.
 struct LookupScope {
   std::string alias;
-  const TableSchema* table = nullptr;
+  const core::TableSchema* table = nullptr;
   std::vector<std::string> columns;           // key column first
   std::map<std::string, size_t> column_index;
 };
@@ -40,7 +40,7 @@ struct LookupScope {
 // Names visible while binding one mapping.
 struct MappingScope {
   std::string alias;
-  const TableSchema* table = nullptr;  // null when the source table is unknown
+  const core::TableSchema* table = nullptr;  // null when the source table is unknown
   std::vector<std::string> source_columns;          // in index order
   std::map<std::string, size_t> column_index;       // lower-case name -> index
   std::map<std::string, SlotInfo> slots;            // assigned target columns
@@ -77,7 +77,7 @@ class ExprBinder {
   Bound BindCase(const ast::CaseExpr& e);
   Bound BindUnary(const ast::Unary& u);
   // Unifies branch types (NULL joins anything); reports at `where` on mismatch.
-  std::optional<ValueType> Unify(ValueType a, ValueType b, const ast::x3::position_tagged& where,
+  std::optional<core::ValueType> Unify(core::ValueType a, core::ValueType b, const ast::x3::position_tagged& where,
                                  const std::string& what);
   void Error(const ast::x3::position_tagged& where, std::string message);
 

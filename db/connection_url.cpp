@@ -1,0 +1,289 @@
+#include "db/connection_url.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <vector>
+#include "core/ascii.h"
+
+namespace handover::db {
+namespace {
+
+constexpr const char* kExamples =
+    "use sqlite:path/to.db, postgresql://user@host:5432/dbname or odbc:DSN=name "
+    "(or odbc:DRIVER={SQLite3};Database=/path.db;)";
+
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+core::Result<std::string> PercentDecode(const std::string& text, const std::string& what) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    if (i + 2 >= text.size() || !std::isxdigit(static_cast<unsigned char>(text[i + 1])) ||
+        !std::isxdigit(static_cast<unsigned char>(text[i + 2])))
+      return core::Status::Error(core::ErrorCode::kConfig, "bad %-escape in the " + what + " of the URL");
+    out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+    i += 2;
+  }
+  return out;
+}
+
+// Reads a password from the environment variable or file named by `source`.
+core::Result<std::string> ResolvePassword(const std::string& kind, const std::string& source) {
+  if (kind == "env") {
+    const char* value = std::getenv(source.c_str());
+    if (value == nullptr)
+      return core::Status::Error(core::ErrorCode::kConfig,
+                           "the password variable " + source + " is not set; export it first");
+    return std::string(value);
+  }
+  std::ifstream in(source);
+  if (!in)
+    return core::Status::Error(core::ErrorCode::kConfig,
+                         "cannot read the password file " + source + "; check the path");
+  std::string line;
+  std::getline(in, line);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
+  return line;
+}
+
+// Quotes a libpq key=value value.
+std::string PgQuote(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+core::Result<ConnectionUrl> Fail(const std::string& url_masked, const std::string& why) {
+  return core::Status::Error(core::ErrorCode::kConfig,
+                       "bad connection URL '" + url_masked + "': " + why + "; " + kExamples);
+}
+
+std::vector<std::string> SplitOdbc(const std::string& attributes) {
+  std::vector<std::string> parts;
+  std::string current;
+  int brace = 0;
+  for (char c : attributes) {
+    if (c == '{') ++brace;
+    if (c == '}') --brace;
+    if (c == ';' && brace == 0) {
+      if (!current.empty()) parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) parts.push_back(current);
+  return parts;
+}
+
+std::string MaskOdbc(const std::string& attributes) {
+  std::string out;
+  for (const auto& part : SplitOdbc(attributes)) {
+    const auto eq = part.find('=');
+    const std::string key = core::AsciiLower(part.substr(0, eq));
+    out += (key == "pwd" || key == "password") ? part.substr(0, eq) + "=***" : part;
+    out += ';';
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* BackendName(Backend backend) {
+  switch (backend) {
+    case Backend::kSqlite: return "sqlite";
+    case Backend::kPostgresql: return "postgresql";
+    case Backend::kOdbc: return "odbc";
+  }
+  return "unknown";
+}
+
+core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
+  ConnectionUrl result;
+  if (StartsWith(url, "sqlite:")) {
+    result.backend_ = Backend::kSqlite;
+    std::string path = url.substr(7);
+    if (StartsWith(path, "//")) path = path.substr(2);  // sqlite:///abs -> /abs
+    if (path.empty()) return Fail(url, "no database file after 'sqlite:'");
+    result.sqlite_path_ = path;
+    return result;
+  }
+  if (StartsWith(url, "odbc:")) {
+    result.backend_ = Backend::kOdbc;
+    std::string rebuilt;
+    for (const auto& part : SplitOdbc(url.substr(5))) {
+      const auto eq = part.find('=');
+      if (eq == std::string::npos)
+        return Fail(MaskOdbc(url), "ODBC attribute '" + part + "' has no '='");
+      const std::string key = core::AsciiLower(part.substr(0, eq));
+      const std::string value = part.substr(eq + 1);
+      if (key == "pwd_env" || key == "pwd_file") {
+        auto password = ResolvePassword(key == "pwd_env" ? "env" : "file", value);
+        if (!password.ok()) return password.status();
+        result.password_ = *password;
+        rebuilt += "PWD={" + *password + "};";
+        continue;
+      }
+      if (key == "pwd" || key == "password") result.password_ = value;
+      rebuilt += part + ";";
+    }
+    if (rebuilt.empty()) return Fail(url, "no ODBC attributes after 'odbc:'");
+    const std::string lower = core::AsciiLower(rebuilt);
+    if (lower.find("dsn=") == std::string::npos && lower.find("driver=") == std::string::npos)
+      return Fail(MaskOdbc(rebuilt), "an ODBC connection needs DSN=... or DRIVER=...");
+    result.odbc_attributes_ = rebuilt;
+    return result;
+  }
+  std::string rest;
+  if (StartsWith(url, "postgresql://")) rest = url.substr(13);
+  else if (StartsWith(url, "postgres://")) rest = url.substr(11);
+  if (rest.empty()) {
+    const auto colon = url.find(':');
+    if (colon != std::string::npos && colon > 0)
+      return Fail(url.substr(0, colon + 1) + "...",
+                  "unknown backend '" + url.substr(0, colon) + "'");
+    return Fail(url, "no backend prefix");
+  }
+  result.backend_ = Backend::kPostgresql;
+  std::string query;
+  if (const auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string authority = rest, path;
+  if (const auto slash = rest.find('/'); slash != std::string::npos) {
+    authority = rest.substr(0, slash);
+    path = rest.substr(slash + 1);
+  }
+  std::string masked_authority = authority;
+  if (const auto at = authority.rfind('@'); at != std::string::npos) {
+    std::string userinfo = authority.substr(0, at);
+    authority = authority.substr(at + 1);
+    std::string user = userinfo;
+    if (const auto colon = userinfo.find(':'); colon != std::string::npos) {
+      user = userinfo.substr(0, colon);
+      auto password = PercentDecode(userinfo.substr(colon + 1), "password");
+      if (!password.ok()) return password.status();
+      result.password_ = *password;
+      masked_authority = user + ":***@" + authority;
+    }
+    auto decoded_user = PercentDecode(user, "user name");
+    if (!decoded_user.ok()) return decoded_user.status();
+    if (!decoded_user->empty()) result.pg_params_["user"] = *decoded_user;
+  }
+  const std::string masked = "postgresql://" + masked_authority + "/" + path;
+  if (!authority.empty()) {
+    std::string host = authority;
+    if (const auto colon = authority.rfind(':'); colon != std::string::npos) {
+      host = authority.substr(0, colon);
+      const std::string port = authority.substr(colon + 1);
+      if (port.empty() || !std::all_of(port.begin(), port.end(), ::isdigit))
+        return Fail(masked, "port '" + port + "' is not a number");
+      result.pg_params_["port"] = port;
+    }
+    if (!host.empty()) result.pg_params_["host"] = host;
+  }
+  auto dbname = PercentDecode(path, "database name");
+  if (!dbname.ok()) return dbname.status();
+  if (dbname->empty()) return Fail(masked, "no database name after the host (…/dbname)");
+  result.pg_params_["dbname"] = *dbname;
+  std::stringstream params(query);
+  std::string item;
+  while (std::getline(params, item, '&')) {
+    if (item.empty()) continue;
+    const auto eq = item.find('=');
+    if (eq == std::string::npos) return Fail(masked, "query parameter '" + item + "' has no '='");
+    const std::string key = item.substr(0, eq);
+    auto value = PercentDecode(item.substr(eq + 1), "query");
+    if (!value.ok()) return value.status();
+    if (key == "password_env" || key == "password_file") {
+      auto password = ResolvePassword(key == "password_env" ? "env" : "file", *value);
+      if (!password.ok()) return password.status();
+      result.password_ = *password;
+    } else if (key == "password") {
+      result.password_ = *value;
+    } else {
+      result.pg_params_[key] = *value;
+    }
+  }
+  return result;
+}
+
+std::string ConnectionUrl::SociBackend() const {
+  switch (backend_) {
+    case Backend::kSqlite: return "sqlite3";
+    case Backend::kPostgresql: return "postgresql";
+    case Backend::kOdbc: return "odbc";
+  }
+  return {};
+}
+
+bool ConnectionUrl::OdbcDriverLooksLikeSqlite() const {
+  return core::AsciiLower(odbc_attributes_).find("sqlite") != std::string::npos;
+}
+
+bool ConnectionUrl::OdbcDriverLooksLikePostgres() const {
+  const std::string lower = core::AsciiLower(odbc_attributes_);
+  return lower.find("postgres") != std::string::npos || lower.find("psql") != std::string::npos;
+}
+
+std::string ConnectionUrl::SociConnectString() const {
+  switch (backend_) {
+    case Backend::kSqlite:
+      // SOCI 4.0.3 accepts double quotes (not single) around a path with spaces.
+      return "db=\"" + sqlite_path_ + "\" timeout=5";
+    case Backend::kPostgresql: {
+      std::string out;
+      for (const auto& [key, value] : pg_params_) out += key + "=" + PgQuote(value) + " ";
+      if (!password_.empty()) out += "password=" + PgQuote(password_) + " ";
+      return out + "connect_timeout=10";
+    }
+    case Backend::kOdbc: {
+      // Streaming settings measured in deps.md: without them the drivers
+      // buffer whole result sets in memory.
+      std::string out = odbc_attributes_;
+      const std::string lower = core::AsciiLower(out);
+      if (OdbcDriverLooksLikeSqlite() && lower.find("stepapi=") == std::string::npos)
+        out += "StepAPI=1;";
+      if (OdbcDriverLooksLikePostgres() && lower.find("usedeclarefetch=") == std::string::npos)
+        out += "UseDeclareFetch=1;Fetch=10000;";
+      return out;
+    }
+  }
+  return {};
+}
+
+std::string ConnectionUrl::Masked() const {
+  switch (backend_) {
+    case Backend::kSqlite: return "sqlite:" + sqlite_path_;
+    case Backend::kOdbc: return "odbc:" + MaskOdbc(odbc_attributes_);
+    case Backend::kPostgresql: {
+      std::string out = "postgresql://";
+      const auto get = [&](const char* key) {
+        const auto it = pg_params_.find(key);
+        return it == pg_params_.end() ? std::string() : it->second;
+      };
+      if (!get("user").empty()) out += get("user") + (password_.empty() ? "" : ":***") + "@";
+      const std::string host = get("host");
+      if (!host.empty() && host[0] != '/') out += host;
+      if (!get("port").empty()) out += ":" + get("port");
+      out += "/" + get("dbname");
+      if (!host.empty() && host[0] == '/') out += "?host=" + host;
+      return out;
+    }
+  }
+  return {};
+}
+
+}  // namespace handover::db

@@ -1,0 +1,56 @@
+// ConnectionUrl: the one way every subcommand names a database.
+//
+//   sqlite:path/to.db                 (also sqlite:///abs/path.db)
+//   postgresql://user[:pw]@host[:port]/dbname[?host=/socket/dir&sslmode=...]
+//   odbc:DSN=name;UID=...             odbc:DRIVER={SQLite3};Database=/x.db;
+//
+// Passwords may be given in the URL, or indirectly so they never appear on a
+// command line: `password_env=VAR` / `password_file=PATH` as PostgreSQL query
+// parameters, `PWD_ENV=VAR` / `PWD_FILE=PATH` as ODBC attributes. Masked()
+// is the only form that may be printed or logged.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "core/status.h"
+
+namespace handover::db {
+
+enum class Backend { kSqlite, kPostgresql, kOdbc };
+
+const char* BackendName(Backend backend);
+
+class ConnectionUrl {
+ public:
+  // Parses and resolves indirect passwords. On failure the Status names what
+  // was wrong and gives an example of a valid URL.
+  static core::Result<ConnectionUrl> Parse(const std::string& url);
+
+  Backend backend() const { return backend_; }
+  // The SOCI backend name ("sqlite3", "postgresql", "odbc").
+  std::string SociBackend() const;
+  // The SOCI connect string, password included: never print it.
+  std::string SociConnectString() const;
+  // The URL with any password replaced by "***".
+  std::string Masked() const;
+
+  // For sqlite: the database file path.
+  const std::string& sqlite_path() const { return sqlite_path_; }
+  // For odbc: the attribute string after "odbc:", as given (password resolved).
+  const std::string& odbc_attributes() const { return odbc_attributes_; }
+  // For odbc: true when the DRIVER attribute names an SQLite / PostgreSQL driver.
+  bool OdbcDriverLooksLikeSqlite() const;
+  bool OdbcDriverLooksLikePostgres() const;
+  // For postgresql: "key=value" parameters (dbname, user, host, port, ...).
+  const std::map<std::string, std::string>& pg_params() const { return pg_params_; }
+
+ private:
+  Backend backend_ = Backend::kSqlite;
+  std::string sqlite_path_;
+  std::string odbc_attributes_;
+  std::map<std::string, std::string> pg_params_;
+  std::string password_;
+};
+
+}  // namespace handover::db

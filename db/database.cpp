@@ -1,0 +1,264 @@
+#include "db/database.h"
+
+#include "db/text_chunk_reader.h"
+
+#include <soci/soci.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <soci/odbc/soci-odbc.h>
+
+#include <filesystem>
+#include <sstream>
+
+namespace handover::db {
+namespace {
+
+bool Contains(const std::string& haystack, const char* needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// One line from a possibly multi-line server message, without the parts
+// that quote data: PostgreSQL's DETAIL ("Failing row contains (...)") and
+// CONTEXT lines can hold names and dates of birth.
+std::string FirstLine(std::string message) {
+  for (const char* marker : {"DETAIL:", "CONTEXT:"})
+    if (const auto at = message.find(marker); at != std::string::npos) message.erase(at);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+    message.pop_back();
+  for (auto& c : message)
+    if (c == '\n') c = ' ';
+  return message;
+}
+
+std::string ConnectHint(const std::string& message, Backend backend) {
+  if (Contains(message, "password authentication failed") || Contains(message, "no password supplied"))
+    return "check the user and password (password_env=VAR keeps it off the command line)";
+  if (Contains(message, "does not exist"))
+    return "check the database name, or create it first";
+  if (Contains(message, "Connection refused") || Contains(message, "could not connect") ||
+      Contains(message, "No such file or directory") || Contains(message, "timeout"))
+    return "is the server running and listening on that host and port?";
+  if (Contains(message, "Data source name not found") || Contains(message, "IM002"))
+    return "no such ODBC DSN or driver; list them with 'odbcinst -q -s' and 'odbcinst -q -d'";
+  if (Contains(message, "file open") || Contains(message, "unable to open"))
+    return "check that the file and its folder exist and are readable";
+  if (backend == Backend::kOdbc) return "check the ODBC attributes and that the driver is installed";
+  return "check the URL";
+}
+
+soci::backend_factory const& FactoryFor(Backend backend) {
+  switch (backend) {
+    case Backend::kSqlite: return *soci::factory_sqlite3();
+    case Backend::kPostgresql: return *soci::factory_postgresql();
+    case Backend::kOdbc: break;
+  }
+  return *soci::factory_odbc();
+}
+
+}  // namespace
+
+const char* DialectName(Dialect dialect) {
+  return dialect == Dialect::kSqlite ? "sqlite" : "postgresql";
+}
+
+core::Status StatusFromCurrentException(core::ErrorCode code, const std::string& context) {
+  try {
+    throw;
+  } catch (const soci::soci_error& e) {
+    return core::Status::Error(code, context + ": " + FirstLine(e.get_error_message()));
+  } catch (const std::exception& e) {
+    return core::Status::Error(code, context + ": " + FirstLine(e.what()));
+  }
+}
+
+Database::Database(ConnectionUrl url, std::unique_ptr<soci::session> session, Dialect dialect,
+                   bool created_file)
+    : url_(std::move(url)), session_(std::move(session)), dialect_(dialect),
+      created_file_(created_file) {}
+
+Database::~Database() = default;
+
+core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url, OpenMode mode) {
+  bool created_file = false;
+  if (url.backend() == Backend::kSqlite && url.sqlite_path() != ":memory:") {
+    namespace fs = std::filesystem;
+    const fs::path path(url.sqlite_path());
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    if (!exists && mode == OpenMode::kMustExist)
+      return core::Status::Error(core::ErrorCode::kNotFound,
+                           "cannot open " + url.Masked() + ": no such file; check the path "
+                           "(generate a demo one with 'handover generate --out " +
+                               url.sqlite_path() + "')");
+    if (!exists) {
+      const fs::path parent = path.parent_path();
+      if (!parent.empty() && !fs::is_directory(parent, ec))
+        return core::Status::Error(core::ErrorCode::kNotFound, "cannot create " + url.Masked() + ": folder " +
+                                                       parent.string() + " does not exist");
+      created_file = true;
+    }
+  }
+  auto session = std::make_unique<soci::session>();
+  try {
+    session->open(FactoryFor(url.backend()), url.SociConnectString());
+  } catch (...) {
+    if (created_file) std::filesystem::remove(url.sqlite_path());
+    core::Status status = StatusFromCurrentException(core::ErrorCode::kConnection, "cannot connect to " + url.Masked());
+    return core::Status::Error(core::ErrorCode::kConnection,
+                         status.message() + " (" + ConnectHint(status.message(), url.backend()) + ")");
+  }
+  Dialect dialect = url.backend() == Backend::kPostgresql ? Dialect::kPostgresql : Dialect::kSqlite;
+  if (url.backend() == Backend::kOdbc) {
+    // Ask the server rather than trust the driver name: a DSN hides it.
+    try {
+      std::string version;
+      *session << "SELECT sqlite_version()", soci::into(version);
+      dialect = Dialect::kSqlite;
+    } catch (const soci::soci_error&) {
+      dialect = Dialect::kPostgresql;
+    }
+  }
+  if (url.backend() == Backend::kSqlite) {
+    try {
+      // Touch the file so that a non-database file fails here, not mid-run.
+      *session << "PRAGMA foreign_keys = ON";
+      int count = 0;
+      *session << "SELECT count(*) FROM sqlite_master", soci::into(count);
+    } catch (...) {
+      session.reset();
+      if (created_file) std::filesystem::remove(url.sqlite_path());
+      return StatusFromCurrentException(core::ErrorCode::kConnection,
+                                        "cannot read " + url.Masked() + " as an SQLite database");
+    }
+  }
+  return std::unique_ptr<Database>(new Database(url, std::move(session), dialect, created_file));
+}
+
+core::Status Database::Execute(const std::string& sql, const std::string& context) {
+  try {
+    *session_ << sql;
+    return core::Status::Ok();
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  }
+}
+
+core::Status Database::ExecuteScript(const std::string& script, const std::string& context) {
+  std::istringstream in(script);
+  std::string line, statement;
+  int line_number = 0, statement_line = 1;
+  while (std::getline(in, line)) {
+    ++line_number;
+    const auto comment = line.find("--");
+    std::string code = comment == std::string::npos ? line : line.substr(0, comment);
+    if (statement.empty()) statement_line = line_number;
+    statement += code + "\n";
+    const auto last = code.find_last_not_of(" \t\r");
+    if (last != std::string::npos && code[last] == ';') {
+      HANDOVER_RETURN_IF_ERROR(
+          Execute(statement, context + " (statement at line " + std::to_string(statement_line) + ")"));
+      statement.clear();
+    }
+  }
+  if (statement.find_first_not_of(" \t\r\n") != std::string::npos)
+    HANDOVER_RETURN_IF_ERROR(
+        Execute(statement, context + " (statement at line " + std::to_string(statement_line) + ")"));
+  return core::Status::Ok();
+}
+
+core::Status Database::ExecuteScriptAtomically(const std::string& script, const std::string& context) {
+  try {
+    session_->begin();
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  }
+  core::Status status = ExecuteScript(script, context);
+  try {
+    if (status.ok()) session_->commit();
+    else session_->rollback();
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  }
+  return status;
+}
+
+core::Result<int64_t> Database::QueryInt(const std::string& sql, const std::string& context) {
+  auto text = QueryText(sql, context);
+  if (!text.ok()) return text.status();
+  if (text->empty()) return int64_t{0};
+  try {
+    size_t used = 0;
+    const long long value = std::stoll(*text, &used);
+    if (used != text->size()) throw std::invalid_argument(*text);
+    return static_cast<int64_t>(value);
+  } catch (const std::exception&) {
+    return core::Status::Error(core::ErrorCode::kDatabase, context + ": expected an integer, got '" + *text + "'");
+  }
+}
+
+core::Result<std::string> Database::QueryText(const std::string& sql, const std::string& context) {
+  // Read through text everywhere: numeric types come back as doubles from
+  // SOCI, and money must never pass through a double (deps.md, gotcha 4).
+  std::string wrapped = "SELECT CAST(q.v AS VARCHAR(64)) FROM (" + sql + ") q(v)";
+  if (dialect_ == Dialect::kSqlite) wrapped = "SELECT CAST(v AS TEXT) FROM (SELECT (" + sql + ") AS v)";
+  try {
+    std::string value;
+    soci::indicator ind = soci::i_ok;
+    *session_ << wrapped, soci::into(value, ind);
+    if (ind != soci::i_ok) return std::string();
+    return value;
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  }
+}
+
+core::Result<std::vector<std::vector<std::string>>> Database::QueryRows(const std::string& sql,
+                                                                  size_t columns,
+                                                                  const std::string& context) {
+  std::vector<std::vector<std::string>> rows;
+  try {
+    TextChunkReader reader(*this, columns, 1000);
+    reader.Start(sql);
+    do {
+      for (size_t r = 0; r < reader.size(); ++r) {
+        std::vector<std::string> row(columns);
+        for (size_t c = 0; c < columns; ++c)
+          if (!reader.IsNull(c, r)) row[c] = std::move(reader.Cell(c, r));
+        rows.push_back(std::move(row));
+      }
+    } while (reader.Next());
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  }
+  return rows;
+}
+
+std::string Database::QuoteLiteral(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+std::string Database::QuoteIdentifier(const std::string& name) const {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void Database::DiscardCreatedFile() {
+  if (!created_file_) return;
+  session_.reset();
+  std::error_code ec;
+  std::filesystem::remove(url_.sqlite_path(), ec);
+  for (const char* suffix : {"-journal", "-wal", "-shm"})
+    std::filesystem::remove(url_.sqlite_path() + suffix, ec);
+  created_file_ = false;
+}
+
+}  // namespace handover::db

@@ -1,0 +1,85 @@
+// Database: an open SOCI session plus what we know about the server behind it
+// (its SQL dialect, even through ODBC). The only place that opens sessions and
+// turns SOCI exceptions into Status values with a hint of what to do.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "db/connection_url.h"
+#include "core/status.h"
+
+namespace soci {
+class session;
+}
+
+namespace handover::db {
+
+// The SQL spoken by the server, whatever the access path.
+enum class Dialect { kSqlite, kPostgresql };
+
+const char* DialectName(Dialect dialect);
+
+// How Open treats an SQLite file that does not exist yet.
+enum class OpenMode {
+  kMustExist,   // a source: a missing file is an error, never created
+  kCreateIfMissing,  // a target: created; Database remembers it created it
+};
+
+class Database {
+ public:
+  // Opens the database. Fails (kConnection, kNotFound, kConfig) with one line
+  // naming the masked URL, what went wrong and what to try.
+  static core::Result<std::unique_ptr<Database>> Open(const ConnectionUrl& url, OpenMode mode);
+  ~Database();
+
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  soci::session& session() { return *session_; }
+  const ConnectionUrl& url() const { return url_; }
+  Backend backend() const { return url_.backend(); }
+  Dialect dialect() const { return dialect_; }
+  // True when Open created the SQLite file (so a failed run can remove it).
+  bool created_file() const { return created_file_; }
+
+  // Runs one statement; failures carry `context` and the server's message.
+  core::Status Execute(const std::string& sql, const std::string& context);
+  // Runs a script of statements separated by ';' at line ends (schema files).
+  core::Status ExecuteScript(const std::string& script, const std::string& context);
+  // The same inside one transaction: all statements take effect or none (DDL
+  // is transactional on SQLite and PostgreSQL). The script must not BEGIN.
+  core::Status ExecuteScriptAtomically(const std::string& script, const std::string& context);
+  // Runs a query returning one integer (NULL reads as 0).
+  core::Result<int64_t> QueryInt(const std::string& sql, const std::string& context);
+  // Runs a query returning one text value (NULL reads as "").
+  core::Result<std::string> QueryText(const std::string& sql, const std::string& context);
+
+  // Runs a query whose columns are all text (CAST them in the SQL) and
+  // returns every row; NULL reads as "". For small metadata and report
+  // queries only: data rows stream through TableSource.
+  core::Result<std::vector<std::vector<std::string>>> QueryRows(const std::string& sql, size_t columns,
+                                                          const std::string& context);
+
+  // Quotes a string literal ('it''s').
+  static std::string QuoteLiteral(const std::string& text);
+  // Quotes an identifier for this dialect.
+  std::string QuoteIdentifier(const std::string& name) const;
+  // Closes the session and removes the SQLite file if Open created it.
+  void DiscardCreatedFile();
+
+ private:
+  Database(ConnectionUrl url, std::unique_ptr<soci::session> session, Dialect dialect,
+           bool created_file);
+  ConnectionUrl url_;
+  std::unique_ptr<soci::session> session_;
+  Dialect dialect_;
+  bool created_file_;
+};
+
+// Converts an exception thrown by SOCI into a Status with context. Call only
+// from inside a catch block.
+core::Status StatusFromCurrentException(core::ErrorCode code, const std::string& context);
+
+}  // namespace handover::db
