@@ -24,8 +24,8 @@ core::Result<transform::Params> ParseParams(const std::vector<std::string>& item
 
 // The council schema shipped with a mapping set: the first
 // schema.<dialect>.sql under the mappings folder, else the first schema.sql.
-std::optional<std::filesystem::path> FindSchemaFile(const std::filesystem::path& dir, db::Dialect dialect) {
-  for (const std::string& wanted : {std::string("schema.") + db::DialectName(dialect) + ".sql", std::string("schema.sql")}) {
+std::optional<std::filesystem::path> FindSchemaFile(const std::filesystem::path& dir, const db::Dialect& dialect) {
+  for (const std::string& wanted : {std::string("schema.") + dialect.name() + ".sql", std::string("schema.sql")}) {
     std::error_code ec;
     for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
@@ -40,12 +40,12 @@ core::Status EnsureTargetSchema(db::Database& target, const std::filesystem::pat
   for (const auto& [name, table] : catalog.tables)
     if (name.rfind("migration_", 0) != 0) ++council_tables;
   if (council_tables > 0) return core::Status::Ok();
-  const db::Dialect dialect = policy == SchemaPolicy::kCheckInMemory ? db::Dialect::kSqlite : target.dialect();
+  const db::Dialect& dialect = policy == SchemaPolicy::kCheckInMemory ? db::SqliteDialect() : target.dialect();
   const auto schema = FindSchemaFile(mappings_dir, dialect);
   if (!schema)
     return core::Status::Error(core::ErrorCode::kConfig,
                          "the target " + target.url().Masked() + " has no tables and " + mappings_dir.string() +
-                             " holds no schema.sql (or schema." + db::DialectName(dialect) +
+                             " holds no schema.sql (or schema." + dialect.name() +
                              ".sql) to create them; create the council schema in the target first");
   std::ifstream in(*schema);
   std::stringstream text;

@@ -1,31 +1,47 @@
 #include "db/copy_writer.h"
-#include "db/postgres_copy.h"
 
-#include <libpq-fe.h>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
+#include "db/postgres_copy.h"
+#include "db/postgres_native.h"
 
 namespace handover::db {
 namespace {
 
-std::string ResultError(PGconn* conn) {
+std::string ConnectionError(PGconn* conn) {
   std::string message = PQerrorMessage(conn);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   return message;
 }
 
+// The primary message and the constraint only: the server's DETAIL
+// ("Failing row contains (...)") would copy names and dates of birth into
+// the exception list.
+std::string ResultError(const PGresult* result) {
+  const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+  const char* constraint = PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME);
+  const char* column = PQresultErrorField(result, PG_DIAG_COLUMN_NAME);
+  std::string message = primary ? primary : "the server refused the rows";
+  if (constraint) message += std::string(" (constraint ") + constraint + ")";
+  if (column) message += std::string(" (column ") + column + ")";
+  return message;
+}
+
 }  // namespace
 
+CopyWriter::~CopyWriter() {
+  // The connection must be idle before the session is used again.
+  (void)AwaitAnswer();
+}
+
 core::Status CopyWriter::WriteBuffered() {
-  auto* backend = static_cast<soci::postgresql_session_backend*>(db_.session().get_backend());
-  PGconn* conn = backend->conn_;
+  HANDOVER_RETURN_IF_ERROR(AwaitAnswer());
+  PGconn* conn = NativePostgresConnection(db_);
   std::string sql = "COPY " + db_.QuoteIdentifier(table_) + " (";
   for (size_t c = 0; c < columns_.size(); ++c) sql += (c ? ", " : "") + db_.QuoteIdentifier(columns_[c]);
   sql += ") FROM STDIN";
   PGresult* start = PQexec(conn, sql.c_str());
   const bool ready = PQresultStatus(start) == PGRES_COPY_IN;
   PQclear(start);
-  if (!ready) return core::Status::Error(core::ErrorCode::kDatabase, "COPY refused: " + ResultError(conn));
+  if (!ready) return core::Status::Error(core::ErrorCode::kDatabase, "COPY refused: " + ConnectionError(conn));
 
   std::string chunk;
   chunk.reserve(1 << 20);
@@ -43,21 +59,19 @@ core::Status CopyWriter::WriteBuffered() {
     }
   }
   if (PQputCopyEnd(conn, sent ? nullptr : "client failed to send data") != 1)
-    return core::Status::Error(core::ErrorCode::kDatabase, "COPY could not finish: " + ResultError(conn));
+    return core::Status::Error(core::ErrorCode::kDatabase, "COPY could not finish: " + ConnectionError(conn));
+  awaiting_answer_ = true;
+  rows_in_flight_ = rows_;
+  return core::Status::Ok();
+}
+
+core::Status CopyWriter::AwaitAnswer() {
+  if (!awaiting_answer_) return core::Status::Ok();
+  awaiting_answer_ = false;
   core::Status status;
-  while (PGresult* result = PQgetResult(conn)) {
-    if (PQresultStatus(result) != PGRES_COMMAND_OK && status.ok()) {
-      // The primary message and the constraint only: the server's DETAIL
-      // ("Failing row contains (...)") would copy names and dates of birth
-      // into the exception list.
-      const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-      const char* constraint = PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME);
-      const char* column = PQresultErrorField(result, PG_DIAG_COLUMN_NAME);
-      std::string message = primary ? primary : "the server refused the rows";
-      if (constraint) message += std::string(" (constraint ") + constraint + ")";
-      if (column) message += std::string(" (column ") + column + ")";
-      status = core::Status::Error(core::ErrorCode::kDatabase, message);
-    }
+  while (PGresult* result = PQgetResult(NativePostgresConnection(db_))) {
+    if (PQresultStatus(result) != PGRES_COMMAND_OK && status.ok())
+      status = core::Status::Error(core::ErrorCode::kDatabase, "writing " + std::to_string(rows_in_flight_) + " rows to " + table_ + ": " + ResultError(result));
     PQclear(result);
   }
   return status;

@@ -57,10 +57,6 @@ soci::backend_factory const& FactoryFor(Backend backend) {
 
 }  // namespace
 
-const char* DialectName(Dialect dialect) {
-  return dialect == Dialect::kSqlite ? "sqlite" : "postgresql";
-}
-
 core::Status StatusFromCurrentException(core::ErrorCode code, const std::string& context) {
   try {
     throw;
@@ -71,7 +67,7 @@ core::Status StatusFromCurrentException(core::ErrorCode code, const std::string&
   }
 }
 
-Database::Database(ConnectionUrl url, std::unique_ptr<soci::session> session, Dialect dialect,
+Database::Database(ConnectionUrl url, std::unique_ptr<soci::session> session, const Dialect* dialect,
                    bool created_file)
     : url_(std::move(url)), session_(std::move(session)), dialect_(dialect),
       created_file_(created_file) {}
@@ -107,16 +103,14 @@ core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url,
     return core::Status::Error(core::ErrorCode::kConnection,
                          status.message() + " (" + ConnectHint(status.message(), url.backend()) + ")");
   }
-  Dialect dialect = url.backend() == Backend::kPostgresql ? Dialect::kPostgresql : Dialect::kSqlite;
+  const Dialect* dialect = url.backend() == Backend::kPostgresql ? &PostgresDialect() : &SqliteDialect();
   if (url.backend() == Backend::kOdbc) {
     // Ask the server rather than trust the driver name: a DSN hides it.
-    try {
-      std::string version;
-      *session << "SELECT sqlite_version()", soci::into(version);
-      dialect = Dialect::kSqlite;
-    } catch (const soci::soci_error&) {
-      dialect = Dialect::kPostgresql;
-    }
+    dialect = DetectDialect(*session);
+    if (dialect == nullptr)
+      return core::Status::Error(core::ErrorCode::kConfig,
+                                 "cannot tell which SQL the ODBC data source " + url.Masked() +
+                                     " speaks: handover reads SQLite and PostgreSQL servers");
   }
   if (url.backend() == Backend::kSqlite) {
     try {
@@ -199,8 +193,7 @@ core::Result<int64_t> Database::QueryInt(const std::string& sql, const std::stri
 core::Result<std::string> Database::QueryText(const std::string& sql, const std::string& context) {
   // Read through text everywhere: numeric types come back as doubles from
   // SOCI, and money must never pass through a double (deps.md, gotcha 4).
-  std::string wrapped = "SELECT CAST(q.v AS VARCHAR(64)) FROM (" + sql + ") q(v)";
-  if (dialect_ == Dialect::kSqlite) wrapped = "SELECT CAST(v AS TEXT) FROM (SELECT (" + sql + ") AS v)";
+  const std::string wrapped = dialect_->ScalarAsText(sql);
   try {
     std::string value;
     soci::indicator ind = soci::i_ok;
@@ -240,15 +233,6 @@ std::string Database::QuoteLiteral(const std::string& text) {
     out += c;
   }
   return out + "'";
-}
-
-std::string Database::QuoteIdentifier(const std::string& name) const {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 void Database::DiscardCreatedFile() {

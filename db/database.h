@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "db/connection_url.h"
+#include "db/dialect.h"
 #include "core/status.h"
 
 namespace soci {
@@ -15,11 +16,6 @@ class session;
 }
 
 namespace handover::db {
-
-// The SQL spoken by the server, whatever the access path.
-enum class Dialect { kSqlite, kPostgresql };
-
-const char* DialectName(Dialect dialect);
 
 // How Open treats an SQLite file that does not exist yet.
 enum class OpenMode {
@@ -40,7 +36,8 @@ class Database {
   soci::session& session() { return *session_; }
   const ConnectionUrl& url() const { return url_; }
   Backend backend() const { return url_.backend(); }
-  Dialect dialect() const { return dialect_; }
+  // The SQL the server speaks, whatever the access path.
+  const Dialect& dialect() const { return *dialect_; }
   // True when Open created the SQLite file (so a failed run can remove it).
   bool created_file() const { return created_file_; }
 
@@ -65,16 +62,16 @@ class Database {
   // Quotes a string literal ('it''s').
   static std::string QuoteLiteral(const std::string& text);
   // Quotes an identifier for this dialect.
-  std::string QuoteIdentifier(const std::string& name) const;
+  std::string QuoteIdentifier(const std::string& name) const { return dialect_->QuoteIdentifier(name); }
   // Closes the session and removes the SQLite file if Open created it.
   void DiscardCreatedFile();
 
  private:
-  Database(ConnectionUrl url, std::unique_ptr<soci::session> session, Dialect dialect,
+  Database(ConnectionUrl url, std::unique_ptr<soci::session> session, const Dialect* dialect,
            bool created_file);
   ConnectionUrl url_;
   std::unique_ptr<soci::session> session_;
-  Dialect dialect_;
+  const Dialect* dialect_;
   bool created_file_;
 };
 

@@ -1,7 +1,10 @@
 #include "db/table_writer.h"
 
+#include <cassert>
+
 #include "db/copy_writer.h"
 #include "db/insert_writer.h"
+#include "db/postgres_native.h"
 
 namespace handover::db {
 
@@ -11,30 +14,63 @@ TableWriter::TableWriter(Database& db, std::string table, std::vector<std::strin
 
 void TableWriter::Add(std::span<const core::Value> row) {
   for (size_t c = 0; c < columns_.size(); ++c) {
-    const bool null = c >= row.size() || core::IsNull(row[c]);
-    is_null_[c].push_back(null ? 1 : 0);
-    text_[c].push_back(null ? std::string() : core::ToText(row[c]));
+    if (c >= row.size() || core::IsNull(row[c])) AddNull();
+    else AddText(core::ToText(row[c]));
   }
+  EndRow();
+}
+
+void TableWriter::AddText(std::string value) {
+  assert(next_cell_ < columns_.size() && "more cells than columns");
+  text_[next_cell_].push_back(std::move(value));
+  is_null_[next_cell_].push_back(0);
+  ++next_cell_;
+}
+
+void TableWriter::AddNull() {
+  assert(next_cell_ < columns_.size() && "more cells than columns");
+  text_[next_cell_].emplace_back();
+  is_null_[next_cell_].push_back(1);
+  ++next_cell_;
+}
+
+void TableWriter::EndRow() {
+  assert(next_cell_ == columns_.size() && "a row has fewer cells than columns");
+  next_cell_ = 0;
   ++rows_;
 }
 
-core::Status TableWriter::Flush() {
+core::Status TableWriter::Send() {
   if (rows_ == 0) return core::Status::Ok();
-  core::Status status = WriteBuffered().WithContext("writing " + std::to_string(rows_) + " rows to " + table_);
-  if (status.ok()) written_ += static_cast<int64_t>(rows_);
+  core::Status status =
+      WriteBuffered().WithContext("writing " + std::to_string(rows_) + " rows to " + table_);
+  if (status.ok()) unanswered_ += static_cast<int64_t>(rows_);
   Discard();
   return status;
+}
+
+core::Status TableWriter::Sync() {
+  core::Status status = AwaitAnswer();
+  if (status.ok()) written_ += unanswered_;
+  unanswered_ = 0;
+  return status;
+}
+
+core::Status TableWriter::Flush() {
+  HANDOVER_RETURN_IF_ERROR(Send());
+  return Sync();
 }
 
 void TableWriter::Discard() {
   for (auto& column : text_) column.clear();
   for (auto& column : is_null_) column.clear();
   rows_ = 0;
+  next_cell_ = 0;
 }
 
 std::unique_ptr<TableWriter> MakeTableWriter(Database& db, std::string table,
                                              std::vector<std::string> columns) {
-  if (db.backend() == Backend::kPostgresql)
+  if (NativePostgresConnection(db) != nullptr)
     return std::make_unique<CopyWriter>(db, std::move(table), std::move(columns));
   return std::make_unique<InsertWriter>(db, std::move(table), std::move(columns));
 }

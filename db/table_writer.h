@@ -1,7 +1,9 @@
-// TableWriter: buffers rows for one target table and writes them in bulk,
-// inside the caller's transaction. One generic implementation binds whole
-// column vectors through SOCI (SQLite, ODBC); PostgreSQL gets COPY on the
-// native connection, ~25x faster than row-by-row prepared inserts (deps.md).
+// TableWriter: buffers rows for one table and writes them in bulk inside the
+// caller's transaction: the one bulk path of the project, used by the load
+// stage for council tables and by the generator for provider tables. One
+// generic implementation binds whole column vectors through SOCI (SQLite,
+// ODBC); a native PostgreSQL session gets COPY, ~25x faster than prepared
+// inserts there. Memory is bounded by the rows buffered between flushes.
 #pragma once
 
 #include <memory>
@@ -9,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "db/database.h"
 #include "core/status.h"
 #include "core/value.h"
+#include "db/database.h"
 
 namespace handover::db {
 
@@ -21,25 +23,40 @@ class TableWriter {
 
   const std::string& table() const { return table_; }
   const std::vector<std::string>& columns() const { return columns_; }
+  // Complete rows buffered and not yet sent.
   size_t pending() const { return rows_; }
-  // Rows flushed so far.
+  // Rows the server has accepted so far.
   int64_t written() const { return written_; }
 
   // Buffers one row; `row` has one value per column, in columns() order.
   void Add(std::span<const core::Value> row);
+  // Buffers a row cell by cell: one AddText or AddNull per column, in
+  // columns() order, then EndRow.
+  void AddText(std::string value);
+  void AddNull();
+  void EndRow();
 
-  // Writes all buffered rows. On failure nothing is counted and the caller
-  // must roll back its transaction; the Status names the table and the
-  // server's reason.
+  // Sends every buffered row and waits for the server's answer. On failure
+  // the caller must roll back its transaction; the Status names the table
+  // and the server's reason (never the row's values).
   core::Status Flush();
+  // Sends every buffered row. Where the path allows it (COPY) this returns
+  // before the server has answered, so the caller can prepare the next batch
+  // meanwhile; Sync() collects the answer and must come before any other
+  // statement on the same connection.
+  core::Status Send();
+  core::Status Sync();
   // Drops buffered rows without writing them (after a rolled-back batch).
   void Discard();
 
  protected:
   TableWriter(Database& db, std::string table, std::vector<std::string> columns);
 
-  // Writes rows_ buffered rows from text_/is_null_ (column-major).
+  // Sends rows_ buffered rows from text_/is_null_ (column-major).
   virtual core::Status WriteBuffered() = 0;
+  // Waits for the server's answer to rows WriteBuffered sent without
+  // waiting (a path that always waits keeps this default).
+  virtual core::Status AwaitAnswer() { return core::Status::Ok(); }
 
   Database& db_;
   std::string table_;
@@ -49,7 +66,9 @@ class TableWriter {
   size_t rows_ = 0;
 
  private:
+  size_t next_cell_ = 0;  // column of the next AddText/AddNull
   int64_t written_ = 0;
+  int64_t unanswered_ = 0;  // rows sent, the server's answer not yet read
 };
 
 // Picks the fastest writer the target's access path offers.

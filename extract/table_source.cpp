@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "extract/row_source.h"
+#include "db/postgres_native.h"
 #include "db/text_chunk_reader.h"
 
 namespace handover::extract {
@@ -64,7 +65,7 @@ class SociTableSource final : public RowSource {
   // Runs the query and fetches the first chunk.
   void Start() {
     started_ = true;
-    if (db_.backend() == db::Backend::kPostgresql) {
+    if (db::NativePostgresConnection(db_) != nullptr) {
       // libpq buffers a whole result set; a cursor streams it (deps.md).
       static std::atomic<int> counter{0};
       cursor_ = "handover_cursor_" + std::to_string(++counter);
@@ -141,7 +142,7 @@ core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const
     columns.push_back(*column);
     if (i > 0) select += ", ";
     select += "CAST(" + db.QuoteIdentifier(column->name) + " AS " +
-              (db.dialect() == db::Dialect::kSqlite ? "TEXT" : "VARCHAR") + ")";
+              db.dialect().TextType() + ")";
   }
   if (columns.empty()) select += "1";
   select += " FROM " + db.QuoteIdentifier(table.name);

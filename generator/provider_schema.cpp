@@ -93,8 +93,8 @@ const ProviderTable& TableSpec(Table table) {
   return kTables[static_cast<size_t>(table)];
 }
 
-std::string ProviderSchemaSql(db::Dialect dialect) {
-  const char* integer = dialect == db::Dialect::kPostgresql ? "BIGINT" : "INTEGER";
+std::string ProviderSchemaSql(const db::Dialect& dialect) {
+  const char* integer = dialect.BigIntType();
   std::string sql;
   for (int t = 0; t < kTableCount; ++t) {
     const ProviderTable& spec = TableSpec(static_cast<Table>(t));
@@ -103,7 +103,7 @@ std::string ProviderSchemaSql(db::Dialect dialect) {
       const ProviderColumn& column = spec.columns[c];
       sql += std::string("  ") + column.name + " " + (column.integer ? integer : "TEXT");
       // The first integer column is the provider's surrogate key (code_lookup has none).
-      if (c == 0 && column.integer && dialect == db::Dialect::kSqlite) sql += " PRIMARY KEY";
+      if (c == 0 && column.integer && dialect.DeclaresKeysWithTable()) sql += " PRIMARY KEY";
       sql += c + 1 < spec.columns.size() ? ",\n" : "\n";
     }
     sql += ");\n";
@@ -111,9 +111,9 @@ std::string ProviderSchemaSql(db::Dialect dialect) {
   return sql;
 }
 
-std::string ProviderKeysSql(db::Dialect dialect) {
+std::string ProviderKeysSql(const db::Dialect& dialect) {
   std::string sql;
-  if (dialect != db::Dialect::kPostgresql) return sql;
+  if (dialect.DeclaresKeysWithTable()) return sql;
   for (int t = 0; t < kTableCount; ++t) {
     const ProviderTable& spec = TableSpec(static_cast<Table>(t));
     if (spec.columns.front().integer)

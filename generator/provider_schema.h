@@ -46,10 +46,10 @@ inline const char* TableName(Table table) { return TableSpec(table).name; }
 // system never had them, which is how its orphans came about. In SQLite the
 // surrogate key is the rowid (INTEGER PRIMARY KEY, free to fill); in
 // PostgreSQL it is added after the bulk load by ProviderKeysSql.
-std::string ProviderSchemaSql(db::Dialect dialect);
+std::string ProviderSchemaSql(const db::Dialect& dialect);
 // The statements that add PostgreSQL's primary keys once the rows are in
 // (building an index once is cheaper than maintaining it per COPY); empty
 // for SQLite.
-std::string ProviderKeysSql(db::Dialect dialect);
+std::string ProviderKeysSql(const db::Dialect& dialect);
 
 }  // namespace handover::generator

@@ -1,18 +1,19 @@
-// ProviderWriter: buffers generated provider rows per table and writes them in
-// batches — vector binds of one prepared INSERT through SOCI (SQLite, ODBC),
-// COPY on the native connection for PostgreSQL, where the server ingests one
-// batch while the next is generated. Memory is bounded by the batch size
-// whatever the number of rows.
+// ProviderWriter: writes generated rows into the provider tables through the
+// project's one bulk path (db::TableWriter, one per table), in one
+// transaction. On PostgreSQL the server ingests one table's batch while the
+// generator builds the next. Memory is bounded by the batch size whatever
+// the number of rows.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
-#include <vector>
 
-#include "db/database.h"
-#include "generator/provider_schema.h"
 #include "core/status.h"
+#include "db/database.h"
+#include "db/table_writer.h"
+#include "generator/provider_schema.h"
 
 namespace handover::generator {
 
@@ -21,7 +22,7 @@ class ProviderWriter {
   // `db` must outlive the writer. Rows become visible at Finish().
   ProviderWriter(db::Database& db, size_t batch_rows);
 
-  // Starts the transaction (and, for SQLite, fast bulk-load pragmas).
+  // Starts the transaction, with the dialect's bulk-load settings.
   core::Status Begin();
 
   // Appends cells of the current row of `table`, in column order.
@@ -43,27 +44,18 @@ class ProviderWriter {
   int64_t rows(Table table) const { return rows_[static_cast<size_t>(table)]; }
 
  private:
-  struct Buffer {
-    std::vector<std::vector<std::string>> cells;  // [column][row]
-    std::vector<std::vector<bool>> nulls;         // [column][row]
-    size_t column = 0;                            // next cell of the current row
-    size_t size = 0;                              // complete rows buffered
-  };
-  Buffer& Cell(Table table);
+  db::TableWriter& Writer(Table table) { return *writers_[static_cast<size_t>(table)]; }
   core::Status Flush(Table table);
-  core::Status FlushSoci(Table table, Buffer& buffer);
-  core::Status FlushCopy(Table table, Buffer& buffer);
-  // Collects the result of the COPY sent last, if any.
-  core::Status AwaitCopy();
+  // Collects the answer to the batch sent last, if any.
+  core::Status SyncInFlight();
 
   db::Database& db_;
   size_t batch_rows_;
-  bool transcode_win1252_ = false;  // PostgreSQL with UTF-8 storage
+  bool transcode_win1252_ = false;  // the server refuses invalid UTF-8
   bool in_transaction_ = false;
-  bool copy_pending_ = false;  // a COPY was sent and its result not yet read
-  std::string pending_table_;
+  db::TableWriter* in_flight_ = nullptr;  // sent, its answer not yet read
   int64_t rows_since_commit_ = 0;
-  std::array<Buffer, kTableCount> buffers_;
+  std::array<std::unique_ptr<db::TableWriter>, kTableCount> writers_;
   std::array<int64_t, kTableCount> rows_{};
 };
 

@@ -5,10 +5,10 @@
 namespace handover::load {
 namespace {
 
-// Written once for both dialects: BIGINT and TEXT mean the same to SQLite
+// Written once for every dialect: BIGINT and TEXT mean the same to SQLite
 // and PostgreSQL; the only difference is how run ids are generated.
-std::string MigrationDdl(db::Dialect dialect) {
-  const std::string run_id = dialect == db::Dialect::kSqlite ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
+std::string MigrationDdl(const db::Dialect& dialect) {
+  const std::string run_id = dialect.GeneratedKeyColumn();
   return R"(
 CREATE TABLE IF NOT EXISTS migration_run (
   run_id )" + run_id + R"(,

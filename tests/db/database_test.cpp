@@ -40,7 +40,7 @@ class DatabasePaths : public ::testing::TestWithParam<AccessPath> {
 TEST_P(DatabasePaths, IntrospectsAndStreamsTypedRowsWithExactMoney) {
   auto db = Open(url_, db::OpenMode::kCreateIfMissing);
   ASSERT_NE(db, nullptr);
-  const bool pg = db->dialect() == db::Dialect::kPostgresql;
+  const bool pg = &db->dialect() == &db::PostgresDialect();
   EXPECT_EQ(pg, GetParam() == AccessPath::kPostgres || GetParam() == AccessPath::kPostgresOdbc);
   ASSERT_TRUE(db->Execute(std::string("CREATE TABLE pay (id INTEGER NOT NULL PRIMARY KEY, ") +
                               "amount_pence BIGINT, amount_text TEXT, paid_on DATE, rate " +
