@@ -3,17 +3,17 @@
 #include <iostream>
 
 #include "cli/command.h"
-#include "cli/run_setup.h"
+#include "cli/run_flags.h"
 
 namespace handover::cli {
 
 Runner AddCheckCommand(CLI::App& app, const GlobalOptions&) {
-  auto flags = std::make_shared<RunFlags>();
+  auto flags = std::make_shared<load::RunInputs>();
   CLI::App* command = app.add_subcommand(
       "check", "Check the mappings against the source and target schemas without moving any data");
   AddRunFlags(*command, *flags);
   return [flags] {
-    auto prepared = PrepareRun(*flags, SchemaPolicy::kCheckInMemory);
+    auto prepared = PrepareRunOrPrintDiagnostics(*flags, load::SchemaPolicy::kCheckInMemory);
     if (!prepared.ok()) return ReportError(prepared.status());
     size_t targets = 0;
     for (const auto& mapping : prepared->program->mappings) targets += mapping->targets().size();

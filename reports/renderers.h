@@ -2,6 +2,7 @@
 // Reconciliation to the file's text. Writing the files is report_files.h's job.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "reports/reconciliation.h"
@@ -17,6 +18,11 @@ std::string RenderReconciliationCsv(const Reconciliation& reconciliation);
 
 // exceptions.csv: the data officer's worklist, one row per problem record.
 std::string RenderExceptionsCsv(const Reconciliation& reconciliation);
+
+// The terminal summary a rehearsal prints: verdict, per-mapping figures, the
+// money equation in pounds and pence, and where the files in `out` are.
+std::string RenderConsoleSummary(const Reconciliation& reconciliation,
+                                 const std::filesystem::path& out, double seconds);
 
 // A CSV field: quoted when needed; a leading = + - @ is neutralised so a
 // spreadsheet never runs a value as a formula.

@@ -1,5 +1,7 @@
 #include "reports/report_files.h"
 
+#include "reports/renderers.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,6 +46,14 @@ core::Status WritePrivateFile(const std::filesystem::path& path, const std::stri
     ::unlink(temp.c_str());
     return core::Status::Error(core::ErrorCode::kIo, "cannot finish " + path.string() + ": " + why);
   }
+  return core::Status::Ok();
+}
+
+core::Status WriteRunReports(const Reconciliation& r, const std::filesystem::path& dir) {
+  for (const auto& [name, text] : {std::pair{"reconciliation.json", RenderJson(r)},
+                                   std::pair{"reconciliation.csv", RenderReconciliationCsv(r)},
+                                   std::pair{"exceptions.csv", RenderExceptionsCsv(r)}})
+    HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / name, text));
   return core::Status::Ok();
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "reports/reconciliation.h"
 
 namespace handover::reports {
 
@@ -15,5 +16,9 @@ core::Status EnsurePrivateDirectory(const std::filesystem::path& dir);
 
 // Writes `content` to `path` with mode 0600, atomically.
 core::Status WritePrivateFile(const std::filesystem::path& path, const std::string& content);
+
+// Writes a run's report files into `dir` (reconciliation.json,
+// reconciliation.csv, exceptions.csv), each as WritePrivateFile does.
+core::Status WriteRunReports(const Reconciliation& reconciliation, const std::filesystem::path& dir);
 
 }  // namespace handover::reports

@@ -1,0 +1,82 @@
+#include "load/run_setup.h"
+
+#include <spdlog/spdlog.h>
+
+#include "db/introspect.h"
+
+namespace handover::load {
+namespace {
+
+core::Result<transform::Params> ParseParams(const std::vector<std::string>& items) {
+  transform::Params params;
+  for (const auto& item : items) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return core::Status::Error(core::ErrorCode::kUsage, "--param '" + item + "' is not name=value (e.g. --param cutover=2018-10-01)");
+    params[item.substr(0, eq)] = item.substr(eq + 1);
+  }
+  return params;
+}
+
+}  // namespace
+
+void PreparedRun::DiscardCreatedTarget() {
+  if (target) target->DiscardCreatedFile();
+}
+
+core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy,
+                                     std::vector<transform::Diagnostic>& diagnostics) {
+  PreparedRun run;
+  auto params = ParseParams(flags.params);
+  if (!params.ok()) return params.status();
+  run.params = std::move(*params);
+  if (!std::filesystem::is_directory(flags.mappings_dir))
+    return core::Status::Error(core::ErrorCode::kNotFound, "the mappings folder " + flags.mappings_dir +
+                                                   " does not exist; point --mappings at a folder of *.map files");
+  auto source_url = db::ConnectionUrl::Parse(flags.source_url);
+  if (!source_url.ok()) return source_url.status().WithContext("--source");
+  auto target_url = db::ConnectionUrl::Parse(flags.target_url);
+  if (!target_url.ok()) return target_url.status().WithContext("--target");
+
+  auto source = db::Database::Open(*source_url, db::OpenMode::kMustExist);
+  if (!source.ok()) return source.status().WithContext("source");
+  run.source = std::move(*source);
+  // `check` never writes: a target SQLite file that does not exist yet is
+  // checked as the mapping set's schema would create it, in memory.
+  if (policy == SchemaPolicy::kCheckInMemory && target_url->backend() == db::Backend::kSqlite &&
+      !std::filesystem::exists(target_url->sqlite_path())) {
+    spdlog::info("{} does not exist yet: checking against the mapping set's schema", target_url->Masked());
+    target_url = db::ConnectionUrl::Parse("sqlite::memory:");
+  }
+  auto target = db::Database::Open(*target_url, policy == SchemaPolicy::kCheckInMemory ? db::OpenMode::kMustExist
+                                                                                 : db::OpenMode::kCreateIfMissing);
+  if (!target.ok()) return target.status().WithContext("target");
+  run.target = std::move(*target);
+
+  const auto fail = [&run](core::Status status) -> core::Result<PreparedRun> {
+    run.DiscardCreatedTarget();
+    return status;
+  };
+  auto source_catalog = db::ReadCatalog(*run.source);
+  if (!source_catalog.ok()) return fail(source_catalog.status());
+  run.source_catalog = std::move(*source_catalog);
+  auto target_catalog = db::ReadCatalog(*run.target);
+  if (!target_catalog.ok()) return fail(target_catalog.status());
+  run.target_catalog = std::move(*target_catalog);
+  core::Status schema = EnsureCouncilSchema(*run.target, flags.mappings_dir, policy, run.target_catalog);
+  if (!schema.ok()) return fail(schema);
+
+  auto checked = transform::CheckMappings(flags.mappings_dir, run.source_catalog, run.target_catalog, run.params);
+  if (!checked.ok()) {
+    diagnostics = std::move(checked.diagnostics);
+    return fail(core::Status::Error(core::ErrorCode::kConfig,
+                              "the mappings in " + flags.mappings_dir + " do not check (" +
+                                  std::to_string(diagnostics.size()) +
+                                  (diagnostics.size() == 1 ? " error" : " errors") +
+                                  " above); nothing was loaded"));
+  }
+  run.program = std::move(checked.program);
+  return run;
+}
+
+}  // namespace handover::load

@@ -1,0 +1,73 @@
+// The terminal summary of a rehearsal: the verdict first, then one line per
+// mapping, the money equation per mapping with money, and where the files are.
+#include <cstdio>
+#include <string>
+
+#include "reports/renderers.h"
+
+namespace handover::reports {
+namespace {
+
+// Pence as pounds for people: 107271660 -> "£1,072,716.60".
+std::string Pounds(int64_t pence) {
+  const bool negative = pence < 0;
+  const uint64_t magnitude =
+      negative ? uint64_t{0} - static_cast<uint64_t>(pence) : static_cast<uint64_t>(pence);
+  std::string whole = std::to_string(magnitude / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+    whole.insert(static_cast<size_t>(i), ",");
+  char fraction[4];
+  std::snprintf(fraction, sizeof fraction, "%02u", static_cast<unsigned>(magnitude % 100));
+  return std::string(negative ? "-" : "") + "\u00a3" + whole + "." + fraction;
+}
+
+// printf into a std::string.
+template <typename... Args>
+void Append(std::string& out, const char* format, Args... args) {
+  char line[512];
+  std::snprintf(line, sizeof line, format, args...);
+  out += line;
+}
+
+}  // namespace
+
+std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem::path& out,
+                                 double seconds) {
+  std::string text;
+  Append(text, "\nRehearsal %lld: %s (%.1f s)\n", static_cast<long long>(r.run_id),
+         r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
+         seconds);
+  Append(text, "  %-14s %-16s %9s %9s %9s %9s %9s %14s\n", "mapping", "source table", "source",
+         "loaded", "rejected", "excluded", "merged", "pence loaded");
+  for (const auto& m : r.mappings) {
+    const std::string pence = m.has_money ? std::to_string(m.ledger_loaded_pence) : "-";
+    Append(text, "  %-14s %-16s %9lld %9lld %9lld %9lld %9lld %14s\n", m.mapping.c_str(),
+           m.source_table.c_str(), static_cast<long long>(m.source_rows),
+           static_cast<long long>(m.ledger.loaded), static_cast<long long>(m.ledger.rejected),
+           static_cast<long long>(m.ledger.excluded), static_cast<long long>(m.ledger.merged),
+           pence.c_str());
+    for (const auto& d : m.differences) text += "    difference: " + d + "\n";
+  }
+  for (const auto& m : r.mappings) {
+    if (!m.has_money) continue;
+    const auto& by = m.ledger.pence_by_outcome;
+    const auto get = [&by](const char* outcome) {
+      const auto it = by.find(outcome);
+      return it == by.end() ? int64_t{0} : it->second;
+    };
+    text += "\n  " + m.mapping + " money: " + Pounds(m.ledger.source_pence()) + " in the source = " +
+            Pounds(get("loaded")) + " loaded + " + Pounds(get("rejected")) + " rejected + " +
+            Pounds(get("excluded")) + " excluded + " + Pounds(get("merged")) + " merged\n";
+    if (m.ledger.records_without_amount > 0)
+      Append(text, "    (%lld records have no readable amount: see exceptions.csv)\n",
+             static_cast<long long>(m.ledger.records_without_amount));
+  }
+  Append(text, "\n  %zu exceptions for the data officers to review\n", r.exceptions.size());
+  text += "  reports: " + (out / "reconciliation.json").string() + "\n";
+  text += "           " + (out / "reconciliation.csv").string() + "\n";
+  text += "           " + (out / "exceptions.csv").string() + "\n";
+  text += "  log:     " + (out / "handover.log").string() + "\n";
+  return text;
+}
+
+}  // namespace handover::reports
