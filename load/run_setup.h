@@ -14,6 +14,7 @@
 #include "db/database.h"
 #include "load/target_schema.h"
 #include "transform/diagnostic.h"
+#include "transform/check_mappings.h"
 #include "transform/mapping_program.h"
 
 namespace handover::load {

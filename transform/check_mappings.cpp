@@ -11,7 +11,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#include "transform/language/bind.h"
+#include "transform/bind/bind.h"
 #include "transform/load_order.h"
 #include "core/ascii.h"
 

@@ -1,13 +1,22 @@
-// CheckMappings over files already in memory (what the directory version
-// reads): used by tests and by tools that hold the texts themselves.
+// CheckMappings: parse a mapping set (a folder, or files in memory), bind it
+// to the source and target catalogs, derive load order and compile it.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "transform/mapping_program.h"
+#include <filesystem>
+
+#include "core/schema.h"
+#include "transform/check_result.h"
+#include "transform/params.h"
 
 namespace handover::transform {
+
+// Parses every *.map and code-set file under `mappings_dir`, binds them to the
+// source and target catalogs, type-checks, derives load order and compiles.
+CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const core::Catalog& source,
+                          const core::Catalog& target, const Params& params);
 
 // One file of a mapping set: `*.map` (mapping language) or `*.csv` (a code
 // set); the path is used in diagnostics and to resolve `codeset ... from`.

@@ -1,78 +1,52 @@
-// MappingImpl: the CompiledMapping the binder builds, holding compiled
-// expression nodes for the filter, targets, key, rules and merge. Evaluate
-// decides a row's fate in a fixed order (see docs/mapping-language.md,
-// "Evaluation order").
+// CompiledMapping: one checked mapping, ready to evaluate rows. The interface
+// the load engine drives; MappingImpl (mapping_impl.h) is the one implementation.
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
-
-#include "transform/eval.h"
-#include "transform/language/ast.h"
-#include "transform/mapping_program.h"
+#include "core/value.h"
+#include "transform/eval_context.h"
+#include "transform/lookup_tables.h"
+#include "transform/row_outcome.h"
+#include "transform/target_spec.h"
 
 namespace handover::transform {
 
-// One `column = expr` of a target.
-struct AssignStep {
-  std::string column;      // target column name
-  core::ColumnType type = core::ColumnType::kText;
-  bool required = false;   // NOT NULL without default: a NULL value rejects the row
-  NodePtr value;
-};
-
-// One `into table [when cond]` with its assignments.
-struct TargetStep {
-  NodePtr condition;       // null: always
-  std::vector<AssignStep> assigns;
-};
-
-// One `reject|exclude when cond because "text" [as code]`.
-struct RuleStep {
-  ast::RuleKind kind = ast::RuleKind::kReject;
-  NodePtr condition;
-  std::string reason_code;
-  std::string reason;
-};
-
-class MappingImpl final : public CompiledMapping {
+class CompiledMapping {
  public:
-  const std::string& name() const override { return name_; }
-  const std::string& source_table() const override { return source_table_; }
-  const std::vector<std::string>& source_columns() const override { return source_columns_; }
-  const std::vector<TargetSpec>& targets() const override { return target_specs_; }
-  const std::vector<std::string>& references() const override { return references_; }
-  const std::vector<LookupSpec>& lookups() const override { return lookup_specs_; }
-  bool has_key() const override { return key_ != nullptr; }
-  std::optional<std::string> EvaluateKey(std::span<const core::Value> row) const override;
-  const std::optional<MergeSpec>& merge() const override { return merge_; }
-  std::optional<std::vector<core::Value>> EvaluateMergeKey(std::span<const core::Value> row) const override;
-  core::Value EvaluateSurvivorOrder(std::span<const core::Value> row) const override;
-  void Evaluate(std::span<const core::Value> row, const EvalContext& context,
-                RowOutcome& outcome) const override;
+  virtual ~CompiledMapping() = default;
 
-  // Filled by the binder.
-  std::string name_;
-  std::string source_table_;
-  std::vector<std::string> source_columns_;
-  std::vector<TargetSpec> target_specs_;
-  std::vector<std::string> references_;
-  std::vector<LookupSpec> lookup_specs_;
-  std::vector<NodePtr> lookup_keys_;  // per lookup: the value matched against its key
-  NodePtr where_;
-  std::string where_text_;
-  std::vector<TargetStep> target_steps_;
-  std::vector<RuleStep> rules_;
-  NodePtr key_;
-  std::optional<MergeSpec> merge_;
-  std::vector<NodePtr> merge_keys_;
-  NodePtr survivor_order_;
+  virtual const std::string& name() const = 0;          // the mapping's name (also its crosswalk entity)
+  virtual const std::string& source_table() const = 0;  // table or view read by extract
+  // The source columns to extract, in the order Evaluate expects them.
+  virtual const std::vector<std::string>& source_columns() const = 0;
+  virtual const std::vector<TargetSpec>& targets() const = 0;
+  // Names of the entities this mapping resolves through xref() (load order).
+  virtual const std::vector<std::string>& references() const = 0;
+  // Tables the engine must read into EvalContext::lookups before evaluating
+  // (empty for most mappings).
+  virtual const std::vector<LookupSpec>& lookups() const {
+    static const std::vector<LookupSpec> kNone;
+    return kNone;
+  }
 
- private:
-  // Evaluates every target's condition and assignments into
-  // outcome.target_rows, recording the first data problem in `error`.
-  void ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError& error,
-                      std::vector<std::pair<size_t, size_t>>* missing) const;
+  // True when the mapping declares `key`: rows have a legacy key.
+  virtual bool has_key() const = 0;
+  // The legacy key of the row as text, or nullopt if it evaluates to NULL.
+  virtual std::optional<std::string> EvaluateKey(std::span<const core::Value> row) const = 0;
+
+  // Duplicate merging, if declared: the merge key of a row (nullopt if any
+  // part is NULL, so it is never merged) and its survivorship ordering value.
+  virtual const std::optional<MergeSpec>& merge() const = 0;
+  virtual std::optional<std::vector<core::Value>> EvaluateMergeKey(std::span<const core::Value> row) const = 0;
+  virtual core::Value EvaluateSurvivorOrder(std::span<const core::Value> row) const = 0;
+
+  // Decides the row's fate and, when loaded, the target rows. Never throws;
+  // data problems become kRejected outcomes with a reason.
+  virtual void Evaluate(std::span<const core::Value> row, const EvalContext& context,
+                        RowOutcome& outcome) const = 0;
 };
 
 }  // namespace handover::transform

@@ -1,4 +1,4 @@
-#include "transform/mapping_program.h"
+#include "transform/row_outcome.h"
 
 namespace handover::transform {
 
@@ -19,18 +19,6 @@ void RowOutcome::Clear() {
   value_seen.clear();
   target_rows.clear();
   warnings.clear();
-}
-
-bool LookupTables::Add(size_t lookup, std::vector<core::Value> row) {
-  if (lookup >= tables_.size() || row.empty() || core::IsNull(row[0])) return true;
-  std::string key = core::ToText(row[0]);
-  return tables_[lookup].emplace(std::move(key), std::move(row)).second;
-}
-
-const std::vector<core::Value>* LookupTables::Find(size_t lookup, const std::string& key) const {
-  if (lookup >= tables_.size()) return nullptr;
-  auto it = tables_[lookup].find(key);
-  return it == tables_[lookup].end() ? nullptr : &it->second;
 }
 
 }  // namespace handover::transform

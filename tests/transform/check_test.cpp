@@ -7,9 +7,10 @@
 
 #include <unistd.h>
 
+#include "transform/check_mappings.h"
 #include "tests/transform/test_catalogs.h"
 #include "transform/diagnostic.h"
-#include "transform/language/bind.h"
+#include "transform/bind/bind.h"
 
 namespace handover::transform {
 namespace {

@@ -2,6 +2,7 @@
 // rules and their reason codes, cross references, code sets, key and merge.
 #include <gtest/gtest.h>
 
+#include "transform/check_mappings.h"
 #include "tests/transform/test_catalogs.h"
 #include "transform/diagnostic.h"
 

@@ -1,6 +1,7 @@
 // Load order: dependencies first, ties in input order, cycles named.
 #include <gtest/gtest.h>
 
+#include "transform/check_mappings.h"
 #include "tests/transform/test_catalogs.h"
 #include "transform/diagnostic.h"
 #include "transform/load_order.h"

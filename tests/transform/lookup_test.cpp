@@ -1,6 +1,7 @@
 // Lookups: a second source table matched to each row by key (a left join).
 #include <gtest/gtest.h>
 
+#include "transform/check_mappings.h"
 #include "tests/transform/test_catalogs.h"
 #include "transform/diagnostic.h"
 

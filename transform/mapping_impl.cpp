@@ -1,4 +1,4 @@
-#include "transform/compiled_mapping.h"
+#include "transform/mapping_impl.h"
 
 #include <algorithm>
 #include <array>

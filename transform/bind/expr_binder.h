@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "transform/language/bind.h"
+#include "transform/bind/bind.h"
 #include "transform/nodes.h"
 
 namespace handover::transform {
@@ -88,6 +88,10 @@ class ExprBinder {
 };
 
 // The position of an operand (its first tagged node).
+// A Bound of `node` with static type `type`.
+Bound Typed(NodePtr node, core::ValueType type);
+// "integer or text": the types in `mask`, for messages.
+std::string TypeList(TypeMask mask);
 const ast::x3::position_tagged& PositionOf(const ast::Operand& operand);
 const ast::x3::position_tagged& PositionOf(const ast::Expr& expr);
 

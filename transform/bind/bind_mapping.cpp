@@ -5,8 +5,8 @@
 #include <charconv>
 #include <set>
 
-#include "transform/language/bind.h"
-#include "transform/language/expr_binder.h"
+#include "transform/bind/bind.h"
+#include "transform/bind/expr_binder.h"
 #include "transform/suggest.h"
 #include "transform/value_ops.h"
 #include "core/ascii.h"

@@ -11,7 +11,7 @@
 
 #include "core/schema.h"
 #include "transform/code_set.h"
-#include "transform/compiled_mapping.h"
+#include "transform/mapping_impl.h"
 #include "transform/diagnostic.h"
 #include "transform/language/parse.h"
 
