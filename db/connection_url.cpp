@@ -250,8 +250,9 @@ std::string ConnectionUrl::SociConnectString() const {
       return out + "connect_timeout=10";
     }
     case Backend::kOdbc: {
-      // Streaming settings measured in deps.md: without them the drivers
-      // buffer whole result sets in memory.
+      // Streaming settings: without them the drivers buffer whole result
+      // sets (reading a million rows: +118 MB through the SQLite driver,
+      // +224 MB through psqlODBC; with them about +3 MB).
       std::string out = odbc_attributes_;
       const std::string lower = core::AsciiLower(out);
       if (OdbcDriverLooksLikeSqlite() && lower.find("stepapi=") == std::string::npos)

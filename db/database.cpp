@@ -192,7 +192,8 @@ core::Result<int64_t> Database::QueryInt(const std::string& sql, const std::stri
 
 core::Result<std::string> Database::QueryText(const std::string& sql, const std::string& context) {
   // Read through text everywhere: numeric types come back as doubles from
-  // SOCI, and money must never pass through a double (deps.md, gotcha 4).
+  // SOCI, and money must never pass through a double (through ODBC a
+  // numeric(18,2) read into a string even loses its last digit).
   const std::string wrapped = dialect_->ScalarAsText(sql);
   try {
     std::string value;

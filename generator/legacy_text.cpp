@@ -1,3 +1,4 @@
+#include "core/ascii.h"
 #include "generator/legacy_text.h"
 
 #include <cstdio>
@@ -15,7 +16,6 @@ bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
 std::string WithCommas(const std::string& digits) {
@@ -95,10 +95,10 @@ std::string MessyName(const std::string& name, Rng& rng) {
   std::string out = name;
   switch (rng.Below(3)) {
     case 0:
-      for (auto& c : out) c = Upper(c);
+      for (auto& c : out) c = core::AsciiUpper(c);
       break;
     case 1:
-      for (auto& c : out) c = Lower(c);
+      for (auto& c : out) c = core::AsciiLower(c);
       break;
     default:
       out += rng.Below(2) ? " " : "  ";
@@ -135,7 +135,7 @@ std::string SurnameVariant(const std::string& surname, Rng& rng) {
   std::string out = surname;
   for (size_t tries = 0; tries < 8 && out.size() > 2; ++tries) {
     const size_t i = 1 + rng.Below(out.size() - 1);
-    const char c = Lower(out[i]);
+    const char c = core::AsciiLower(out[i]);
     if (c < 'a' || c > 'z') continue;
     if (IsVowel(c)) {
       static constexpr char kVowels[] = {'a', 'e', 'i', 'o', 'y'};
@@ -154,7 +154,7 @@ std::string MessyRef(const std::string& ref, Rng& rng) {
   if (!rng.Chance(rates::kRefMessy)) return ref;
   std::string out = ref;
   if (rng.Below(2)) {
-    for (auto& c : out) c = Lower(c);
+    for (auto& c : out) c = core::AsciiLower(c);
   } else {
     out += " ";
   }
@@ -164,7 +164,7 @@ std::string MessyRef(const std::string& ref, Rng& rng) {
 std::string NameSkeleton(const std::string& name) {
   std::string letters;
   for (char c : name) {
-    c = Lower(c);
+    c = core::AsciiLower(c);
     if (c >= 'a' && c <= 'z') letters += c;
   }
   std::string out;

@@ -1,3 +1,4 @@
+#include "core/ascii.h"
 #include "transform/code_set.h"
 
 namespace handover::transform {
@@ -19,8 +20,7 @@ std::string CodeSet::Normalise(std::string_view value) const {
     out.assign(value);
   }
   if (ignore_case_)
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    core::AsciiLowerInPlace(out);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // a date, and date arithmetic in days, weeks and months.
 #include <chrono>
 
+#include "core/ascii.h"
 #include "transform/functions/function.h"
 
 namespace handover::transform {
@@ -13,7 +14,6 @@ constexpr std::string_view kMonthNames[12] = {"january", "february", "march",   
                                               "may",     "june",     "july",      "august",
                                               "september", "october", "november", "december"};
 
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 
 // Reads between min and max digits at s[i]; false if fewer than min.
 bool Digits(std::string_view s, size_t& i, int min, int max, int& out) {
@@ -26,7 +26,7 @@ bool Digits(std::string_view s, size_t& i, int min, int max, int& out) {
 bool StartsWithNoCase(std::string_view s, size_t i, std::string_view word) {
   if (s.size() - i < word.size()) return false;
   for (size_t k = 0; k < word.size(); ++k)
-    if (Lower(s[i + k]) != word[k]) return false;
+    if (core::AsciiLower(s[i + k]) != word[k]) return false;
   return true;
 }
 

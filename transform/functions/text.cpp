@@ -3,14 +3,13 @@
 // Windows-1252) pass through unchanged.
 #include <cctype>
 
+#include "core/ascii.h"
 #include "transform/functions/function.h"
 
 namespace handover::transform {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-char Upper(char c) { return (c >= 'a' && c <= 'z') ? char(c - 32) : c; }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80; }
 
 std::string& Str(core::Value& v) { return std::get<std::string>(v); }
@@ -28,13 +27,13 @@ core::Value Trim(std::span<core::Value> a, const FunctionState*) {
 
 core::Value ToUpper(std::span<core::Value> a, const FunctionState*) {
   std::string& s = Str(a[0]);
-  for (char& c : s) c = Upper(c);
+  for (char& c : s) c = core::AsciiUpper(c);
   return std::move(s);
 }
 
 core::Value ToLower(std::span<core::Value> a, const FunctionState*) {
   std::string& s = Str(a[0]);
-  for (char& c : s) c = Lower(c);
+  for (char& c : s) c = core::AsciiLower(c);
   return std::move(s);
 }
 
@@ -45,7 +44,7 @@ core::Value Title(std::span<core::Value> a, const FunctionState*) {
   bool start = true;
   for (char& c : s) {
     if (IsLetter(c)) {
-      c = start ? Upper(c) : Lower(c);
+      c = start ? core::AsciiUpper(c) : core::AsciiLower(c);
       start = false;
     } else {
       start = true;
