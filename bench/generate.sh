@@ -7,10 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
-if [[ ! -x "$build/cli/handover" ]]; then
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-fi
-ninja -C "$build" -j2 handover >/dev/null
+HANDOVER_BUILD_DIR="$build" "$root/scripts/build" >/dev/null
 if [[ ! -x /usr/bin/time ]]; then
   echo "needs /usr/bin/time: apt-get install -y time" >&2
   exit 2
