@@ -1,5 +1,5 @@
-#include "db/copy_writer.h"
-
+// The PostgreSQL bulk path: COPY on the native connection, pipelined.
+#include "db/bulk_paths.h"
 #include "db/postgres_copy.h"
 #include "db/postgres_native.h"
 
@@ -25,7 +25,17 @@ std::string ResultError(const PGresult* result) {
   return message;
 }
 
-}  // namespace
+class CopyWriter final : public TableWriter {
+ public:
+  using TableWriter::TableWriter;
+  ~CopyWriter() override;
+
+ private:
+  core::Status WriteBuffered() override;
+  core::Status AwaitAnswer() override;
+  bool awaiting_answer_ = false;  // a COPY was ended and its result not read
+  size_t rows_in_flight_ = 0;     // rows of that COPY
+};
 
 CopyWriter::~CopyWriter() {
   // The connection must be idle before the session is used again.
@@ -75,6 +85,13 @@ core::Status CopyWriter::AwaitAnswer() {
     PQclear(result);
   }
   return status;
+}
+
+}  // namespace
+
+std::unique_ptr<TableWriter> MakeCopyWriter(Database& db, std::string table,
+                                            std::vector<std::string> columns) {
+  return std::make_unique<CopyWriter>(db, std::move(table), std::move(columns));
 }
 
 }  // namespace handover::db

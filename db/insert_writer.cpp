@@ -1,8 +1,18 @@
-#include "db/insert_writer.h"
+// The generic bulk path: vector-bound INSERT through SOCI.
+#include "db/bulk_paths.h"
 
 #include <soci/soci.h>
 
 namespace handover::db {
+namespace {
+
+class InsertWriter final : public TableWriter {
+ public:
+  using TableWriter::TableWriter;
+
+ private:
+  core::Status WriteBuffered() override;
+};
 
 core::Status InsertWriter::WriteBuffered() {
   // Values travel as text: the server converts to the column's type, so no
@@ -30,6 +40,13 @@ core::Status InsertWriter::WriteBuffered() {
     return StatusFromCurrentException(core::ErrorCode::kDatabase, "insert failed");
   }
   return core::Status::Ok();
+}
+
+}  // namespace
+
+std::unique_ptr<TableWriter> MakeInsertWriter(Database& db, std::string table,
+                                              std::vector<std::string> columns) {
+  return std::make_unique<InsertWriter>(db, std::move(table), std::move(columns));
 }
 
 }  // namespace handover::db

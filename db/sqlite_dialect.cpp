@@ -1,14 +1,13 @@
-// The SQLite dialect: type affinity, INTEGER PRIMARY KEY as the rowid, the
-// catalog from sqlite_master and pragma_table_info.
+// The SQLite dialect: type affinity, INTEGER PRIMARY KEY as the rowid (so keys
+// are declared with the table), the catalog from sqlite_master and
+// pragma_table_info, a journal-free bulk load that commits every 500,000 rows.
 #include "db/dialect.h"
 
 namespace handover::db {
-namespace {
 
 class SqliteDialectImpl final : public Dialect {
  public:
-  const char* name() const override { return "sqlite"; }
-  const char* ProbeSql() const override { return "SELECT sqlite_version()"; }
+  SqliteDialectImpl() : Dialect("sqlite", "SELECT sqlite_version()") {}
   const char* TextType() const override { return "TEXT"; }
   // INTEGER, not BIGINT: only "INTEGER PRIMARY KEY" makes a column the rowid.
   const char* BigIntType() const override { return "INTEGER"; }
@@ -17,7 +16,7 @@ class SqliteDialectImpl final : public Dialect {
   std::string ScalarAsText(const std::string& query) const override {
     return "SELECT CAST(v AS TEXT) FROM (SELECT (" + query + ") AS v)";
   }
-  const char* CatalogSql() const override {
+  std::string CatalogSql() const override {
     return "SELECT m.name, p.name, p.type, CAST(p.\"notnull\" AS TEXT), "
            "CAST(CASE WHEN p.dflt_value IS NOT NULL OR (p.pk = 1 AND upper(p.type) = 'INTEGER') "
            "THEN 1 ELSE 0 END AS TEXT), CAST(CASE WHEN p.pk > 0 THEN 1 ELSE 0 END AS TEXT) "
@@ -35,10 +34,7 @@ class SqliteDialectImpl final : public Dialect {
   }
   // Keeps the journal small without paying a commit per batch.
   int64_t BulkLoadCommitRows() const override { return 500000; }
-  const char* StrictEncodingSql() const override { return nullptr; }
 };
-
-}  // namespace
 
 const Dialect& SqliteDialect() {
   static const SqliteDialectImpl kDialect;

@@ -2,8 +2,7 @@
 
 #include <cassert>
 
-#include "db/copy_writer.h"
-#include "db/insert_writer.h"
+#include "db/bulk_paths.h"
 #include "db/postgres_native.h"
 
 namespace handover::db {
@@ -71,8 +70,8 @@ void TableWriter::Discard() {
 std::unique_ptr<TableWriter> MakeTableWriter(Database& db, std::string table,
                                              std::vector<std::string> columns) {
   if (NativePostgresConnection(db) != nullptr)
-    return std::make_unique<CopyWriter>(db, std::move(table), std::move(columns));
-  return std::make_unique<InsertWriter>(db, std::move(table), std::move(columns));
+    return MakeCopyWriter(db, std::move(table), std::move(columns));
+  return MakeInsertWriter(db, std::move(table), std::move(columns));
 }
 
 }  // namespace handover::db

@@ -19,6 +19,8 @@ namespace handover::db {
 
 class TableWriter {
  public:
+  // For the bulk paths (bulk_paths.h); everything else uses MakeTableWriter.
+  TableWriter(Database& db, std::string table, std::vector<std::string> columns);
   virtual ~TableWriter() = default;
 
   const std::string& table() const { return table_; }
@@ -50,7 +52,6 @@ class TableWriter {
   void Discard();
 
  protected:
-  TableWriter(Database& db, std::string table, std::vector<std::string> columns);
 
   // Sends rows_ buffered rows from text_/is_null_ (column-major).
   virtual core::Status WriteBuffered() = 0;
