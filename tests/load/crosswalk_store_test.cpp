@@ -1,0 +1,234 @@
+// CrosswalkStore on an SQLite target: id numbering, Record/Discard/Flush, and stable ids across runs.
+#include "load/crosswalk_store.h"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <memory>
+#include <string>
+
+#include "load/migration_tables.h"
+#include "load/run_record.h"
+#include "tests/support/test_support.h"
+
+namespace handover::load {
+namespace {
+
+std::unique_ptr<db::Database> OpenTarget(const std::filesystem::path& file) {
+  auto url = db::ConnectionUrl::Parse("sqlite:" + file.string());
+  EXPECT_TRUE(url.ok()) << url.status().message();
+  if (!url.ok()) return nullptr;
+  auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
+  EXPECT_TRUE(db.ok()) << db.status().message();
+  return db.ok() ? std::move(db.value()) : nullptr;
+}
+
+int64_t MustQueryInt(db::Database& db, const std::string& sql) {
+  auto value = db.QueryInt(sql, "test query");
+  EXPECT_TRUE(value.ok()) << value.status().message();
+  return value.ok() ? *value : -1;
+}
+
+class CrosswalkStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    target_ = OpenTarget(file_);
+    ASSERT_NE(target_, nullptr);
+    ASSERT_TRUE(EnsureMigrationTables(*target_).ok());
+    auto run = OpenRun(*target_, RunInfo{});
+    ASSERT_TRUE(run.ok()) << run.status().message();
+    run_id_ = *run;
+    auto store = CrosswalkStore::Open(*target_, "provider", run_id_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    store_ = std::move(*store);
+  }
+
+  // Flushes the store inside a transaction of its own and commits it, as the
+  // load engine does once per batch.
+  void FlushAndCommit() {
+    target_->session().begin();
+    const core::Status flushed = store_->Flush();
+    ASSERT_TRUE(flushed.ok()) << flushed.message();
+    target_->session().commit();
+  }
+
+  // Records the id IdFor proposes and returns it.
+  int64_t RecordNext(const std::string& entity, const std::string& key) {
+    const int64_t id = store_->IdFor(entity, key);
+    store_->Record(entity, key, id);
+    return id;
+  }
+
+  testing::TempDir dir_;
+  std::filesystem::path file_ = dir_ / "target.db";
+  std::unique_ptr<db::Database> target_;
+  int64_t run_id_ = 0;
+  std::unique_ptr<CrosswalkStore> store_;
+};
+
+TEST_F(CrosswalkStoreTest, IdForHandsConsecutiveIdsPerEntity) {
+  EXPECT_EQ(run_id_, 1);
+  // Asking twice without recording proposes the same id.
+  EXPECT_EQ(store_->IdFor("person", "C001"), 1);
+  EXPECT_EQ(store_->IdFor("person", "C002"), 1);
+  EXPECT_EQ(RecordNext("person", "C001"), 1);
+  EXPECT_EQ(RecordNext("person", "C002"), 2);
+  EXPECT_EQ(RecordNext("person", "C003"), 3);
+  // Another entity numbers on its own, from 1.
+  EXPECT_EQ(store_->IdFor("payment", "P1"), 1);
+  EXPECT_EQ(RecordNext("payment", "P1"), 1);
+  EXPECT_EQ(RecordNext("payment", "P2"), 2);
+  EXPECT_EQ(store_->IdFor("person", "C004"), 4);
+  EXPECT_EQ(store_->IdFor("payment", "P3"), 3);
+  // A recorded key keeps the id it was given.
+  EXPECT_EQ(store_->IdFor("person", "C002"), 2);
+  EXPECT_EQ(store_->IdFor("payment", "P1"), 1);
+}
+
+TEST_F(CrosswalkStoreTest, RecordMakesTheIdPermanentAndLookupFindsIt) {
+  EXPECT_EQ(store_->Lookup("person", "C001"), std::nullopt);
+  EXPECT_EQ(RecordNext("person", "C001"), 1);
+  EXPECT_EQ(RecordNext("person", "C002"), 2);
+  EXPECT_EQ(store_->Lookup("person", "C001"), std::optional<int64_t>(1));
+  EXPECT_EQ(store_->Lookup("person", "C002"), std::optional<int64_t>(2));
+  // Keys are per entity.
+  EXPECT_EQ(store_->Lookup("payment", "C001"), std::nullopt);
+  // Recording a known key again is a no-op: it keeps its first id.
+  store_->Record("person", "C001", 99);
+  EXPECT_EQ(store_->Lookup("person", "C001"), std::optional<int64_t>(1));
+  EXPECT_EQ(store_->IdFor("person", "C003"), 3);
+  // A merged duplicate is recorded with its survivor's id: numbering does not move.
+  store_->Record("person", "C009", 1);
+  EXPECT_EQ(store_->Lookup("person", "C009"), std::optional<int64_t>(1));
+  EXPECT_EQ(store_->IdFor("person", "C003"), 3);
+
+  FlushAndCommit();
+  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk"), 3);
+  EXPECT_EQ(MustQueryInt(*target_, "SELECT sum(council_id) FROM migration_crosswalk"), 1 + 2 + 1);
+  EXPECT_EQ(MustQueryInt(*target_,
+                         "SELECT council_id FROM migration_crosswalk WHERE legacy_system = 'provider' AND "
+                         "entity = 'person' AND legacy_key = 'C009' AND first_run_id = 1"),
+            1);
+}
+
+TEST_F(CrosswalkStoreTest, DiscardForgetsUnflushedEntriesAndReusesTheirIds) {
+  EXPECT_EQ(RecordNext("person", "C001"), 1);
+  EXPECT_EQ(RecordNext("person", "C002"), 2);
+  FlushAndCommit();
+
+  // A batch that is rolled back.
+  target_->session().begin();
+  EXPECT_EQ(RecordNext("person", "C003"), 3);
+  EXPECT_EQ(RecordNext("person", "C004"), 4);
+  EXPECT_EQ(RecordNext("payment", "P1"), 1);
+  store_->Record("person", "C001", 1);  // already recorded by a committed batch of this run
+  EXPECT_TRUE(store_->SeenThisRun("person", "C003"));
+  EXPECT_TRUE(store_->SeenThisRun("person", "C001"));
+  target_->session().rollback();
+  store_->Discard();
+
+  EXPECT_EQ(store_->Lookup("person", "C003"), std::nullopt);
+  EXPECT_EQ(store_->Lookup("person", "C004"), std::nullopt);
+  EXPECT_EQ(store_->Lookup("payment", "P1"), std::nullopt);
+  EXPECT_FALSE(store_->SeenThisRun("person", "C003"));
+  // Flushed entries survive the Discard, and so does their being seen this run.
+  EXPECT_TRUE(store_->SeenThisRun("person", "C001"));
+  EXPECT_EQ(store_->Lookup("person", "C001"), std::optional<int64_t>(1));
+  EXPECT_EQ(store_->Lookup("person", "C002"), std::optional<int64_t>(2));
+  // The next id handed out is the one the discarded entry had.
+  EXPECT_EQ(store_->IdFor("person", "C005"), 3);
+  EXPECT_EQ(store_->IdFor("payment", "P2"), 1);
+
+  // The discarded rows are not written by the next Flush either.
+  EXPECT_EQ(RecordNext("person", "C005"), 3);
+  FlushAndCommit();
+  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk"), 3);
+  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk WHERE legacy_key IN ('C003', 'C004', 'P1')"),
+            0);
+  EXPECT_EQ(MustQueryInt(*target_, "SELECT council_id FROM migration_crosswalk WHERE legacy_key = 'C005'"), 3);
+}
+
+TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {
+  EXPECT_EQ(RecordNext("person", "C001"), 1);
+  EXPECT_EQ(RecordNext("person", "C002"), 2);
+  EXPECT_EQ(RecordNext("person", "C003"), 3);
+  store_->Record("person", "C003-DUP", 3);  // a merged duplicate
+  EXPECT_EQ(RecordNext("payment", "P1"), 1);
+  FlushAndCommit();
+  // Something recorded after the last Flush and never committed.
+  EXPECT_EQ(RecordNext("person", "C004"), 4);
+  store_.reset();
+  target_.reset();
+
+  // A second rehearsal: a new session, a new run, a new store.
+  target_ = OpenTarget(file_);
+  ASSERT_NE(target_, nullptr);
+  ASSERT_TRUE(EnsureMigrationTables(*target_).ok());
+  auto run = OpenRun(*target_, RunInfo{});
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  EXPECT_EQ(*run, 2);
+  auto reopened = CrosswalkStore::Open(*target_, "provider", *run);
+  ASSERT_TRUE(reopened.ok()) << reopened.status().message();
+  store_ = std::move(*reopened);
+
+  EXPECT_EQ(store_->Lookup("person", "C001"), std::optional<int64_t>(1));
+  EXPECT_EQ(store_->Lookup("person", "C002"), std::optional<int64_t>(2));
+  EXPECT_EQ(store_->Lookup("person", "C003"), std::optional<int64_t>(3));
+  EXPECT_EQ(store_->Lookup("person", "C003-DUP"), std::optional<int64_t>(3));
+  EXPECT_EQ(store_->Lookup("payment", "P1"), std::optional<int64_t>(1));
+  EXPECT_EQ(store_->Lookup("person", "C004"), std::nullopt);  // was never flushed
+  EXPECT_EQ(store_->IdFor("person", "C002"), 2);
+  // New keys continue after the largest id of each entity.
+  EXPECT_EQ(store_->IdFor("person", "C004"), 4);
+  EXPECT_EQ(store_->IdFor("payment", "P2"), 2);
+  // Nothing is "seen this run" until this run records it.
+  EXPECT_FALSE(store_->SeenThisRun("person", "C001"));
+
+  store_->Record("person", "C001", store_->IdFor("person", "C001"));
+  EXPECT_EQ(RecordNext("person", "C004"), 4);
+  FlushAndCommit();
+  // C001 already had a row; only C004 is new, and it belongs to run 2.
+  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk"), 6);
+  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk WHERE first_run_id = 1"), 5);
+  EXPECT_EQ(MustQueryInt(*target_,
+                         "SELECT council_id FROM migration_crosswalk WHERE first_run_id = 2 AND legacy_key = 'C004'"),
+            4);
+
+  // The crosswalk belongs to one legacy system.
+  auto other = CrosswalkStore::Open(*target_, "other_provider", *run);
+  ASSERT_TRUE(other.ok()) << other.status().message();
+  EXPECT_EQ((*other)->Lookup("person", "C001"), std::nullopt);
+}
+
+TEST_F(CrosswalkStoreTest, SeenThisRunOnlyForKeysRecordedInThisRun) {
+  EXPECT_EQ(RecordNext("person", "C001"), 1);
+  FlushAndCommit();
+  auto second = CrosswalkStore::Open(*target_, "provider", run_id_ + 1);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  CrosswalkStore& store = **second;
+  EXPECT_EQ(store.Lookup("person", "C001"), std::optional<int64_t>(1));
+  EXPECT_FALSE(store.SeenThisRun("person", "C001"));  // known from an earlier run only
+  EXPECT_FALSE(store.SeenThisRun("person", "C002"));
+
+  // IdFor and Lookup do not mark a key as seen; Record does.
+  EXPECT_EQ(store.IdFor("person", "C002"), 2);
+  EXPECT_FALSE(store.SeenThisRun("person", "C002"));
+  store.Record("person", "C002", 2);
+  EXPECT_TRUE(store.SeenThisRun("person", "C002"));
+  store.Record("person", "C001", 1);
+  EXPECT_TRUE(store.SeenThisRun("person", "C001"));
+  // Per entity.
+  EXPECT_FALSE(store.SeenThisRun("payment", "C002"));
+  EXPECT_FALSE(store.SeenThisRun("person", "C003"));
+
+  // Rolled back: neither key counts as seen any more; the earlier run's id stays.
+  store.Discard();
+  EXPECT_FALSE(store.SeenThisRun("person", "C001"));
+  EXPECT_FALSE(store.SeenThisRun("person", "C002"));
+  EXPECT_EQ(store.Lookup("person", "C001"), std::optional<int64_t>(1));
+  EXPECT_EQ(store.Lookup("person", "C002"), std::nullopt);
+  EXPECT_EQ(store.IdFor("person", "C002"), 2);
+}
+
+}  // namespace
+}  // namespace handover::load

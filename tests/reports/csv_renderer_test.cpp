@@ -1,0 +1,170 @@
+// Report renderers on hand-built reconciliations: CsvField quoting and formula neutralising, the CSV worklist, the console summary.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "reports/renderers.h"
+
+namespace handover::reports {
+namespace {
+
+TEST(CsvField, LeavesPlainFieldsAlone) {
+  EXPECT_EQ(CsvField("abc"), "abc");
+  EXPECT_EQ(CsvField(""), "");
+  EXPECT_EQ(CsvField("a b"), "a b");
+  EXPECT_EQ(CsvField("a=b+c-d@e"), "a=b+c-d@e");  // only a leading sign is dangerous
+  EXPECT_EQ(CsvField("12.50"), "12.50");
+  EXPECT_EQ(CsvField("caf\xc3\xa9"), "caf\xc3\xa9");
+}
+
+TEST(CsvField, QuotesCommasQuotesAndLineBreaks) {
+  EXPECT_EQ(CsvField("a,b"), "\"a,b\"");
+  EXPECT_EQ(CsvField("he said \"hi\""), "\"he said \"\"hi\"\"\"");
+  EXPECT_EQ(CsvField("\""), "\"\"\"\"");
+  EXPECT_EQ(CsvField("line1\nline2"), "\"line1\nline2\"");
+  EXPECT_EQ(CsvField("line1\r\nline2"), "\"line1\r\nline2\"");
+  EXPECT_EQ(CsvField("a\rb"), "\"a\rb\"");
+}
+
+TEST(CsvField, NeutralisesLeadingFormulaCharacters) {
+  EXPECT_EQ(CsvField("=SUM(A1)"), "'=SUM(A1)");
+  EXPECT_EQ(CsvField("+1"), "'+1");
+  EXPECT_EQ(CsvField("@x"), "'@x");
+  EXPECT_EQ(CsvField("-abc"), "'-abc");
+  EXPECT_EQ(CsvField("-2+3"), "'-2+3");
+  EXPECT_EQ(CsvField("-"), "'-");
+  EXPECT_EQ(CsvField("="), "'=");
+  // Neutralised and then quoted, with the quotes inside doubled.
+  EXPECT_EQ(CsvField("=A1,B1"), "\"'=A1,B1\"");
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(CsvField("-1,000"), "\"'-1,000\"");  // not a plain number: a comma
+}
+
+TEST(CsvField, KeepsNegativeNumbersAsNumbers) {
+  EXPECT_EQ(CsvField("-2"), "-2");
+  EXPECT_EQ(CsvField("-1250"), "-1250");
+  EXPECT_EQ(CsvField("-12.50"), "-12.50");
+}
+
+TEST(RenderExceptionsCsv, WritesOneQuotedNeutralisedRowPerException) {
+  Reconciliation r;
+  r.run_id = 7;
+  ExceptionRow e;
+  e.mapping = "person";
+  e.source_table = "client";
+  e.source_row = 12;
+  e.legacy_key = "@C012";
+  e.outcome = "rejected";
+  e.reason_code = "unreadable_dob";
+  e.reason = "unreadable date of birth, \"31/02\"";
+  e.column = "dob";
+  e.value_seen = "=HYPERLINK(\"http://x\")";
+  e.action = "correct it";
+  r.exceptions.push_back(e);
+  e.source_row = 13;
+  e.legacy_key = "-13";
+  e.reason = "plain";
+  e.value_seen = "";
+  r.exceptions.push_back(e);
+  EXPECT_EQ(RenderExceptionsCsv(r),
+            "run_id,mapping,source_table,source_row,legacy_key,outcome,reason_code,reason,column,value_seen,action\r\n"
+            "7,person,client,12,'@C012,rejected,unreadable_dob,\"unreadable date of birth, \"\"31/02\"\"\",dob,"
+            "\"'=HYPERLINK(\"\"http://x\"\")\",correct it\r\n"
+            "7,person,client,13,-13,rejected,unreadable_dob,plain,dob,,correct it\r\n");
+}
+
+// One mapping with money (payments) and one without (people).
+Reconciliation TwoMappings() {
+  Reconciliation r;
+  r.run_id = 7;
+  MappingFigures payment;
+  payment.mapping = "payment";
+  payment.source_table = "payments";
+  payment.source_rows = 10;
+  payment.ledger.loaded = 7;
+  payment.ledger.rejected = 2;
+  payment.ledger.excluded = 1;
+  payment.ledger.merged = 0;
+  payment.has_money = true;
+  payment.ledger_loaded_pence = 657649925;
+  payment.ledger.pence_by_outcome = {{"loaded", 657649925}, {"rejected", -1250}, {"excluded", 100000},
+                                     {"merged", 5}};
+  payment.ledger.records_without_amount = 3;
+  r.mappings.push_back(payment);
+  MappingFigures person;
+  person.mapping = "person";
+  person.source_table = "client";
+  person.source_rows = 3;
+  person.ledger.loaded = 1;
+  person.ledger.merged = 1;
+  r.mappings.push_back(person);
+  ExceptionRow e;
+  e.mapping = "payment";
+  r.exceptions.push_back(e);
+  r.exceptions.push_back(e);
+  return r;
+}
+
+TEST(RenderConsoleSummary, ShowsVerdictFiguresAndMoneyInPounds) {
+  const Reconciliation r = TwoMappings();
+  ASSERT_TRUE(r.balanced());
+  const std::string text = RenderConsoleSummary(r, "/tmp/out", 2.46);
+  const std::string expected =
+      "\nRehearsal 7: BALANCED - every source record and penny is accounted for (2.5 s)\n"
+      "  mapping        source table        source    loaded  rejected  excluded    merged   pence loaded\n"
+      "  payment        payments                10         7         2         1         0      657649925\n"
+      "  person         client                   3         1         0         0         1              -\n"
+      "\n  payment money: £6,577,486.80 in the source = £6,576,499.25 loaded + -£12.50 rejected + "
+      "£1,000.00 excluded + £0.05 merged\n"
+      "    (3 records have no readable amount: see exceptions.csv)\n"
+      "\n  2 exceptions for the data officers to review\n"
+      "  reports: /tmp/out/reconciliation.json\n"
+      "           /tmp/out/reconciliation.csv\n"
+      "           /tmp/out/exceptions.csv\n"
+      "  log:     /tmp/out/handover.log\n";
+  EXPECT_EQ(text, expected);
+}
+
+TEST(RenderConsoleSummary, SaysWhenItDoesNotBalanceAndListsTheDifferences) {
+  Reconciliation r = TwoMappings();
+  r.mappings[1].differences = {"the ledger has 2 records, the source 3"};
+  ASSERT_FALSE(r.balanced());
+  const std::string text = RenderConsoleSummary(r, "out", 0.0);
+  EXPECT_EQ(text.rfind("\nRehearsal 7: DOES NOT BALANCE (0.0 s)\n", 0), 0u) << text;
+  EXPECT_EQ(text.find("BALANCED - every"), std::string::npos) << text;
+  EXPECT_NE(text.find("  person         client                   3         1         0         0         1"
+                      "              -\n    difference: the ledger has 2 records, the source 3\n"),
+            std::string::npos)
+      << text;
+  // Only mappings with money get a money line.
+  EXPECT_NE(text.find("  payment money: "), std::string::npos) << text;
+  EXPECT_EQ(text.find("person money"), std::string::npos) << text;
+}
+
+TEST(RenderConsoleSummary, FormatsPoundsWithThousandsAndSigns) {
+  Reconciliation r;
+  r.run_id = 1;
+  MappingFigures m;
+  m.mapping = "a";
+  m.source_table = "t";
+  m.has_money = true;
+  m.ledger.pence_by_outcome = {{"loaded", 100000000}, {"rejected", 99999999}, {"excluded", -99999}};
+  r.mappings.push_back(m);
+  m.mapping = "b";
+  m.ledger.pence_by_outcome = {{"loaded", -657649925}, {"merged", 100}};
+  r.mappings.push_back(m);
+  const std::string text = RenderConsoleSummary(r, "out", 1.0);
+  EXPECT_NE(text.find("\n  a money: £1,999,000.00 in the source = £1,000,000.00 loaded + £999,999.99 rejected + "
+                      "-£999.99 excluded + £0.00 merged\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n  b money: -£6,576,498.25 in the source = -£6,576,499.25 loaded + £0.00 rejected + "
+                      "£0.00 excluded + £1.00 merged\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("no readable amount"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n  0 exceptions for the data officers to review\n"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace handover::reports
