@@ -1,5 +1,5 @@
-// PostgreSQL COPY text format, shared by every writer that streams rows with
-// COPY ... FROM STDIN (the load stage's table writer, the generator's).
+// PostgreSQL COPY text format: how copy_writer.cpp escapes each field it
+// streams with COPY ... FROM STDIN.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // Encoding functions: utf8(text) repairs legacy Windows-1252 bytes so text
-// can be loaded into a UTF-8 council database (see extract/text_encoding.h).
+// can be loaded into a UTF-8 council database (see core/text_encoding.h).
 #include "core/text_encoding.h"
 #include "transform/functions/function.h"
 
