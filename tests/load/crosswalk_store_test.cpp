@@ -14,25 +14,10 @@
 namespace handover::load {
 namespace {
 
-std::unique_ptr<db::Database> OpenTarget(const std::filesystem::path& file) {
-  auto url = db::ConnectionUrl::Parse("sqlite:" + file.string());
-  EXPECT_TRUE(url.ok()) << url.status().message();
-  if (!url.ok()) return nullptr;
-  auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
-  EXPECT_TRUE(db.ok()) << db.status().message();
-  return db.ok() ? std::move(db.value()) : nullptr;
-}
-
-int64_t MustQueryInt(db::Database& db, const std::string& sql) {
-  auto value = db.QueryInt(sql, "test query");
-  EXPECT_TRUE(value.ok()) << value.status().message();
-  return value.ok() ? *value : -1;
-}
-
 class CrosswalkStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    target_ = OpenTarget(file_);
+    target_ = testing::OpenOrFail("sqlite:" + file_.string());
     ASSERT_NE(target_, nullptr);
     ASSERT_TRUE(EnsureMigrationTables(*target_).ok());
     auto run = OpenRun(*target_, RunInfo{});
@@ -103,9 +88,9 @@ TEST_F(CrosswalkStoreTest, RecordMakesTheIdPermanentAndLookupFindsIt) {
   EXPECT_EQ(store_->IdFor("person", "C003"), 3);
 
   FlushAndCommit();
-  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk"), 3);
-  EXPECT_EQ(MustQueryInt(*target_, "SELECT sum(council_id) FROM migration_crosswalk"), 1 + 2 + 1);
-  EXPECT_EQ(MustQueryInt(*target_,
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk"), 3);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT sum(council_id) FROM migration_crosswalk"), 1 + 2 + 1);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_,
                          "SELECT council_id FROM migration_crosswalk WHERE legacy_system = 'provider' AND "
                          "entity = 'person' AND legacy_key = 'C009' AND first_run_id = 1"),
             1);
@@ -142,10 +127,10 @@ TEST_F(CrosswalkStoreTest, DiscardForgetsUnflushedEntriesAndReusesTheirIds) {
   // The discarded rows are not written by the next Flush either.
   EXPECT_EQ(RecordNext("person", "C005"), 3);
   FlushAndCommit();
-  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk"), 3);
-  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk WHERE legacy_key IN ('C003', 'C004', 'P1')"),
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk"), 3);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk WHERE legacy_key IN ('C003', 'C004', 'P1')"),
             0);
-  EXPECT_EQ(MustQueryInt(*target_, "SELECT council_id FROM migration_crosswalk WHERE legacy_key = 'C005'"), 3);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT council_id FROM migration_crosswalk WHERE legacy_key = 'C005'"), 3);
 }
 
 TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {
@@ -161,7 +146,7 @@ TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {
   target_.reset();
 
   // A second rehearsal: a new session, a new run, a new store.
-  target_ = OpenTarget(file_);
+  target_ = testing::OpenOrFail("sqlite:" + file_.string());
   ASSERT_NE(target_, nullptr);
   ASSERT_TRUE(EnsureMigrationTables(*target_).ok());
   auto run = OpenRun(*target_, RunInfo{});
@@ -188,9 +173,9 @@ TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {
   EXPECT_EQ(RecordNext("person", "C004"), 4);
   FlushAndCommit();
   // C001 already had a row; only C004 is new, and it belongs to run 2.
-  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk"), 6);
-  EXPECT_EQ(MustQueryInt(*target_, "SELECT count(*) FROM migration_crosswalk WHERE first_run_id = 1"), 5);
-  EXPECT_EQ(MustQueryInt(*target_,
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk"), 6);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk WHERE first_run_id = 1"), 5);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_,
                          "SELECT council_id FROM migration_crosswalk WHERE first_run_id = 2 AND legacy_key = 'C004'"),
             4);
 

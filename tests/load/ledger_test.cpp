@@ -18,22 +18,15 @@ namespace {
 class LedgerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto url = db::ConnectionUrl::Parse("sqlite:" + (dir_ / "target.db").string());
-    ASSERT_TRUE(url.ok()) << url.status().message();
-    auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(db.ok()) << db.status().message();
-    target_ = std::move(*db);
+    target_ = testing::OpenOrFail("sqlite:" + (dir_ / "target.db").string());
+    ASSERT_NE(target_, nullptr);
     ASSERT_TRUE(EnsureMigrationTables(*target_).ok());
     auto run = OpenRun(*target_, RunInfo{});
     ASSERT_TRUE(run.ok()) << run.status().message();
     run_id_ = *run;
   }
 
-  int64_t Int(const std::string& sql) {
-    auto value = target_->QueryInt(sql, "test query");
-    EXPECT_TRUE(value.ok()) << value.status().message();
-    return value.ok() ? *value : -1;
-  }
+  int64_t Int(const std::string& sql) { return testing::QueryIntOrFail(*target_, sql); }
 
   std::vector<std::vector<std::string>> Rows(const std::string& sql, size_t columns) {
     auto rows = target_->QueryRows(sql, columns, "test query");

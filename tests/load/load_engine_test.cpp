@@ -17,14 +17,6 @@ namespace {
 
 using testing::AccessPath;
 
-std::unique_ptr<db::Database> MustOpen(const std::string& text, db::OpenMode mode) {
-  auto url = db::ConnectionUrl::Parse(text);
-  EXPECT_TRUE(url.ok()) << url.status().message();
-  auto db = db::Database::Open(*url, mode);
-  EXPECT_TRUE(db.ok()) << db.status().message();
-  return db.ok() ? std::move(db.value()) : nullptr;
-}
-
 void MustRun(db::Database& db, const std::string& script) {
   core::Status status = db.ExecuteScript(script, "test setup");
   ASSERT_TRUE(status.ok()) << status.message();
@@ -33,7 +25,7 @@ void MustRun(db::Database& db, const std::string& script) {
 class LoadEngine : public ::testing::TestWithParam<AccessPath> {
  protected:
   void SetUp() override {
-    source_ = MustOpen("sqlite:" + (dir_ / "source.db").string(), db::OpenMode::kCreateIfMissing);
+    source_ = testing::OpenOrFail("sqlite:" + (dir_ / "source.db").string(), db::OpenMode::kCreateIfMissing);
     ASSERT_NE(source_, nullptr);
     // 1,000 things: every 100th is a TEST record, every 250th has an amount
     // that is not a number, thing 999 has a negative amount the target's
@@ -52,7 +44,7 @@ class LoadEngine : public ::testing::TestWithParam<AccessPath> {
 
     target_db_ = std::make_unique<testing::ScratchDatabase>(GetParam(), dir_, "target.db");
     const std::string target_url = target_db_->url();
-    target_ = MustOpen(target_url, db::OpenMode::kCreateIfMissing);
+    target_ = testing::OpenOrFail(target_url, db::OpenMode::kCreateIfMissing);
     ASSERT_NE(target_, nullptr);
     MustRun(*target_,
             "CREATE TABLE thing (thing_id BIGINT PRIMARY KEY, name TEXT NOT NULL, "

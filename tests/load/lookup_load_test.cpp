@@ -23,19 +23,11 @@ mapping allocation from src_alloc a
   reject when w.worker_id is null because "PA not found" as unresolved_worker
 )";
 
-std::unique_ptr<db::Database> MustOpen(const std::string& text) {
-  auto url = db::ConnectionUrl::Parse(text);
-  EXPECT_TRUE(url.ok()) << url.status().message();
-  auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
-  EXPECT_TRUE(db.ok()) << db.status().message();
-  return db.ok() ? std::move(db.value()) : nullptr;
-}
-
 class LookupLoad : public ::testing::TestWithParam<AccessPath> {};
 
 TEST_P(LookupLoad, RowsAreJoinedToTheirLookupRow) {
   testing::TempDir dir;
-  auto source = MustOpen("sqlite:" + (dir / "source.db").string());
+  auto source = testing::OpenOrFail("sqlite:" + (dir / "source.db").string());
   ASSERT_NE(source, nullptr);
   std::string script =
       "CREATE TABLE worker (worker_id INTEGER, worker_name TEXT);\n"
@@ -49,7 +41,7 @@ TEST_P(LookupLoad, RowsAreJoinedToTheirLookupRow) {
   ASSERT_TRUE(source->ExecuteScript(script, "source").ok());
 
   testing::ScratchDatabase scratch(GetParam(), dir, "target.db");
-  auto target = MustOpen(scratch.url());
+  auto target = testing::OpenOrFail(scratch.url());
   ASSERT_NE(target, nullptr);
   ASSERT_TRUE(target
                   ->Execute("CREATE TABLE allocation (allocation_id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL)",

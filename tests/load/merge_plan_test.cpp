@@ -112,20 +112,11 @@ mapping person from client c
 )";
 }
 
-std::unique_ptr<db::Database> MustOpen(const std::filesystem::path& file) {
-  auto url = db::ConnectionUrl::Parse("sqlite:" + file.string());
-  EXPECT_TRUE(url.ok()) << url.status().message();
-  if (!url.ok()) return nullptr;
-  auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
-  EXPECT_TRUE(db.ok()) << db.status().message();
-  return db.ok() ? std::move(db.value()) : nullptr;
-}
-
 class MergePlanBuild : public ::testing::Test {
  protected:
   void SetUp() override {
-    source_ = MustOpen(dir_ / "source.db");
-    target_ = MustOpen(dir_ / "target.db");
+    source_ = testing::OpenOrFail("sqlite:" + (dir_ / "source.db").string());
+    target_ = testing::OpenOrFail("sqlite:" + (dir_ / "target.db").string());
     ASSERT_NE(source_, nullptr);
     ASSERT_NE(target_, nullptr);
     ASSERT_TRUE(source_->ExecuteScript(kClients, "source").ok());

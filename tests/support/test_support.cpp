@@ -19,6 +19,21 @@
 #include "db/connection_url.h"
 
 namespace handover::testing {
+
+std::unique_ptr<db::Database> OpenOrFail(const std::string& url, db::OpenMode mode) {
+  auto parsed = db::ConnectionUrl::Parse(url);
+  EXPECT_TRUE(parsed.ok()) << parsed.status().message();
+  if (!parsed.ok()) return nullptr;
+  auto db = db::Database::Open(*parsed, mode);
+  EXPECT_TRUE(db.ok()) << db.status().message();
+  return db.ok() ? std::move(db.value()) : nullptr;
+}
+
+int64_t QueryIntOrFail(db::Database& db, const std::string& sql) {
+  auto value = db.QueryInt(sql, "test query");
+  EXPECT_TRUE(value.ok()) << value.status().message();
+  return value.ok() ? *value : -1;
+}
 namespace {
 
 std::string UniqueSuffix() {

@@ -11,11 +11,21 @@
 #include <string>
 #include <vector>
 
+#include "db/database.h"
+
 namespace handover::testing {
 
 // The repository root, and the built `handover` executable.
 std::filesystem::path SourceDir();
 std::filesystem::path HandoverBinary();
+
+// Opens the database `url` names (an SQLite file is created if missing);
+// on failure records a test failure with the reason and returns nullptr.
+std::unique_ptr<db::Database> OpenOrFail(const std::string& url,
+                                         db::OpenMode mode = db::OpenMode::kCreateIfMissing);
+// Runs a query returning one integer; on failure records a test failure
+// and returns -1.
+int64_t QueryIntOrFail(db::Database& db, const std::string& sql);
 
 // The outcome of running a command line.
 struct CommandResult {
