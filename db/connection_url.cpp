@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -122,10 +123,15 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
   if (StartsWith(url, "odbc:")) {
     result.backend_ = Backend::kOdbc;
     std::string rebuilt;
+    int attribute_number = 0;
     for (const auto& part : SplitOdbc(url.substr(5))) {
+      ++attribute_number;
       const auto eq = part.find('=');
+      // Neither the URL nor the attribute is echoed: the attribute may be the
+      // tail of a password holding ';'.
       if (eq == std::string::npos)
-        return Fail(MaskOdbc(url), "ODBC attribute '" + part + "' has no '='");
+        return Fail("odbc:...", "ODBC attribute " + std::to_string(attribute_number) +
+                                    " has no '=' (write KEY=value; wrap a value holding ';' in braces: PWD={a;b})");
       const std::string key = core::AsciiLower(part.substr(0, eq));
       const std::string value = part.substr(eq + 1);
       if (key == "pwd_env" || key == "pwd_file") {
@@ -146,16 +152,27 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
     return result;
   }
   std::string rest;
-  if (StartsWith(url, "postgresql://")) rest = url.substr(13);
-  else if (StartsWith(url, "postgres://")) rest = url.substr(11);
-  if (rest.empty()) {
+  bool postgres = false;
+  for (const char* scheme : {"postgresql://", "postgres://"})
+    if (StartsWith(url, scheme)) rest = url.substr(std::string(scheme).size()), postgres = true;
+  if (!postgres) {
+    // Show only the scheme: whatever follows may hold a password.
     const auto colon = url.find(':');
     if (colon != std::string::npos && colon > 0)
-      return Fail(url.substr(0, colon + 1) + "...",
-                  "unknown backend '" + url.substr(0, colon) + "'");
-    return Fail(url, "no backend prefix");
+      return Fail(url.substr(0, colon + 1) + "...", "unknown backend '" + url.substr(0, colon) + "'");
+    return Fail("...", "no backend prefix");
   }
+  if (rest.empty()) return Fail("postgresql://", "nothing after 'postgresql://' (give user@host:port/dbname)");
   result.backend_ = Backend::kPostgresql;
+  // The user information ends at the last '@', so a password holding '/',
+  // '?', ':' or '@' still parses, and it is masked before anything can fail.
+  std::string userinfo;
+  bool has_userinfo = false;
+  if (const auto at = rest.rfind('@'); at != std::string::npos) {
+    userinfo = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    has_userinfo = true;
+  }
   std::string query;
   if (const auto q = rest.find('?'); q != std::string::npos) {
     query = rest.substr(q + 1);
@@ -167,16 +184,15 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
     path = rest.substr(slash + 1);
   }
   std::string masked_authority = authority;
-  if (const auto at = authority.rfind('@'); at != std::string::npos) {
-    std::string userinfo = authority.substr(0, at);
-    authority = authority.substr(at + 1);
+  if (has_userinfo) {
     std::string user = userinfo;
+    masked_authority = userinfo + "@" + authority;
     if (const auto colon = userinfo.find(':'); colon != std::string::npos) {
       user = userinfo.substr(0, colon);
-      auto password = PercentDecode(userinfo.substr(colon + 1), "password");
-      if (!password.ok()) return password.status();
-      result.password_ = *password;
       masked_authority = user + ":***@" + authority;
+      auto password = PercentDecode(userinfo.substr(colon + 1), "password");
+      if (!password.ok()) return Fail("postgresql://" + masked_authority + "/" + path, password.status().message());
+      result.password_ = *password;
     }
     auto decoded_user = PercentDecode(user, "user name");
     if (!decoded_user.ok()) return decoded_user.status();
@@ -200,10 +216,15 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
   result.pg_params_["dbname"] = *dbname;
   std::stringstream params(query);
   std::string item;
+  int item_number = 0;
   while (std::getline(params, item, '&')) {
+    ++item_number;
     if (item.empty()) continue;
     const auto eq = item.find('=');
-    if (eq == std::string::npos) return Fail(masked, "query parameter '" + item + "' has no '='");
+    // The item is not echoed: it may be the tail of a password holding '&'.
+    if (eq == std::string::npos)
+      return Fail(masked, "query parameter " + std::to_string(item_number) +
+                              " has no '=' (write key=value; percent-encode '&' in a value as %26)");
     const std::string key = item.substr(0, eq);
     auto value = PercentDecode(item.substr(eq + 1), "query");
     if (!value.ok()) return value.status();
@@ -225,6 +246,18 @@ std::string ConnectionUrl::SociBackend() const {
     case Backend::kSqlite: return "sqlite3";
     case Backend::kPostgresql: return "postgresql";
     case Backend::kOdbc: return "odbc";
+  }
+  return {};
+}
+
+std::string ConnectionUrl::OdbcAttribute(const std::string& key) const {
+  for (const auto& part : SplitOdbc(odbc_attributes_)) {
+    const auto eq = part.find('=');
+    if (eq != std::string::npos && core::AsciiLower(part.substr(0, eq)) == core::AsciiLower(key)) {
+      std::string value = part.substr(eq + 1);
+      if (value.size() >= 2 && value.front() == '{' && value.back() == '}') value = value.substr(1, value.size() - 2);
+      return value;
+    }
   }
   return {};
 }
@@ -285,6 +318,30 @@ std::string ConnectionUrl::Masked() const {
     }
   }
   return {};
+}
+
+bool SameDatabase(const ConnectionUrl& a, const ConnectionUrl& b) {
+  if (a.backend() != b.backend()) return false;
+  switch (a.backend()) {
+    case Backend::kSqlite: {
+      if (a.sqlite_path() == ":memory:" || b.sqlite_path() == ":memory:") return false;
+      std::error_code ec;
+      if (std::filesystem::equivalent(a.sqlite_path(), b.sqlite_path(), ec)) return true;
+      return std::filesystem::weakly_canonical(a.sqlite_path(), ec) ==
+             std::filesystem::weakly_canonical(b.sqlite_path(), ec);
+    }
+    case Backend::kPostgresql: {
+      const auto get = [](const ConnectionUrl& url, const char* key) {
+        const auto it = url.pg_params().find(key);
+        return it == url.pg_params().end() ? std::string() : it->second;
+      };
+      for (const char* key : {"host", "port", "dbname"})
+        if (get(a, key) != get(b, key)) return false;
+      return true;
+    }
+    case Backend::kOdbc: return core::AsciiLower(a.odbc_attributes()) == core::AsciiLower(b.odbc_attributes());
+  }
+  return false;
 }
 
 }  // namespace handover::db

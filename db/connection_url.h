@@ -39,6 +39,8 @@ class ConnectionUrl {
   const std::string& sqlite_path() const { return sqlite_path_; }
   // For odbc: the attribute string after "odbc:", as given (password resolved).
   const std::string& odbc_attributes() const { return odbc_attributes_; }
+  // For odbc: the value of attribute `key` (case-insensitive), "" if absent.
+  std::string OdbcAttribute(const std::string& key) const;
   // For odbc: true when the DRIVER attribute names an SQLite / PostgreSQL driver.
   bool OdbcDriverLooksLikeSqlite() const;
   bool OdbcDriverLooksLikePostgres() const;
@@ -52,5 +54,9 @@ class ConnectionUrl {
   std::map<std::string, std::string> pg_params_;
   std::string password_;
 };
+
+// True when both URLs certainly name one database: the same SQLite file
+// (through any path or link), or the same PostgreSQL server and database.
+bool SameDatabase(const ConnectionUrl& a, const ConnectionUrl& b);
 
 }  // namespace handover::db

@@ -7,8 +7,14 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <soci/odbc/soci-odbc.h>
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
+
+#include "core/private_file.h"
 
 namespace handover::db {
 namespace {
@@ -74,25 +80,55 @@ Database::Database(ConnectionUrl url, std::unique_ptr<soci::session> session, co
 
 Database::~Database() = default;
 
+// Checks an SQLite file before a driver touches it (drivers create missing
+// files with the umask's rights and explain failures vaguely). When it is
+// missing and may be created, creates it empty and owner-only: a council
+// database holds names and dates of birth.
+core::Status PrepareSqliteFile(const std::string& file, const std::string& shown, OpenMode mode, bool& created) {
+  namespace fs = std::filesystem;
+  const fs::path path(file);
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    return core::Status::Error(core::ErrorCode::kConfig,
+                               "cannot open " + shown + ": " + file + " is a folder, not an SQLite database file; "
+                               "give a file path such as " + (path / "council.db").string());
+  const bool exists = fs::exists(path, ec);
+  if (!exists && mode == OpenMode::kMustExist)
+    return core::Status::Error(core::ErrorCode::kNotFound,
+                               "cannot open " + shown + ": no such file; check the path "
+                               "(generate a demo one with 'handover generate --out " + file + "')");
+  const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  if (!exists) {
+    if (!fs::is_directory(parent, ec))
+      return core::Status::Error(core::ErrorCode::kNotFound,
+                                 "cannot create " + shown + ": folder " + parent.string() + " does not exist");
+    auto fd = core::CreatePrivateFile(path);
+    if (!fd.ok()) return fd.status();
+    ::close(*fd);
+    created = true;
+    return core::Status::Ok();
+  }
+  if (mode == OpenMode::kCreateIfMissing) {
+    if (::access(file.c_str(), W_OK) != 0)
+      return core::Status::Error(core::ErrorCode::kIo, "cannot write " + shown + ": the file is read-only (" +
+                                                           std::strerror(errno) + "); use a file you may write");
+    if (::access(parent.c_str(), W_OK) != 0)
+      return core::Status::Error(core::ErrorCode::kIo, "cannot write " + shown + ": the folder " + parent.string() +
+                                                           " is not writable, and SQLite writes its journal there");
+  }
+  return core::Status::Ok();
+}
+
 core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url, OpenMode mode) {
   bool created_file = false;
-  if (url.backend() == Backend::kSqlite && url.sqlite_path() != ":memory:") {
-    namespace fs = std::filesystem;
-    const fs::path path(url.sqlite_path());
-    std::error_code ec;
-    const bool exists = fs::exists(path, ec);
-    if (!exists && mode == OpenMode::kMustExist)
-      return core::Status::Error(core::ErrorCode::kNotFound,
-                           "cannot open " + url.Masked() + ": no such file; check the path "
-                           "(generate a demo one with 'handover generate --out " +
-                               url.sqlite_path() + "')");
-    if (!exists) {
-      const fs::path parent = path.parent_path();
-      if (!parent.empty() && !fs::is_directory(parent, ec))
-        return core::Status::Error(core::ErrorCode::kNotFound, "cannot create " + url.Masked() + ": folder " +
-                                                       parent.string() + " does not exist");
-      created_file = true;
-    }
+  if (url.backend() == Backend::kSqlite && url.sqlite_path() != ":memory:")
+    HANDOVER_RETURN_IF_ERROR(PrepareSqliteFile(url.sqlite_path(), url.Masked(), mode, created_file));
+  if (url.backend() == Backend::kOdbc && url.OdbcDriverLooksLikeSqlite()) {
+    // The SQLite ODBC driver silently creates a missing Database= file.
+    bool created = false;
+    const std::string file = url.OdbcAttribute("database");
+    if (!file.empty() && file != ":memory:")
+      HANDOVER_RETURN_IF_ERROR(PrepareSqliteFile(file, url.Masked(), mode, created));
   }
   auto session = std::make_unique<soci::session>();
   try {

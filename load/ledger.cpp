@@ -1,5 +1,7 @@
 #include "load/ledger.h"
 
+#include "core/display_text.h"
+
 namespace handover::load {
 namespace {
 
@@ -48,9 +50,12 @@ void Ledger::Add(const LedgerEntry& e) {
 }
 
 void Ledger::AddException(const ExceptionEntry& e) {
+  // A worklist cell is bounded and printable whatever the legacy value was
+  // (a 5 MB note, NUL bytes): the cell says how long the value really was.
   const core::Value row[] = {run_id_, mapping_, source_table_, e.source_row, OptionalText(e.legacy_key),
-                       std::string(LedgerOutcomeName(e.outcome)), e.reason_code, e.reason,
-                       TextOrNull(e.column), TextOrNull(e.value_seen), e.action};
+                       std::string(LedgerOutcomeName(e.outcome)), e.reason_code,
+                       core::PrintableClip(e.reason, 4 * core::kShownValueBytes),
+                       TextOrNull(e.column), TextOrNull(core::PrintableClip(e.value_seen)), e.action};
   exceptions_->Add(row);
 }
 

@@ -13,7 +13,10 @@ core::Result<transform::Params> ParseParams(const std::vector<std::string>& item
     const auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0)
       return core::Status::Error(core::ErrorCode::kUsage, "--param '" + item + "' is not name=value (e.g. --param cutover=2018-10-01)");
-    params[item.substr(0, eq)] = item.substr(eq + 1);
+    const std::string name = item.substr(0, eq), value = item.substr(eq + 1);
+    if (auto [it, inserted] = params.emplace(name, value); !inserted)
+      return core::Status::Error(core::ErrorCode::kUsage, "--param " + name + " is given twice (" + it->second +
+                                                              " and " + value + "); give each parameter once");
   }
   return params;
 }
@@ -30,13 +33,16 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   auto params = ParseParams(flags.params);
   if (!params.ok()) return params.status();
   run.params = std::move(*params);
-  if (!std::filesystem::is_directory(flags.mappings_dir))
-    return core::Status::Error(core::ErrorCode::kNotFound, "the mappings folder " + flags.mappings_dir +
-                                                   " does not exist; point --mappings at a folder of *.map files");
+  auto files = transform::ReadMappingFolder(flags.mappings_dir);
+  if (!files.ok()) return files.status();
   auto source_url = db::ConnectionUrl::Parse(flags.source_url);
   if (!source_url.ok()) return source_url.status().WithContext("--source");
   auto target_url = db::ConnectionUrl::Parse(flags.target_url);
   if (!target_url.ok()) return target_url.status().WithContext("--target");
+  if (db::SameDatabase(*source_url, *target_url))
+    return core::Status::Error(core::ErrorCode::kUsage,
+                               "--source and --target both name " + target_url->Masked() +
+                                   "; the council's target must be a database of its own, not the provider's");
 
   auto source = db::Database::Open(*source_url, db::OpenMode::kMustExist);
   if (!source.ok()) return source.status().WithContext("source");
@@ -66,7 +72,7 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   core::Status schema = EnsureCouncilSchema(*run.target, flags.mappings_dir, policy, run.target_catalog);
   if (!schema.ok()) return fail(schema);
 
-  auto checked = transform::CheckMappings(flags.mappings_dir, run.source_catalog, run.target_catalog, run.params);
+  auto checked = transform::CheckMappingSources(*files, run.source_catalog, run.target_catalog, run.params);
   if (!checked.ok()) {
     diagnostics = std::move(checked.diagnostics);
     return fail(core::Status::Error(core::ErrorCode::kConfig,

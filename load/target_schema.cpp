@@ -7,6 +7,12 @@
 #include <set>
 #include <sstream>
 
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "core/ascii.h"
+#include "core/within_folder.h"
 #include "db/introspect.h"
 
 namespace handover::load {
@@ -26,6 +32,54 @@ std::optional<std::filesystem::path> FindSchemaFile(const std::filesystem::path&
   return std::nullopt;
 }
 
+std::string ReadWhole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The tables a schema script creates, lower-cased, in script order.
+std::vector<std::string> TablesCreatedBy(const std::string& script) {
+  static const RE2 create_table(R"re((?i)create\s+table\s+(?:if\s+not\s+exists\s+)?["`]?([A-Za-z_][A-Za-z0-9_]*))re");
+  std::vector<std::string> tables;
+  re2::StringPiece input(script);
+  std::string name;
+  while (RE2::FindAndConsume(&input, create_table, &name)) tables.push_back(core::AsciiLower(name));
+  return tables;
+}
+
+std::string FirstNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < 5; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > 5) out += ", ... (" + std::to_string(names.size()) + " in all)";
+  return out;
+}
+
+// A target that already holds tables must hold the council's: otherwise
+// every mapping would fail to bind, and the mappings would be blamed.
+core::Status RequireCouncilTables(const db::Database& target, const std::filesystem::path& schema,
+                                  const core::Catalog& catalog) {
+  std::vector<std::string> missing, present, others;
+  std::set<std::string> in_target;
+  for (const auto& [name, table] : catalog.tables)
+    if (name.rfind("migration_", 0) != 0) in_target.insert(core::AsciiLower(name));
+  const std::vector<std::string> wanted = TablesCreatedBy(ReadWhole(schema));
+  for (const std::string& table : wanted) (in_target.count(table) ? present : missing).push_back(table);
+  for (const std::string& table : in_target)
+    if (std::find(wanted.begin(), wanted.end(), table) == wanted.end()) others.push_back(table);
+  if (missing.empty()) return core::Status::Ok();
+  if (present.empty())
+    return core::Status::Error(core::ErrorCode::kConfig,
+                               "the target " + target.url().Masked() + " holds other tables (" + FirstNames(others) +
+                                   ") and none of the council schema's (" + FirstNames(missing) + ", from " +
+                                   schema.string() + "); point --target at an empty database or the council's own");
+  return core::Status::Error(core::ErrorCode::kConfig,
+                             "the target " + target.url().Masked() + " lacks council tables " + FirstNames(missing) +
+                                 " that " + schema.string() +
+                                 " defines; create them, or point --target at an empty database");
+}
+
 }  // namespace
 
 core::Status EnsureCouncilSchema(db::Database& target, const std::filesystem::path& mappings_dir,
@@ -33,19 +87,24 @@ core::Status EnsureCouncilSchema(db::Database& target, const std::filesystem::pa
   size_t council_tables = 0;
   for (const auto& [name, table] : catalog.tables)
     if (name.rfind("migration_", 0) != 0) ++council_tables;
-  if (council_tables > 0) return core::Status::Ok();
   const db::Dialect& dialect =
-      policy == SchemaPolicy::kCheckInMemory ? db::SqliteDialect() : target.dialect();
+      policy == SchemaPolicy::kCheckInMemory && council_tables == 0 ? db::SqliteDialect() : target.dialect();
   const auto schema = FindSchemaFile(mappings_dir, dialect);
+  if (schema && !core::IsWithinFolder(mappings_dir, *schema))
+    return core::Status::Error(core::ErrorCode::kConfig, schema->string() +
+                                                             " is a link to a file outside the mappings folder; copy "
+                                                             "the file into the folder instead of linking it");
+  if (council_tables > 0) return schema ? RequireCouncilTables(target, *schema, catalog) : core::Status::Ok();
   if (!schema)
     return core::Status::Error(core::ErrorCode::kConfig,
-                               "the target " + target.url().Masked() + " has no tables and " +
+                               (target.url().sqlite_path() == ":memory:" ? std::string("the target does not exist yet")
+                                                                          : "the target " + target.url().Masked() +
+                                                                                " has no tables") +
+                                   " and " +
                                    mappings_dir.string() + " holds no schema.sql (or schema." +
                                    dialect.name() +
                                    ".sql) to create them; create the council schema in the target first");
-  std::ifstream in(*schema);
-  std::stringstream text;
-  text << in.rdbuf();
+  const std::string text = ReadWhole(*schema);
   db::Database* into = &target;
   std::unique_ptr<db::Database> scratch;
   if (policy == SchemaPolicy::kCheckInMemory) {
@@ -59,7 +118,7 @@ core::Status EnsureCouncilSchema(db::Database& target, const std::filesystem::pa
     spdlog::info("creating the council schema in the target from {}", schema->string());
   }
   HANDOVER_RETURN_IF_ERROR(into->ExecuteScriptAtomically(
-      text.str(), "creating the target schema from " + schema->string()));
+      text, "creating the target schema from " + schema->string()));
   auto reread = db::ReadCatalog(*into);
   if (!reread.ok()) return reread.status();
   catalog = std::move(*reread);

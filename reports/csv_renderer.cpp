@@ -1,5 +1,7 @@
 #include "reports/renderers.h"
 
+#include <cstdio>
+
 namespace handover::reports {
 namespace {
 
@@ -13,6 +15,17 @@ void AppendRow(std::string& out, std::initializer_list<std::string> fields) {
   out += "\r\n";
 }
 
+// "-12", "-0.5": a minus, digits, at most one point with digits after it.
+bool IsNegativeNumber(const std::string& v) {
+  size_t i = 1, digits = 0, points = 0;
+  for (; i < v.size(); ++i) {
+    if (v[i] >= '0' && v[i] <= '9') ++digits;
+    else if (v[i] == '.' && points == 0 && digits > 0) ++points;
+    else return false;
+  }
+  return digits > 0 && v.back() != '.';
+}
+
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : "; ") + item;
@@ -22,11 +35,22 @@ std::string Join(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string CsvField(const std::string& value) {
-  std::string v = value;
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) {
-    // Negative numbers stay numbers; anything else could be a formula.
-    const bool number = v.size() > 1 && v[0] == '-' && v.find_first_not_of("0123456789.", 1) == std::string::npos;
-    if (!number) v.insert(0, 1, '\'');
+  std::string v;
+  v.reserve(value.size());
+  // Control bytes (NUL, escape sequences) are written escaped, never raw;
+  // line breaks stay, inside quotes.
+  for (unsigned char c : value) {
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
+      char buf[5];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      v += buf;
+    } else {
+      v += static_cast<char>(c);
+    }
+  }
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+    // Negative numbers stay numbers; anything else could start a formula.
+    if (!(v[0] == '-' && IsNegativeNumber(v))) v.insert(0, 1, '\'');
   }
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string out = "\"";

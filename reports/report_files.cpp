@@ -1,5 +1,6 @@
 #include "reports/report_files.h"
 
+#include "core/private_file.h"
 #include "reports/renderers.h"
 
 #include <fcntl.h>
@@ -12,23 +13,14 @@
 namespace handover::reports {
 
 core::Status EnsurePrivateDirectory(const std::filesystem::path& dir) {
-  std::error_code ec;
-  const bool existed = std::filesystem::is_directory(dir, ec);
-  std::filesystem::create_directories(dir, ec);
-  if (ec)
-    return core::Status::Error(core::ErrorCode::kIo, "cannot create the report folder " + dir.string() + ": " + ec.message());
-  if (!existed && ::chmod(dir.c_str(), 0700) != 0)
-    return core::Status::Error(core::ErrorCode::kIo, "cannot restrict the report folder " + dir.string() + ": " +
-                                             std::strerror(errno));
-  return core::Status::Ok();
+  return core::EnsurePrivateDirectory(dir, "report folder");
 }
 
 core::Status WritePrivateFile(const std::filesystem::path& path, const std::string& content) {
   const std::string temp = path.string() + ".partial";
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return core::Status::Error(core::ErrorCode::kIo, "cannot write " + path.string() + ": " + std::strerror(errno));
-  ::fchmod(fd, 0600);  // an existing .partial may have had wider rights
+  auto created = core::CreatePrivateFile(temp);
+  if (!created.ok()) return created.status().WithContext("writing " + path.string());
+  const int fd = *created;
   size_t done = 0;
   while (done < content.size()) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);

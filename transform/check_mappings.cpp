@@ -43,10 +43,23 @@ std::string ContentHash(std::vector<const MappingSource*> files) {
   return buf;
 }
 
+// The deepest folder holding every file of the set: the mappings folder.
+fs::path CommonFolder(const std::vector<MappingSource>& files) {
+  if (files.empty()) return {};
+  fs::path common = fs::path(files.front().path).parent_path();
+  for (const MappingSource& f : files) {
+    const fs::path dir = fs::path(f.path).parent_path();
+    while (!common.empty() && dir.lexically_relative(common).string().rfind("..", 0) == 0)
+      common = common.parent_path();
+  }
+  return common;
+}
+
 // Builds the code sets declared in `parsed` and those given as CSV files.
 void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<MappingSource>& files,
                    BindEnvironment& env, std::vector<Diagnostic>& diagnostics) {
   std::map<std::string, const MappingSource*> csv_by_path;
+  const fs::path root = CommonFolder(files);
   for (const MappingSource& f : files)
     if (EndsWith(core::AsciiLower(f.path), ".csv"))
       csv_by_path[fs::path(f.path).lexically_normal().string()] = &f;
@@ -56,16 +69,9 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
   auto add_csv_entries = [&](CodeSet& set, const MappingSource& csv) {
     std::vector<CsvCodeEntry> entries;
     std::string error;
-    int line = 0;
-    if (!ParseCodeSetCsv(csv.text, entries, error, line)) {
-      Diagnostic d = DiagnosticAt(csv.path, csv.text, 0, error);
-      std::istringstream in(csv.text);
-      std::string text;
-      for (int i = 0; i < line && std::getline(in, text); ++i) {}
-      d.line = line;
-      d.column = 1;
-      d.source_line = text;
-      diagnostics.push_back(d);
+    size_t offset = 0;
+    if (!ParseCodeSetCsv(csv.text, entries, error, offset)) {
+      diagnostics.push_back(DiagnosticAt(csv.path, csv.text, offset, error));
       return;
     }
     for (const CsvCodeEntry& e : entries) {
@@ -110,7 +116,10 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
         const std::string path =
             (fs::path(file.path).parent_path() / *cs->file).lexically_normal().string();
         auto it = csv_by_path.find(path);
-        if (it == csv_by_path.end()) {
+        if (fs::path(*cs->file).is_absolute() || fs::path(path).lexically_relative(root).string().rfind("..", 0) == 0) {
+          diagnostics.push_back(file.At(*cs, "code set file '" + *cs->file +
+                                                 "' is outside the mappings folder; code-set files live inside it"));
+        } else if (it == csv_by_path.end()) {
           diagnostics.push_back(file.At(*cs, "code set file '" + *cs->file + "' not found (looked for " + path + ")"));
         } else {
           used_csv.insert(path);
@@ -217,34 +226,13 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const c
 
 CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const core::Catalog& source,
                           const core::Catalog& target, const Params& params) {
-  std::vector<MappingSource> files;
-  std::error_code ec;
-  if (!fs::is_directory(mappings_dir, ec)) {
-    CheckResult result;
-    result.diagnostics.push_back(Diagnostic{mappings_dir.string(), 0, 0, "not a directory", ""});
-    return result;
+  auto files = ReadMappingFolder(mappings_dir);
+  if (!files.ok()) {
+    CheckResult failed;
+    failed.diagnostics.push_back(Diagnostic{mappings_dir.string(), 0, 0, files.status().message(), ""});
+    return failed;
   }
-  std::vector<fs::path> paths;
-  for (auto it = fs::recursive_directory_iterator(mappings_dir, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    const std::string ext = core::AsciiLower(it->path().extension().string());
-    if (ext == ".map" || ext == ".csv") paths.push_back(it->path());
-  }
-  std::sort(paths.begin(), paths.end());
-  CheckResult failed;
-  for (const fs::path& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      failed.diagnostics.push_back(Diagnostic{p.string(), 0, 0, "cannot read file", ""});
-      continue;
-    }
-    files.push_back({p.lexically_normal().string(), text.str()});
-  }
-  if (!failed.diagnostics.empty()) return failed;
-  return CheckMappingSources(files, source, target, params);
+  return CheckMappingSources(*files, source, target, params);
 }
 
 }  // namespace handover::transform

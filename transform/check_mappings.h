@@ -9,21 +9,16 @@
 
 #include "core/schema.h"
 #include "transform/check_result.h"
+#include "transform/mapping_folder.h"
 #include "transform/params.h"
 
 namespace handover::transform {
 
-// Parses every *.map and code-set file under `mappings_dir`, binds them to the
-// source and target catalogs, type-checks, derives load order and compiles.
+// Parses every *.map and code-set file under `mappings_dir` (read with
+// ReadMappingFolder; its failure is one diagnostic), binds them to the source
+// and target catalogs, type-checks, derives load order and compiles.
 CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const core::Catalog& source,
                           const core::Catalog& target, const Params& params);
-
-// One file of a mapping set: `*.map` (mapping language) or `*.csv` (a code
-// set); the path is used in diagnostics and to resolve `codeset ... from`.
-struct MappingSource {
-  std::string path;
-  std::string text;
-};
 
 // As CheckMappings, on the given files.
 CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const core::Catalog& source,

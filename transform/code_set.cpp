@@ -37,30 +37,43 @@ const std::string* CodeSet::Find(std::string_view value) const {
 
 namespace {
 
-// Splits one CSV record starting at `pos`; advances `pos` and `line`.
+// Splits one CSV record starting at `pos`; advances `pos` and `line`. On a
+// malformed record sets `error` and leaves `pos` at the offending byte.
 bool ReadRecord(const std::string& text, size_t& pos, int& line, std::vector<std::string>& fields,
                 std::string& error) {
   fields.assign(1, std::string());
-  bool quoted = false;
+  bool quoted = false, closed = false;  // closed: just after a field's closing quote
   while (pos < text.size()) {
-    const char c = text[pos++];
+    const char c = text[pos];
     if (quoted) {
+      ++pos;
       if (c == '"') {
         if (pos < text.size() && text[pos] == '"') fields.back() += '"', ++pos;
-        else quoted = false;
+        else quoted = false, closed = true;
       } else {
         if (c == '\n') ++line;
         fields.back() += c;
       }
-    } else if (c == '"' && fields.back().empty()) {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
+      continue;
+    }
+    if (c == ',') {
+      fields.emplace_back(), closed = false, ++pos;
     } else if (c == '\n') {
-      ++line;
+      ++line, ++pos;
       return true;
-    } else if (c != '\r') {
-      fields.back() += c;
+    } else if (c == '\r') {
+      ++pos;
+    } else if (closed) {
+      error = "unexpected text after a closing quote; a field is either all quoted or not quoted at all";
+      return false;
+    } else if (c == '"') {
+      if (!fields.back().empty()) {
+        error = "a quote inside an unquoted field; quote the whole field and double the inner quote (\"WEEKLY\"\"X\")";
+        return false;
+      }
+      quoted = true, ++pos;
+    } else {
+      fields.back() += c, ++pos;
     }
   }
   if (quoted) {
@@ -73,15 +86,16 @@ bool ReadRecord(const std::string& text, size_t& pos, int& line, std::vector<std
 }  // namespace
 
 bool ParseCodeSetCsv(const std::string& text, std::vector<CsvCodeEntry>& entries,
-                     std::string& error, int& error_line) {
+                     std::string& error, size_t& error_offset) {
   size_t pos = 0;
   int line = 1;
   std::vector<std::string> fields;
   bool header = true;
   while (pos < text.size()) {
     const int record_line = line;
+    const size_t record_start = pos;
     if (!ReadRecord(text, pos, line, fields, error)) {
-      error_line = record_line;
+      error_offset = error == "unterminated quoted field" ? record_start : pos;
       return false;
     }
     if (header) {
@@ -90,9 +104,8 @@ bool ParseCodeSetCsv(const std::string& text, std::vector<CsvCodeEntry>& entries
     }
     if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
     if (fields.size() != 2) {
-      error = "expected 2 fields (provider value, council code), found " +
-              std::to_string(fields.size());
-      error_line = record_line;
+      error = "expected 2 fields (provider value, council code), found " + std::to_string(fields.size());
+      error_offset = record_start;
       return false;
     }
     entries.push_back({record_line, fields[0], fields[1]});

@@ -61,9 +61,10 @@ struct CsvCodeEntry {
 };
 
 // Reads a two-column CSV (header line first, then provider value, council
-// code; RFC 4180 quoting). Returns false and sets `error` (with `error_line`)
-// when the file is malformed.
+// code; strict RFC 4180 quoting: a quote may only open a field or be doubled
+// inside a quoted one). Returns false and sets `error` and the byte offset in
+// `text` where the file stops making sense when it is malformed.
 bool ParseCodeSetCsv(const std::string& text, std::vector<CsvCodeEntry>& entries,
-                     std::string& error, int& error_line);
+                     std::string& error, size_t& error_offset);
 
 }  // namespace handover::transform

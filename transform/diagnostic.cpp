@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/display_text.h"
+
 namespace handover::transform {
 
 Diagnostic DiagnosticAt(const std::string& file, const std::string& text, size_t offset,
@@ -26,12 +28,15 @@ std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
     out += d.file;
     if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
-    out += ": error: " + d.message + "\n";
+    // A hostile file cannot flood the terminal or drive it: the message and
+    // the shown line are bounded and control bytes are escaped.
+    out += ": error: " + core::PrintableClip(d.message, 1000) + "\n";
     if (d.line > 0) {
-      out += "    " + d.source_line + "\n    ";
+      size_t column = size_t(d.column);
+      const std::string shown = core::LineAround(d.source_line, column);
+      out += "    " + shown + "\n    ";
       // Keep tabs so the caret lines up under the token.
-      for (int i = 0; i + 1 < d.column && size_t(i) < d.source_line.size(); ++i)
-        out += d.source_line[size_t(i)] == '\t' ? '\t' : ' ';
+      for (size_t i = 0; i + 1 < column; ++i) out += i < shown.size() && shown[i] == '\t' ? '\t' : ' ';
       out += "^\n";
     }
   }

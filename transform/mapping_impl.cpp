@@ -137,7 +137,10 @@ std::optional<std::string> MappingImpl::EvaluateKey(std::span<const core::Value>
   EvalFrame frame{row, nullptr, nullptr, &error, nullptr, nullptr};
   const core::Value v = key_->Eval(frame);
   if (core::IsNull(v)) return std::nullopt;
-  return core::ToText(v);
+  std::string key = core::ToText(v);
+  // A blank key ("   ", a padded CHAR column left empty) is no key, as NULL is.
+  if (key.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+  return key;
 }
 
 std::optional<std::vector<core::Value>> MappingImpl::EvaluateMergeKey(std::span<const core::Value> row) const {

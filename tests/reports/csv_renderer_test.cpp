@@ -40,6 +40,19 @@ TEST(CsvField, NeutralisesLeadingFormulaCharacters) {
   EXPECT_EQ(CsvField("-1,000"), "\"'-1,000\"");  // not a plain number: a comma
 }
 
+TEST(CsvField, NeutralisesLeadingTabAndCarriageReturnAndOddNumbers) {
+  EXPECT_EQ(CsvField("\t=1"), "'\t=1");
+  EXPECT_EQ(CsvField("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(CsvField("-.."), "'-..");
+  EXPECT_EQ(CsvField("-1."), "'-1.");
+  EXPECT_EQ(CsvField("-.5"), "'-.5");
+}
+
+TEST(CsvField, WritesControlBytesEscapedNeverRaw) {
+  EXPECT_EQ(CsvField(std::string("a\0b", 3)), "a\\x00b");
+  EXPECT_EQ(CsvField("\x1b[31mred"), "\\x1b[31mred");
+}
+
 TEST(CsvField, KeepsNegativeNumbersAsNumbers) {
   EXPECT_EQ(CsvField("-2"), "-2");
   EXPECT_EQ(CsvField("-1250"), "-1250");

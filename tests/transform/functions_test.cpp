@@ -66,16 +66,36 @@ TEST(LangRegexFunctions, MatchAndExtract) {
 TEST(LangRegexFunctions, ReplaceEveryMatchWithGroups) {
   EXPECT_EQ(Call("regex_replace", {T("O'Brien-Smith"), T("[^A-Za-z]"), T("")}, {"[^A-Za-z]", ""}),
             T("OBrienSmith"));
-  // Runs of one letter collapse through a back-reference.
-  EXPECT_EQ(Call("regex_replace", {T("thommpssn"), T("([a-z])\\1+"), T("$1")}, {"([a-z])\\1+", "$1"}),
-            T("thompsn"));
+  // "$1" is the first group, "$&" the whole match; a backslash is literal.
+  EXPECT_EQ(Call("regex_replace", {T("ab-12"), T("([a-z]+)-([0-9]+)"), T("$2$1")}, {"([a-z]+)-([0-9]+)", "$2$1"}),
+            T("12ab"));
+  EXPECT_EQ(Call("regex_replace", {T("a1"), T("[0-9]"), T("<$&\\>")}, {"[0-9]", "<$&\\>"}), T("a<1\\>"));
   EXPECT_EQ(Call("regex_replace", {T("no match"), T("[0-9]"), T("#")}, {"[0-9]", "#"}), T("no match"));
+}
+
+TEST(LangTextFunctions, SqueezeCollapsesRunsOfOneCharacter) {
+  EXPECT_EQ(Call("squeeze", {T("thommpssn")}), T("thompsn"));
+  EXPECT_EQ(Call("squeeze", {T("aabbaa")}), T("aba"));
+  EXPECT_EQ(Call("squeeze", {T("")}), T(""));
 }
 
 TEST(LangRegexFunctions, BadRegexIsRejectedWhenPrepared) {
   std::string error;
   EXPECT_EQ(FindFunction("regex_match")->prepare({"([a-z"}, error), nullptr);
   EXPECT_NE(error.find("invalid regular expression \"([a-z\""), std::string::npos) << error;
+  // RE2 has no backreferences: refused when checked, never at run time.
+  EXPECT_EQ(FindFunction("regex_replace")->prepare({"([a-z])\\1+", "$1"}, error), nullptr);
+  EXPECT_NE(error.find("no backreferences"), std::string::npos) << error;
+  EXPECT_EQ(FindFunction("regex_replace")->prepare({"([a-z])", "$2"}, error), nullptr);
+  EXPECT_NE(error.find("does not fit"), std::string::npos) << error;
+}
+
+TEST(LangRegexFunctions, AMegabyteValueRunsInLinearTimeWithoutRecursion) {
+  // std::regex recursed per character and crashed at about 100 KB.
+  const std::string long_name(4 << 20, 'a');
+  const core::Value out = Call("regex_replace", {core::Value(long_name + "-"), T("[^A-Za-z]"), T("")}, {"[^A-Za-z]", ""});
+  EXPECT_EQ(std::get<std::string>(out).size(), long_name.size());
+  EXPECT_EQ(Call("regex_match", {core::Value(long_name), T("a+")}, {"a+"}), core::Value(true));
 }
 
 TEST(LangMoney, ParsesProviderTextExactly) {

@@ -96,9 +96,23 @@ void ExprBinder::Error(const ast::x3::position_tagged& where, std::string messag
 }
 
 Bound ExprBinder::Bind(const ast::Expr& expr) {
+  if (nesting_ == 0) operators_ = 0;
+  const size_t before = operators_;
+  operators_ += expr.rest.size();
+  if (operators_ > kMaxOperators) {
+    // Reported once, by the expression that crossed the limit.
+    if (before <= kMaxOperators)
+      Error(PositionOf(expr), "this expression has more than " + std::to_string(kMaxOperators) +
+                                  " operators (" + std::to_string(operators_) +
+                                  " counted); split it over several columns, or use a code set or a lookup");
+    return {};
+  }
+  ++nesting_;
   Bound lhs = BindOperand(expr.first);
   auto it = expr.rest.begin();
-  return BindChain(std::move(lhs), it, expr.rest.end(), 0);
+  Bound bound = BindChain(std::move(lhs), it, expr.rest.end(), 0);
+  --nesting_;
+  return bound;
 }
 
 Bound ExprBinder::BindCondition(const ast::Expr& expr, const std::string& what) {

@@ -85,7 +85,15 @@ class ExprBinder {
   const BindEnvironment& env_;
   MappingScope& scope_;
   std::vector<Diagnostic>& diagnostics_;
+  // Operators in the outermost expression being bound (nested ones included),
+  // bounded so that evaluation depth stays bounded; see kMaxOperators.
+  int nesting_ = 0;
+  size_t operators_ = 0;
 };
+
+// The most operators one expression may hold. Evaluation recurses once per
+// operator, so a generated 100,000-term sum would exhaust the stack.
+inline constexpr size_t kMaxOperators = 1000;
 
 // The position of an operand (its first tagged node).
 // A Bound of `node` with static type `type`.

@@ -87,6 +87,16 @@ core::Value Replace(std::span<core::Value> a, const FunctionState*) {
   return out;
 }
 
+// Each run of one repeated byte collapsed to one: "thommpssn" -> "thompsn".
+core::Value Squeeze(std::span<core::Value> a, const FunctionState*) {
+  const std::string& s = Str(a[0]);
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (out.empty() || out.back() != c) out += c;
+  return out;
+}
+
 core::Value Length(std::span<core::Value> a, const FunctionState*) {
   return int64_t(Str(a[0]).size());
 }
@@ -108,6 +118,8 @@ void AddTextFunctions(std::vector<FunctionInfo>& t) {
                Special::kNone, "substr(text, start [, length]) -> text"});
   t.push_back({"replace", 3, 3, {kText, kText, kText}, core::ValueType::kText, Replace, -1, nullptr,
                Special::kNone, "replace(text, from, to) -> text"});
+  t.push_back({"squeeze", 1, 1, {kText}, core::ValueType::kText, Squeeze, -1, nullptr, Special::kNone,
+               "squeeze(text) -> text"});
   t.push_back({"length", 1, 1, {kText}, core::ValueType::kInteger, Length, -1, nullptr,
                Special::kNone, "length(text) -> integer"});
 }
