@@ -19,6 +19,7 @@ enum ExitCode : int {
   kExitBalanced = 0,    // ran, and everything reconciles
   kExitUnbalanced = 1,  // ran, but the figures do not balance (or a check found problems in data)
   kExitError = 2,       // usage, connection or configuration error: nothing was written
+  kExitInterrupted = 130,  // stopped by SIGINT or SIGTERM at a safe point (128 + SIGINT, as shells do)
 };
 
 using Runner = std::function<int()>;
@@ -29,7 +30,8 @@ struct GlobalOptions {
 };
 
 // Prints "handover: error: <message>" on stderr (and to the log) and returns
-// kExitError.
+// kExitError; for an interruption prints "handover: interrupted: <message>"
+// and returns kExitInterrupted.
 int ReportError(const core::Status& status);
 
 Runner AddVersionCommand(CLI::App& app);

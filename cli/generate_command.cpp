@@ -75,6 +75,7 @@ Runner AddGenerateCommand(CLI::App& app) {
   cmd->add_option("--people", flags->people, "Young people (identities) to generate, at least 1")
       ->required();
   cmd->add_option("--seed", flags->seed, "Seed: the same seed gives the same files")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_option("--cutover", flags->cutover, "Cut-over date, YYYY-MM-DD")->capture_default_str();
   cmd->add_option("--out", flags->out, "SQLite file to create (default provider.db)");

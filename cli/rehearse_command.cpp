@@ -6,6 +6,8 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "core/interrupt.h"
+#include "core/within_folder.h"
 #include "cli/logging.h"
 #include "cli/run_flags.h"
 #include "load/load_engine.h"
@@ -33,7 +35,14 @@ std::string Parameters(const transform::Params& params) {
 }
 
 int Rehearse(const RehearseFlags& flags, const GlobalOptions& global) {
+  core::InstallInterruptHandler();
   const std::filesystem::path out(flags.out_dir);
+  if (core::IsWithinFolder(flags.run.mappings_dir, out) ||
+      core::IsWithinFolder(flags.run.mappings_dir, out / "x"))
+    return ReportError(core::Status::Error(
+        core::ErrorCode::kUsage, "--out " + flags.out_dir + " is inside the mappings folder " +
+                                     flags.run.mappings_dir +
+                                     ": the next run would read its reports as code sets; choose a folder outside it"));
   if (core::Status s = reports::EnsurePrivateDirectory(out); !s.ok()) return ReportError(s);
   if (core::Status s = StartRunLog(out, global.log_level); !s.ok()) return ReportError(s);
 
@@ -45,6 +54,10 @@ int Rehearse(const RehearseFlags& flags, const GlobalOptions& global) {
     return ReportError(status);
   };
   if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
+  if (core::InterruptRequested())
+    return fail(core::Status::Error(core::ErrorCode::kInterrupted, std::string("stopped by ") +
+                                                                       core::InterruptSignalName() +
+                                                                       " before any data moved; nothing was written"));
 
   load::LoadOptions options;
   options.batch_size = flags.batch_size;
@@ -53,6 +66,10 @@ int Rehearse(const RehearseFlags& flags, const GlobalOptions& global) {
   options.run.source = run.source->url().Masked();
   options.run.parameters = Parameters(run.params);
   auto summary = load::RunLoad(*run.program, *run.source, run.source_catalog, *run.target, options);
+  if (!summary.ok() && summary.status().code() == core::ErrorCode::kInterrupted)
+    return ReportError(core::Status::Error(
+        core::ErrorCode::kInterrupted, summary.status().message() + " " + run.target->url().Masked() +
+                                           "; to start again, rehearse into an empty target"));
   if (!summary.ok()) return fail(summary.status());
 
   reports::PrivacyOptions privacy;

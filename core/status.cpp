@@ -12,6 +12,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kDatabase: return "database";
     case ErrorCode::kIo: return "io";
     case ErrorCode::kData: return "data";
+    case ErrorCode::kInterrupted: return "interrupted";
     case ErrorCode::kInternal: return "internal";
   }
   return "unknown";

@@ -23,6 +23,7 @@ enum class ErrorCode {
   kDatabase,     // a statement failed
   kIo,           // cannot read or write a file
   kData,         // input data that cannot be processed at all
+  kInterrupted,  // stopped on request (SIGINT, SIGTERM) at a safe point
   kInternal,
 };
 

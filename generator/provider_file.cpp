@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/private_file.h"
 #include "db/connection_url.h"
 #include "db/database.h"
 
@@ -62,6 +63,10 @@ core::Result<std::string> GenerateProviderTo(const ProviderOutput& output, Gener
   const bool to_file = output.url.empty();
   const fs::path key_path = AnswerKeyPath(output);
   std::error_code ec;
+  if (to_file && fs::is_directory(output.file, ec))
+    return core::Status::Error(core::ErrorCode::kUsage, "--out " + output.file.string() +
+                                                            " is a folder; give a file path such as " +
+                                                            (output.file / "provider.db").string());
   if (to_file && fs::exists(output.file, ec) && !output.force)
     return core::Status::Error(core::ErrorCode::kUsage,
                                "--out " + output.file.string() +
@@ -79,7 +84,16 @@ core::Result<std::string> GenerateProviderTo(const ProviderOutput& output, Gener
   const fs::path temp =
       to_file ? folder / ("." + output.file.filename().string() + ".tmp" + std::to_string(::getpid()))
               : fs::path();
-  if (to_file) fs::remove(temp, ec);
+  if (to_file) {
+    // Made here, owner-only, so that an unwritable folder is reported as
+    // such and not through the temporary file's name.
+    auto fd = core::CreatePrivateFile(temp);
+    if (!fd.ok())
+      return core::Status::Error(core::ErrorCode::kIo, "cannot write --out " + output.file.string() + ": the folder " +
+                                                           (folder.empty() ? fs::path(".") : folder).string() +
+                                                           " is not writable; choose a folder you may write");
+    ::close(*fd);
+  }
   std::vector<fs::path> partial;
   if (to_file) partial.push_back(temp);
   if (options.answer_key_detail)
@@ -88,14 +102,17 @@ core::Result<std::string> GenerateProviderTo(const ProviderOutput& output, Gener
   auto url = db::ConnectionUrl::Parse(to_file ? "sqlite:" + temp.string() : output.url);
   if (!url.ok()) return url.status().WithContext("--target");
   auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
-  if (!db.ok()) return db.status();
+  if (!db.ok()) {
+    if (to_file) fs::remove(temp, ec);
+    return db.status();
+  }
 
   options.answer_key_path = key_path;
   options.replace_existing = output.force && !to_file;
   core::Status status = GenerateProvider(options, **db, summary);
   if (to_file) {
-    if (!status.ok()) (*db)->DiscardCreatedFile();
-    db->reset();  // close before the rename
+    db->reset();  // close before the rename (or the removal)
+    if (!status.ok()) fs::remove(temp, ec);
     if (status.ok()) {
       fs::rename(temp, output.file, ec);
       if (ec) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "core/interrupt.h"
 #include "extract/row_source.h"
 #include "load/crosswalk_store.h"
 #include "load/ledger.h"
@@ -83,6 +84,13 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
     if (!*more) break;
     HANDOVER_RETURN_IF_ERROR(loader.LoadBatch(batch).WithContext("loading " + mapping.name()));
     if (progress) progress(mapping.name(), loader.counts().extracted);
+    // A committed batch is the safe point at which to honour a stop request.
+    if (core::InterruptRequested()) {
+      counts = loader.counts();
+      return core::Status::Error(core::ErrorCode::kInterrupted,
+                                 std::to_string(counts.extracted) + " " + mapping.source_table() +
+                                     " rows of mapping " + mapping.name() + " committed");
+    }
   }
   HANDOVER_RETURN_IF_ERROR(loader.Finish());
   counts = loader.counts();
@@ -110,6 +118,16 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
     MappingCounts counts;
     core::Status status = LoadMapping(*mapping, source, source_catalog, target, **crosswalk, ledger, options,
                                 progress, counts);
+    if (status.code() == core::ErrorCode::kInterrupted) {
+      std::string done;
+      for (const auto& m : summary.mappings) done += (done.empty() ? "" : ", ") + m.mapping;
+      (void)CloseRun(target, *run_id, "interrupted");
+      return core::Status::Error(core::ErrorCode::kInterrupted,
+                                 std::string("stopped by ") + core::InterruptSignalName() + " at a batch boundary: " +
+                                     (done.empty() ? "" : "mappings " + done + " loaded, ") + status.message() +
+                                     "; nothing was half-written and run " + std::to_string(*run_id) +
+                                     " is recorded as interrupted in the target");
+    }
     if (!status.ok()) {
       (void)CloseRun(target, *run_id, "failed");  // best effort: the load error is what matters
       return status;

@@ -18,7 +18,7 @@ struct RunInfo {
 
 // Inserts a run row and returns its id (one more than the largest so far).
 core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info);
-// Records the run's outcome: "balanced", "unbalanced" or "failed".
+// Records the run's outcome: "balanced", "unbalanced", "failed" or "interrupted".
 core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome);
 
 // Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ".
