@@ -75,7 +75,13 @@ Runner AddGenerateCommand(CLI::App& app) {
   cmd->add_option("--people", flags->people, "Young people (identities) to generate, at least 1")
       ->required();
   cmd->add_option("--seed", flags->seed, "Seed: the same seed gives the same files")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return !text.empty() && text.size() <= 19 && text.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : "'" + text + "' is not a seed: give a whole number, 0 or more";
+          },
+          "SEED"))
       ->capture_default_str();
   cmd->add_option("--cutover", flags->cutover, "Cut-over date, YYYY-MM-DD")->capture_default_str();
   cmd->add_option("--out", flags->out, "SQLite file to create (default provider.db)");

@@ -93,8 +93,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : kExitError;
+    if (e.get_exit_code() == 0) return app.exit(e);
+    // One line, as every other error: what is wrong, and where help is.
+    return ReportError(handover::core::Status::Error(
+        handover::core::ErrorCode::kUsage, std::string(e.what()) + " (handover " +
+                                               (app.get_subcommands().empty() ? std::string()
+                                                                              : app.get_subcommands().front()->get_name() + " ") +
+                                               "--help lists the options)"));
   }
   spdlog::set_level(spdlog::level::from_str(global.log_level));
   try {

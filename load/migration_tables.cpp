@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS migration_run (
   mappings_hash TEXT NOT NULL,
   source TEXT NOT NULL,
   parameters TEXT NOT NULL,
-  outcome TEXT CHECK (outcome IN ('balanced', 'unbalanced', 'failed'))
+  outcome TEXT CHECK (outcome IN ('balanced', 'unbalanced', 'failed', 'interrupted'))
 );
 CREATE TABLE IF NOT EXISTS migration_ledger (
   run_id BIGINT NOT NULL REFERENCES migration_run (run_id),

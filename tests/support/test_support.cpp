@@ -11,7 +11,10 @@
 #include <random>
 #include <regex>
 #include <stdexcept>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 #include <iterator>
@@ -90,6 +93,60 @@ CommandResult RunHandover(const std::vector<std::string>& arguments, const std::
   result.out = ReadFile(out);
   result.err = ReadFile(err);
   return result;
+}
+
+BackgroundHandover::BackgroundHandover(const std::vector<std::string>& arguments,
+                                       const std::filesystem::path& scratch) {
+  static std::atomic<int> counter{0};
+  const int n = ++counter;
+  out_ = scratch / ("bg" + std::to_string(n) + ".out");
+  err_ = scratch / ("bg" + std::to_string(n) + ".err");
+  std::vector<std::string> argv_storage = {HandoverBinary().string()};
+  argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_ = ::fork();
+  if (pid_ == 0) {
+    const int out = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int err = ::open(err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int in = ::open("/dev/null", O_RDONLY);
+    ::dup2(out, 1), ::dup2(err, 2), ::dup2(in, 0);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+}
+
+BackgroundHandover::~BackgroundHandover() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+void BackgroundHandover::Signal(int signal_number) {
+  if (pid_ > 0) ::kill(pid_, signal_number);
+}
+
+CommandResult BackgroundHandover::Wait() {
+  CommandResult result;
+  int status = 0;
+  if (pid_ > 0 && ::waitpid(pid_, &status, 0) == pid_) {
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    pid_ = -1;
+  }
+  result.out = ReadFile(out_);
+  result.err = ReadFile(err_);
+  return result;
+}
+
+bool WaitFor(const std::function<bool()>& predicate, double seconds) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  while (!predicate()) {
+    if (std::chrono::steady_clock::now() > deadline) return predicate();
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
 }
 
 TempDir::TempDir() {

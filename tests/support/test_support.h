@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,6 +38,27 @@ struct CommandResult {
 // Runs `handover <arguments>` (arguments are shell-quoted here) and captures
 // both streams. `scratch` holds the captured output files.
 CommandResult RunHandover(const std::vector<std::string>& arguments, const std::filesystem::path& scratch);
+
+// `handover <arguments>` started in the background, for tests that signal it
+// while it runs. Standard output and error go to files in `scratch`.
+class BackgroundHandover {
+ public:
+  BackgroundHandover(const std::vector<std::string>& arguments, const std::filesystem::path& scratch);
+  ~BackgroundHandover();  // kills the process if it was not waited for
+  BackgroundHandover(const BackgroundHandover&) = delete;
+  BackgroundHandover& operator=(const BackgroundHandover&) = delete;
+
+  void Signal(int signal_number);
+  // Waits for the process to end; exit_code is 128 + N if signal N killed it.
+  CommandResult Wait();
+
+ private:
+  int pid_ = -1;
+  std::filesystem::path out_, err_;
+};
+
+// Polls up to `seconds` for `predicate` to hold; returns its last value.
+bool WaitFor(const std::function<bool()>& predicate, double seconds);
 
 // Reads a whole file ("" if missing).
 std::string ReadFile(const std::filesystem::path& path);

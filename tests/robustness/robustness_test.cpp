@@ -1,0 +1,445 @@
+// The robustness catalogue (see README.md): bad or awkward inputs through
+// the real CLI. Each case asserts the exit code, the message, and that
+// nothing was lost, leaked or half-written.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_support.h"
+
+namespace handover {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+
+int Mode(const fs::path& path) {
+  struct stat st {};
+  return ::lstat(path.c_str(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+}
+
+size_t Lines(const std::string& text) { return size_t(std::count(text.begin(), text.end(), '\n')); }
+
+std::string LastLine(const std::string& text) {
+  if (text.size() < 2) return text;
+  const size_t start = text.rfind('\n', text.size() - 2);
+  return text.substr(start == std::string::npos ? 0 : start + 1, text.size() - (start == std::string::npos ? 0 : start + 1) - 1);
+}
+
+class Robustness : public ::testing::Test {
+ protected:
+  // One demo provider for the whole catalogue (300 people, seed 1).
+  static void SetUpTestSuite() {
+    shared_ = new testing::TempDir();
+    const auto r = testing::RunHandover(
+        {"generate", "--people", "300", "--seed", "1", "--out", (shared_->path() / "p.db").string()},
+        shared_->path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() {
+    delete shared_;
+    shared_ = nullptr;
+  }
+
+  static std::string SharedProvider() { return "sqlite:" + (shared_->path() / "p.db").string(); }
+  static fs::path ShippedMappings() { return testing::SourceDir() / "mappings" / "leaving-care"; }
+  std::string Target() const { return "sqlite:" + (dir_ / "council.db").string(); }
+  fs::path Out() const { return dir_ / "out"; }
+
+  // A private copy of the provider, to damage.
+  std::string CopyOfProvider() {
+    fs::copy_file(shared_->path() / "p.db", dir_ / "p.db");
+    return "sqlite:" + (dir_ / "p.db").string();
+  }
+  // A private copy of the shipped mapping set, to edit.
+  fs::path CopyOfMappings() {
+    fs::copy(ShippedMappings(), dir_ / "maps", fs::copy_options::recursive);
+    return dir_ / "maps";
+  }
+  void Execute(const std::string& url, const std::string& sql) {
+    auto db = testing::OpenOrFail(url);
+    ASSERT_NE(db, nullptr);
+    ASSERT_TRUE(db->Execute(sql, "test").ok()) << sql;
+  }
+
+  CommandResult Run(const std::vector<std::string>& arguments) { return testing::RunHandover(arguments, dir_.path()); }
+  CommandResult Rehearse(const std::string& source, const std::string& target, const fs::path& mappings,
+                         std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"rehearse",   "--source", source,           "--target", target,
+                                     "--mappings", mappings.string(), "--out", Out().string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return Run(args);
+  }
+  CommandResult Check(const std::string& source, const std::string& target, const fs::path& mappings) {
+    return Run({"check", "--source", source, "--target", target, "--mappings", mappings.string()});
+  }
+
+  // Exit 2, exactly one line "handover: error: ..." holding every fragment.
+  static void ExpectOneLineError(const CommandResult& r, std::initializer_list<std::string> fragments) {
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_EQ(r.err.rfind("handover: error: ", 0), 0u) << r.err;
+    EXPECT_EQ(Lines(r.err), 1u) << r.err;
+    for (const auto& fragment : fragments) EXPECT_NE(r.err.find(fragment), std::string::npos) << r.err;
+  }
+  void ExpectNoTarget() const {
+    EXPECT_FALSE(fs::exists(dir_ / "council.db")) << "a partial target was left behind";
+  }
+
+  static testing::TempDir* shared_;
+  testing::TempDir dir_;
+};
+
+testing::TempDir* Robustness::shared_ = nullptr;
+
+// ---- Broken: crash, leak, data loss -------------------------------------
+
+TEST_F(Robustness, AHundredThousandTermSumIsRefusedAtCheckTime) {
+  const fs::path maps = CopyOfMappings();
+  std::string text = testing::ReadFile(maps / "payment.map");
+  std::string sum = "p.payment_id";
+  for (int i = 1; i < 100000; ++i) sum += " + p.payment_id";
+  const std::string line = "legacy_payment_id = p.payment_id";
+  ASSERT_NE(text.find(line), std::string::npos);
+  text.replace(text.find(line), line.size(), "legacy_payment_id = " + sum);
+  std::ofstream(maps / "payment.map") << text;
+  const auto checked = Check(SharedProvider(), Target(), maps);
+  EXPECT_EQ(checked.exit_code, 2) << checked.err.substr(0, 2000);
+  EXPECT_NE(checked.err.find("payment.map:11:"), std::string::npos) << checked.err.substr(0, 2000);
+  EXPECT_NE(checked.err.find("more than 1000 operators"), std::string::npos) << checked.err.substr(0, 2000);
+  EXPECT_LT(checked.err.size(), 4000u) << "the 1.6 MB line must be clipped";
+  const auto rehearsed = Rehearse(SharedProvider(), Target(), maps);
+  EXPECT_EQ(rehearsed.exit_code, 2) << rehearsed.err.substr(0, 2000);
+  EXPECT_NE(rehearsed.err.find("nothing was loaded"), std::string::npos);
+  ExpectNoTarget();
+}
+
+TEST_F(Robustness, ATwoHundredThousandTermRejectRuleIsRefusedAtCheckTime) {
+  const fs::path maps = CopyOfMappings();
+  std::string rule = "  reject when p.payment_id = 0";
+  for (int i = 1; i < 200000; ++i) rule += " or p.payment_id = " + std::to_string(i);
+  std::ofstream(maps / "payment.map", std::ios::app) << "";
+  std::string text = testing::ReadFile(maps / "payment.map");
+  const std::string anchor = "  exclude when p.deleted = 1";
+  ASSERT_NE(text.find(anchor), std::string::npos);
+  text.insert(text.find(anchor), rule + " because \"generated\" as generated\n");
+  std::ofstream(maps / "payment.map") << text;
+  const auto r = Rehearse(SharedProvider(), Target(), maps);
+  EXPECT_EQ(r.exit_code, 2) << r.err.substr(0, 2000);
+  EXPECT_NE(r.err.find("more than 1000 operators"), std::string::npos) << r.err.substr(0, 2000);
+  ExpectNoTarget();
+}
+
+TEST_F(Robustness, AHundredKilobyteSurnameLoadsAndBalances) {
+  const std::string source = CopyOfProvider();
+  Execute(source, "UPDATE client SET surname = '" + std::string(100 * 1024, 'q') +
+                      "' WHERE rowid = (SELECT min(rowid) FROM client WHERE deleted = 0)");
+  const auto r = Rehearse(source, Target(), ShippedMappings());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("BALANCED"), std::string::npos) << r.out;
+  auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM person WHERE length(surname) = 102400"), 1);
+}
+
+TEST_F(Robustness, PasswordsNeverReachTheScreenOrTheLog) {
+  for (const std::string password : {"a/bSecretPw8", "x?SecretPw8", "SecretPw8:with@at"}) {
+    const std::string url = "postgresql://alice:" + password + "@127.0.0.1:1/db";
+    for (const auto& r : {Rehearse(SharedProvider(), url, ShippedMappings()),
+                          Check(SharedProvider(), url, ShippedMappings()),
+                          Run({"generate", "--people", "5", "--target", url})}) {
+      EXPECT_EQ(r.exit_code, 2) << r.err;
+      EXPECT_EQ(r.err.find("SecretPw8"), std::string::npos) << r.err;
+      EXPECT_EQ(r.out.find("SecretPw8"), std::string::npos) << r.out;
+      EXPECT_NE(r.err.find("postgresql://alice:***@127.0.0.1:1/db"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(testing::ReadFile(Out() / "handover.log").find("SecretPw8"), std::string::npos);
+  }
+  // A URL that cannot be parsed at all still never echoes its password.
+  const auto r = Rehearse(SharedProvider(), "postgresql://alice:Secret%zzPw8@127.0.0.1/db", ShippedMappings());
+  ExpectOneLineError(r, {"--target", "bad %-escape in the password", "alice:***@"});
+  EXPECT_EQ(r.err.find("Secret"), std::string::npos) << r.err;
+}
+
+TEST_F(Robustness, TheLogNeverFollowsASymlink) {
+  fs::create_directories(Out());
+  std::ofstream(dir_ / "victim.txt") << "precious";
+  ::chmod((dir_ / "victim.txt").c_str(), 0644);
+  fs::create_symlink(dir_ / "victim.txt", Out() / "handover.log");
+  fs::create_symlink(dir_ / "victim.txt", Out() / "exceptions.csv.partial");
+  const auto r = Rehearse(SharedProvider(), Target(), ShippedMappings());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(testing::ReadFile(dir_ / "victim.txt"), "precious");
+  EXPECT_EQ(Mode(dir_ / "victim.txt"), 0644);
+  EXPECT_FALSE(fs::is_symlink(Out() / "handover.log"));
+  EXPECT_EQ(Mode(Out() / "handover.log"), 0600);
+  EXPECT_NE(testing::ReadFile(Out() / "handover.log").find("loading mapping person"), std::string::npos);
+}
+
+TEST_F(Robustness, SigtermStopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
+  testing::BackgroundHandover run({"rehearse", "--source", SharedProvider(), "--target", Target(), "--mappings",
+                                   ShippedMappings().string(), "--out", Out().string(), "--batch-size", "3"},
+                                  dir_.path());
+  ASSERT_TRUE(testing::WaitFor(
+      [&] { return testing::ReadFile(Out() / "handover.log").find("loading mapping payment") != std::string::npos; },
+      60))
+      << "the run never reached the payments";
+  run.Signal(SIGTERM);
+  const CommandResult r = run.Wait();
+  EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
+  // Progress lines come first; the verdict is the one last line.
+  const std::string last = LastLine(r.err);
+  EXPECT_EQ(last.rfind("handover: interrupted: stopped by SIGTERM at a batch boundary", 0), 0u) << r.err;
+  EXPECT_EQ(r.err.find("handover: interrupted"), r.err.size() - last.size() - 1) << r.err;
+  EXPECT_NE(r.err.find("run 1 is recorded as interrupted"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("rehearse into an empty target"), std::string::npos) << r.err;
+  auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_run WHERE outcome = 'interrupted'"), 1);
+  // Nothing half-written: every committed payment row has its ledger line,
+  // and the ledger covers whole batches of 3.
+  const int64_t loaded = testing::QueryIntOrFail(*db, "SELECT count(*) FROM payment");
+  const int64_t ledger_loaded = testing::QueryIntOrFail(
+      *db, "SELECT count(*) FROM migration_ledger WHERE mapping = 'payment' AND outcome = 'loaded'");
+  const int64_t ledger_all =
+      testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_ledger WHERE mapping = 'payment'");
+  const int64_t source_rows = [&] {
+    auto source = testing::OpenOrFail(SharedProvider(), db::OpenMode::kMustExist);
+    return source ? testing::QueryIntOrFail(*source, "SELECT count(*) FROM payment") : -1;
+  }();
+  EXPECT_EQ(loaded, ledger_loaded);
+  EXPECT_GT(ledger_all, 0);
+  EXPECT_LT(ledger_all, source_rows) << "the signal should have arrived before the last batch";
+  EXPECT_EQ(ledger_all % 3, 0);
+  EXPECT_NE(r.err.find(std::to_string(ledger_all) + " payment rows of mapping payment committed"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(Robustness, AFolderWithoutMappingsIsRefused) {
+  const fs::path maps = dir_ / "maps";
+  fs::create_directories(maps / "council");
+  fs::copy_file(ShippedMappings() / "council" / "schema.sql", maps / "council" / "schema.sql");
+  ExpectOneLineError(Rehearse(SharedProvider(), Target(), maps), {"holds no mapping files (*.map)", maps.string()});
+  ExpectNoTarget();
+}
+
+TEST_F(Robustness, ALinkOutOfTheMappingsFolderIsRefused) {
+  const fs::path maps = CopyOfMappings();
+  fs::create_symlink("/etc/passwd", maps / "pw.csv");
+  const auto r = Rehearse(SharedProvider(), Target(), maps);
+  ExpectOneLineError(r, {"pw.csv is a link to a file outside the mappings folder", "copy the file into the folder"});
+  EXPECT_EQ(r.err.find("root:"), std::string::npos) << r.err;
+  ExpectNoTarget();
+}
+
+// ---- Unclear or wrong ---------------------------------------------------
+
+TEST_F(Robustness, AnUnknownSubcommandIsNamedWithTheNearestOne) {
+  ExpectOneLineError(Run({"reherse"}), {"unknown command 'reherse'", "did you mean 'rehearse'?"});
+  ExpectOneLineError(Run({"frobnicate", "--x"}),
+                     {"unknown command 'frobnicate'", "generate, check, rehearse or version"});
+  ExpectOneLineError(Run({}), {"give a command: generate, check, rehearse or version"});
+}
+
+TEST_F(Robustness, ANegativeSeedIsRefused) {
+  const auto r = Run({"generate", "--people", "5", "--seed", "-1", "--out", (dir_ / "x.db").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("--seed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a whole number, 0 or more"), std::string::npos) << r.err;
+  EXPECT_EQ(Lines(r.err), 1u) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "x.db"));
+}
+
+TEST_F(Robustness, AParameterGivenTwiceIsRefused) {
+  ExpectOneLineError(Rehearse(SharedProvider(), Target(), ShippedMappings(),
+                              {"--param", "cutover=2030-01-01", "--param", "cutover=2015-01-01"}),
+                     {"--param cutover is given twice (2030-01-01 and 2015-01-01)"});
+  ExpectNoTarget();
+}
+
+TEST_F(Robustness, AnExistingOutFolderIsMadeOwnerOnly) {
+  fs::create_directories(Out());
+  ::chmod(Out().c_str(), 0755);
+  const auto r = Rehearse(SharedProvider(), Target(), ShippedMappings());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Mode(Out()), 0700);
+}
+
+TEST_F(Robustness, AnOutFolderInsideTheMappingsIsRefused) {
+  const fs::path maps = CopyOfMappings();
+  const auto r = Run({"rehearse", "--source", SharedProvider(), "--target", Target(), "--mappings", maps.string(),
+                      "--out", (maps / "reports").string()});
+  ExpectOneLineError(r, {"is inside the mappings folder", "choose a folder outside it"});
+  EXPECT_FALSE(fs::exists(maps / "reports"));
+  ExpectNoTarget();
+}
+
+TEST_F(Robustness, GenerateIntoAFolderPathIsNamedAsAFolder) {
+  fs::create_directories(dir_ / "afolder");
+  ExpectOneLineError(Run({"generate", "--people", "5", "--out", (dir_ / "afolder").string(), "--force"}),
+                     {"--out " + (dir_ / "afolder").string() + " is a folder", "afolder/provider.db"});
+  EXPECT_TRUE(fs::is_directory(dir_ / "afolder"));
+}
+
+// A folder this process cannot create files in: /sys refuses even root.
+fs::path UnwritableFolder(const fs::path& scratch) {
+  if (::geteuid() == 0) return "/sys";
+  fs::create_directories(scratch / "readonly");
+  ::chmod((scratch / "readonly").c_str(), 0555);
+  return scratch / "readonly";
+}
+
+TEST_F(Robustness, GenerateIntoAnUnwritableFolderSaysSo) {
+  const fs::path folder = UnwritableFolder(dir_.path());
+  const auto r = Run({"generate", "--people", "5", "--out", (folder / "p.db").string(), "--answer-key",
+                      (dir_ / "key.json").string()});
+  ExpectOneLineError(r, {"cannot write --out " + (folder / "p.db").string(), "the folder " + folder.string() +
+                                                                                 " is not writable"});
+  EXPECT_EQ(r.err.find(".tmp"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("readable"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "key.json"));
+}
+
+TEST_F(Robustness, ABareSchemeIsNotAnUnknownBackend) {
+  ExpectOneLineError(Rehearse(SharedProvider(), "postgresql://", ShippedMappings()),
+                     {"--target", "nothing after 'postgresql://'"});
+}
+
+TEST_F(Robustness, AnOdbcSqliteSourceWithAMissingFileCreatesNothing) {
+  const fs::path missing = dir_ / "missing.db";
+  const auto r = Rehearse(testing::SqliteOdbcUrl(missing), Target(), ShippedMappings());
+  ExpectOneLineError(r, {"source", "no such file", missing.string()});
+  EXPECT_FALSE(fs::exists(missing)) << "the driver must not be left to create an empty source";
+  ExpectNoTarget();
+}
+
+TEST_F(Robustness, AFolderGivenAsAnSqliteFileIsNamedAsAFolder) {
+  fs::create_directories(dir_ / "adir");
+  ExpectOneLineError(Rehearse(SharedProvider(), "sqlite:" + (dir_ / "adir").string(), ShippedMappings()),
+                     {"target", "is a folder, not an SQLite database file"});
+  ExpectOneLineError(Rehearse("sqlite:" + (dir_ / "adir").string(), Target(), ShippedMappings()),
+                     {"source", "is a folder, not an SQLite database file"});
+}
+
+TEST_F(Robustness, ATargetInAnUnwritableFolderSaysWhichAndWhy) {
+  const fs::path folder = UnwritableFolder(dir_.path());
+  ExpectOneLineError(Rehearse(SharedProvider(), "sqlite:" + (folder / "council.db").string(), ShippedMappings()),
+                     {"target", "the folder " + folder.string() + " is not writable"});
+}
+
+TEST_F(Robustness, TheSameDatabaseAsSourceAndTargetIsRefused) {
+  const std::string source = CopyOfProvider();
+  const std::string before = testing::ReadFile(dir_ / "p.db");
+  ExpectOneLineError(Rehearse(source, "sqlite:" + (dir_ / "." / "p.db").string(), ShippedMappings()),
+                     {"--source and --target both name", "a database of its own"});
+  EXPECT_EQ(testing::ReadFile(dir_ / "p.db"), before) << "the provider's database must not be touched";
+}
+
+TEST_F(Robustness, ATargetHoldingUnrelatedTablesIsNamedInOneLine) {
+  Execute(Target(), "CREATE TABLE stock (sku TEXT)");
+  Execute(Target(), "CREATE TABLE orders (id INTEGER)");
+  const auto r = Rehearse(SharedProvider(), Target(), ShippedMappings());
+  ExpectOneLineError(r, {"holds other tables (orders, stock)", "none of the council schema's (", "18 in all",
+                         "point --target at an empty database"});
+}
+
+TEST_F(Robustness, AnEmptyMappingsFolderNeverNamesAnInternalDatabase) {
+  fs::create_directories(dir_ / "empty");
+  const auto r = Check(SharedProvider(), Target(), dir_ / "empty");
+  ExpectOneLineError(r, {"holds no mapping files"});
+  EXPECT_EQ(r.err.find("memory"), std::string::npos) << r.err;
+}
+
+TEST_F(Robustness, MappingsGivenAsAFileSaysItIsAFile) {
+  ExpectOneLineError(Rehearse(SharedProvider(), Target(), ShippedMappings() / "person.map"),
+                     {"is a file, not a folder"});
+  ExpectNoTarget();
+}
+
+TEST_F(Robustness, StrayQuotesInACodeSetCsvAreRefusedWithLineAndColumn) {
+  for (const std::string bad : {"WA,WEEKLY\"_ALLOWANCE", "\"RENT\"junk,RENT"}) {
+    SCOPED_TRACE(bad);
+    fs::remove_all(dir_ / "maps");
+    const fs::path maps = CopyOfMappings();
+    const int line = int(Lines(testing::ReadFile(maps / "payment_type.csv"))) + 1;
+    std::ofstream(maps / "payment_type.csv", std::ios::app) << bad << "\n";
+    const auto r = Check(SharedProvider(), Target(), maps);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    const std::string column = bad[0] == '"' ? "7" : "10";
+    EXPECT_NE(r.err.find("payment_type.csv:" + std::to_string(line) + ":" + column + ": error: "), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("quote"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(Robustness, ASyntaxErrorOnAHugeLineIsClippedAndControlBytesEscaped) {
+  const fs::path maps = CopyOfMappings();
+  std::ofstream(maps / "huge.map") << "mapping huge from client c\n  into person\n  surname = concat("
+                                   << std::string(2 << 20, 'x') << " ~\n";
+  std::ofstream(maps / "escape.map") << "mapping esc from client c\n  into person\n  surname = \x1b[31m \x07\n";
+  const auto r = Check(SharedProvider(), Target(), maps);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_LT(r.err.size(), 8000u) << "a 2 MB line must not be echoed whole";
+  EXPECT_NE(r.err.find("huge.map:3:"), std::string::npos) << r.err.substr(0, 3000);
+  EXPECT_NE(r.err.find("escape.map:3:"), std::string::npos) << r.err.substr(0, 3000);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << "a raw escape byte reached the terminal";
+  EXPECT_EQ(r.err.find('\x07'), std::string::npos);
+  EXPECT_NE(r.err.find("\\x1b[31m"), std::string::npos) << r.err.substr(0, 3000);
+}
+
+TEST_F(Robustness, ACodeSetFileOutsideTheFolderIsSaidToBeOutside) {
+  const fs::path maps = CopyOfMappings();
+  std::ofstream(maps / "extra.map") << "codeset leak from \"../../etc/passwd\"\n";
+  const auto r = Check(SharedProvider(), Target(), maps);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("extra.map:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("is outside the mappings folder"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("not found"), std::string::npos) << r.err;
+}
+
+TEST_F(Robustness, ABlankLegacyKeyIsNoKey) {
+  const std::string source = CopyOfProvider();
+  Execute(source, "UPDATE client SET client_ref = '   ' WHERE rowid = (SELECT min(rowid) FROM client WHERE deleted = 0 "
+                  "AND upper(surname) NOT LIKE 'TEST%')");
+  const auto r = Rehearse(source, Target(), ShippedMappings());
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_crosswalk WHERE trim(legacy_key) = ''"), 0);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM person WHERE trim(legacy_ref) = ''"), 0);
+  EXPECT_GE(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_exception WHERE mapping = 'person' AND "
+                                         "reason_code = 'missing_key' AND legacy_key IS NULL"),
+            1);
+}
+
+TEST_F(Robustness, AWorklistCellIsBoundedAndPrintable) {
+  const std::string source = CopyOfProvider();
+  // Unmapped payment types are shown in the worklist (in the reason and the
+  // value cell): one of 5 MB, one holding NUL and ESC bytes.
+  Execute(source, "UPDATE payment SET pay_type = '" + std::string(5 << 20, 'z') +
+                      "' WHERE rowid = (SELECT min(rowid) FROM payment WHERE deleted = 0)");
+  Execute(source, "UPDATE payment SET pay_type = 'ab' || char(0) || char(27) || 'cd' WHERE rowid = (SELECT max(rowid) "
+                  "FROM payment WHERE deleted = 0)");
+  const auto r = Rehearse(source, Target(), ShippedMappings());
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  const std::string worklist = testing::ReadFile(Out() / "exceptions.csv");
+  ASSERT_FALSE(worklist.empty());
+  EXPECT_LT(worklist.size(), 1u << 20) << "a 5 MB value must not be copied into the worklist";
+  EXPECT_NE(worklist.find(std::string(200, 'z') + "... (5242880 bytes in all)"), std::string::npos);
+  EXPECT_EQ(worklist.find('\0'), std::string::npos) << "a NUL byte was written raw";
+  EXPECT_EQ(worklist.find('\x1b'), std::string::npos) << "an escape byte was written raw";
+}
+
+TEST_F(Robustness, TheTargetFileIsCreatedOwnerOnly) {
+  const auto r = Rehearse(SharedProvider(), Target(), ShippedMappings());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Mode(dir_ / "council.db"), 0600);
+}
+
+}  // namespace
+}  // namespace handover
