@@ -57,7 +57,7 @@ int Rehearse(const RehearseFlags& flags, const GlobalOptions& global) {
   if (core::InterruptRequested())
     return fail(core::Status::Error(core::ErrorCode::kInterrupted, std::string("stopped by ") +
                                                                        core::InterruptSignalName() +
-                                                                       " before any data moved; nothing was written"));
+                                                                       " before any data moved; no record was loaded"));
 
   load::LoadOptions options;
   options.batch_size = flags.batch_size;

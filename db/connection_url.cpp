@@ -138,7 +138,10 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
         auto password = ResolvePassword(key == "pwd_env" ? "env" : "file", value);
         if (!password.ok()) return password.status();
         result.password_ = *password;
-        rebuilt += "PWD={" + *password + "};";
+        // Inside braces a '}' is written twice.
+        std::string braced;
+        for (char c : *password) braced += c == '}' ? std::string("}}") : std::string(1, c);
+        rebuilt += "PWD={" + braced + "};";
         continue;
       }
       if (key == "pwd" || key == "password") result.password_ = value;
@@ -201,9 +204,18 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
   const std::string masked = "postgresql://" + masked_authority + "/" + path;
   if (!authority.empty()) {
     std::string host = authority;
-    if (const auto colon = authority.rfind(':'); colon != std::string::npos) {
-      host = authority.substr(0, colon);
-      const std::string port = authority.substr(colon + 1);
+    size_t port_from = authority.rfind(':');
+    if (authority[0] == '[') {  // an IPv6 address: [::1] or [::1]:5432
+      const auto close = authority.find(']');
+      if (close == std::string::npos) return Fail(masked, "the IPv6 address has no closing ']'");
+      host = authority.substr(1, close - 1);
+      port_from = close + 1 < authority.size() && authority[close + 1] == ':' ? close + 1 : std::string::npos;
+      if (port_from == std::string::npos && close + 1 != authority.size())
+        return Fail(masked, "unexpected text after the IPv6 address");
+    }
+    if (port_from != std::string::npos) {
+      if (authority[0] != '[') host = authority.substr(0, port_from);
+      const std::string port = authority.substr(port_from + 1);
       if (port.empty() || !std::all_of(port.begin(), port.end(), ::isdigit))
         return Fail(masked, "port '" + port + "' is not a number");
       result.pg_params_["port"] = port;
@@ -310,7 +322,7 @@ std::string ConnectionUrl::Masked() const {
       };
       if (!get("user").empty()) out += get("user") + (password_.empty() ? "" : ":***") + "@";
       const std::string host = get("host");
-      if (!host.empty() && host[0] != '/') out += host;
+      if (!host.empty() && host[0] != '/') out += host.find(':') != std::string::npos ? "[" + host + "]" : host;
       if (!get("port").empty()) out += ":" + get("port");
       out += "/" + get("dbname");
       if (!host.empty() && host[0] == '/') out += "?host=" + host;

@@ -39,6 +39,8 @@ std::string FirstLine(std::string message) {
 std::string ConnectHint(const std::string& message, Backend backend) {
   if (Contains(message, "password authentication failed") || Contains(message, "no password supplied"))
     return "check the user and password (password_env=VAR keeps it off the command line)";
+  if (Contains(message, "role") && Contains(message, "does not exist"))
+    return "check the user name: no such role on that server";
   if (Contains(message, "does not exist"))
     return "check the database name, or create it first";
   if (Contains(message, "Connection refused") || Contains(message, "could not connect") ||

@@ -42,7 +42,7 @@ void TableWriter::EndRow() {
 core::Status TableWriter::Send() {
   if (rows_ == 0) return core::Status::Ok();
   core::Status status =
-      WriteBuffered().WithContext("writing " + std::to_string(rows_) + " rows to " + table_);
+      WriteBuffered().WithContext("writing " + std::to_string(rows_) + (rows_ == 1 ? " row to " : " rows to ") + table_);
   if (status.ok()) unanswered_ += static_cast<int64_t>(rows_);
   Discard();
   return status;

@@ -34,8 +34,4 @@ core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const
                                                    const std::vector<std::string>& column_names,
                                                    size_t batch_size = 5000);
 
-// Converts one text cell read from a database into a Value of `type`,
-// falling back to text as described above.
-core::Value ValueFromDatabaseText(std::string text, core::ColumnType type);
-
 }  // namespace handover::extract

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "extract/row_source.h"
+#include "core/value_from_text.h"
 #include "db/postgres_native.h"
 #include "db/text_chunk_reader.h"
 
@@ -52,7 +53,7 @@ class SociTableSource final : public RowSource {
       for (size_t r = 0; r < got; ++r) {
         auto row = batch.AppendRow(++ordinal_);
         for (size_t c = 0; c < columns_.size(); ++c)
-          if (!reader_.IsNull(c, r)) row[c] = ValueFromDatabaseText(std::move(reader_.Cell(c, r)), columns_[c].type);
+          if (!reader_.IsNull(c, r)) row[c] = core::ValueFromDatabaseText(std::move(reader_.Cell(c, r)), columns_[c].type);
       }
       if (got < reader_.chunk_rows()) done_ = true;
     }
@@ -92,43 +93,9 @@ class SociTableSource final : public RowSource {
   int64_t ordinal_ = 0;
 };
 
-std::optional<int64_t> ParseInt(const std::string& text) {
-  int64_t value = 0;
-  const char* begin = text.data();
-  const char* end = begin + text.size();
-  if (begin != end && *begin == '+') ++begin;
-  const auto [ptr, ec] = std::from_chars(begin, end, value);
-  if (ec != std::errc() || ptr != end || begin == end) return std::nullopt;
-  return value;
-}
 
 }  // namespace
 
-core::Value ValueFromDatabaseText(std::string text, core::ColumnType type) {
-  switch (type) {
-    case core::ColumnType::kText:
-      break;
-    case core::ColumnType::kInteger:
-      if (auto v = ParseInt(text)) return *v;
-      break;
-    case core::ColumnType::kPence:
-      if (auto v = ParseInt(text)) return core::Pence{*v};
-      break;
-    case core::ColumnType::kDecimal:
-      if (auto v = core::Decimal::Parse(text)) return *v;
-      break;
-    case core::ColumnType::kDate:
-      // Timestamps through ODBC gain a time part; the date is the first 10.
-      if (auto v = core::Date::ParseIso(text.substr(0, 10)); v && (text.size() == 10 || text[10] == ' ' || text[10] == 'T'))
-        return *v;
-      break;
-    case core::ColumnType::kBool:
-      if (text == "1" || text == "t" || text == "true") return true;
-      if (text == "0" || text == "f" || text == "false") return false;
-      break;
-  }
-  return text;
-}
 
 core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const core::TableSchema& table,
                                                    const std::vector<std::string>& column_names,

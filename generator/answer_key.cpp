@@ -1,5 +1,7 @@
 #include "generator/answer_key.h"
 
+#include "core/private_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -46,11 +48,11 @@ core::Status IoError(const std::filesystem::path& path, const char* what) {
 }  // namespace
 
 FILE* OpenPrivateFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return nullptr;
-  ::fchmod(fd, 0600);  // an existing file keeps its mode through O_TRUNC
-  FILE* file = ::fdopen(fd, "w");
-  if (file == nullptr) ::close(fd);
+  // Created afresh, never through a link left at the path.
+  auto fd = core::CreatePrivateFile(path);
+  if (!fd.ok()) return nullptr;
+  FILE* file = ::fdopen(*fd, "w");
+  if (file == nullptr) ::close(*fd);
   return file;
 }
 

@@ -78,7 +78,7 @@ std::string SuggestedAction(LedgerOutcome outcome, const std::string& reason_cod
     return "two source records share this legacy key: correct one of them in the source";
   if (reason_code == "missing_key")
     return "give the record its legacy reference in the source, or exclude it by rule";
-  if (reason_code.find("unmapped") != std::string::npos || reason_code.find("code") != std::string::npos)
+  if (reason_code == "unmapped_code")
     return "add the provider value to the code set, or correct it in the source";
   if (reason_code == "target_rejected")
     return "the council database refused the row: correct the value in the source or the mapping";

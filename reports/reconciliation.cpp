@@ -50,8 +50,13 @@ core::Status ReadExceptions(db::Database& target, int64_t run_id, const PrivacyO
   if (!rows.ok()) return rows.status();
   for (auto& row : *rows) {
     ExceptionRow e{row[0], row[1], row[3], row[4], row[5], row[6], row[7], row[8], row[9], std::stoll(row[2])};
-    if (!privacy.show_personal_data && IsPersonalColumn(e.column) && !e.value_seen.empty())
+    if (!privacy.show_personal_data && IsPersonalColumn(e.column) && !e.value_seen.empty()) {
+      // The reason may quote the value ("value '12/13/2001' is not a date"):
+      // withhold it there too.
+      for (size_t at; !e.value_seen.empty() && (at = e.reason.find(e.value_seen)) != std::string::npos;)
+        e.reason.replace(at, e.value_seen.size(), "[withheld]");
       e.value_seen = "[withheld: personal data]";
+    }
     out.push_back(std::move(e));
   }
   return core::Status::Ok();

@@ -33,7 +33,9 @@ core::Status WritePrivateFile(const std::filesystem::path& path, const std::stri
     }
     done += static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(temp.c_str(), path.c_str()) != 0) {
+  const bool synced = ::fsync(fd) == 0;
+  const bool closed = ::close(fd) == 0;
+  if (!synced || !closed || ::rename(temp.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);
     ::unlink(temp.c_str());
     return core::Status::Error(core::ErrorCode::kIo, "cannot finish " + path.string() + ": " + why);

@@ -37,6 +37,8 @@ const std::string* CodeSet::Find(std::string_view value) const {
 
 namespace {
 
+constexpr const char* kUnterminated = "a quoted field is never closed; add the closing quote (\") or remove the opening one";
+
 // Splits one CSV record starting at `pos`; advances `pos` and `line`. On a
 // malformed record sets `error` and leaves `pos` at the offending byte.
 bool ReadRecord(const std::string& text, size_t& pos, int& line, std::vector<std::string>& fields,
@@ -77,7 +79,7 @@ bool ReadRecord(const std::string& text, size_t& pos, int& line, std::vector<std
     }
   }
   if (quoted) {
-    error = "unterminated quoted field";
+    error = kUnterminated;
     return false;
   }
   return true;
@@ -95,7 +97,7 @@ bool ParseCodeSetCsv(const std::string& text, std::vector<CsvCodeEntry>& entries
     const int record_line = line;
     const size_t record_start = pos;
     if (!ReadRecord(text, pos, line, fields, error)) {
-      error_offset = error == "unterminated quoted field" ? record_start : pos;
+      error_offset = error == kUnterminated ? record_start : pos;
       return false;
     }
     if (header) {

@@ -78,5 +78,59 @@ TEST(ConnectionUrl, BadUrlsSayWhatIsWrongAndWhatToTry) {
   }
 }
 
+TEST(ConnectionUrl, PasswordsHoldingUrlPunctuationParseAndAreMasked) {
+  for (const std::string password : {"a/bSecret", "x?Secret", "p@ss:Secret", "#Secret&x=y"}) {
+    auto url = db::ConnectionUrl::Parse("postgresql://alice:" + password + "@db.example:5433/council");
+    ASSERT_TRUE(url.ok()) << password << ": " << url.status().message();
+    EXPECT_EQ(url->Masked(), "postgresql://alice:***@db.example:5433/council");
+    EXPECT_NE(url->SociConnectString().find("dbname='council'"), std::string::npos) << url->SociConnectString();
+    EXPECT_NE(url->SociConnectString().find("port='5433'"), std::string::npos);
+  }
+}
+
+TEST(ConnectionUrl, NoMalformedUrlEchoesItsPassword) {
+  for (const std::string url :
+       {"postgresql://alice:Secret%zz@h/db", "postgresql://alice:Secret@h:port/db", "postgresql://alice:Secret@h:1/",
+        "postgresql://alice:Secret@h/db?Secret2", "postgresql://alice:Secret@h/db?a=1&Secret2",
+        "odbc:DSN=x;PWD=a;Secret2", "oracle://alice:Secret@h/db", "postgresql://alice:Secret@[::1/db"}) {
+    auto parsed = db::ConnectionUrl::Parse(url);
+    ASSERT_FALSE(parsed.ok()) << url;
+    EXPECT_EQ(parsed.status().message().find("Secret"), std::string::npos) << url << " -> " << parsed.status().message();
+  }
+}
+
+TEST(ConnectionUrl, BareSchemeAndIpv6Hosts) {
+  auto bare = db::ConnectionUrl::Parse("postgresql://");
+  ASSERT_FALSE(bare.ok());
+  EXPECT_NE(bare.status().message().find("nothing after 'postgresql://'"), std::string::npos) << bare.status().message();
+  auto v6 = db::ConnectionUrl::Parse("postgresql://u@[::1]:5432/db");
+  ASSERT_TRUE(v6.ok()) << v6.status().message();
+  EXPECT_EQ(v6->pg_params().at("host"), "::1");
+  EXPECT_EQ(v6->pg_params().at("port"), "5432");
+  EXPECT_EQ(v6->Masked(), "postgresql://u@[::1]:5432/db");
+}
+
+TEST(ConnectionUrl, OdbcPasswordFromAVariableKeepsItsBraces) {
+  ::setenv("HANDOVER_TEST_ODBC_PW", "a}b;c", 1);
+  auto url = db::ConnectionUrl::Parse("odbc:DSN=x;PWD_ENV=HANDOVER_TEST_ODBC_PW");
+  ASSERT_TRUE(url.ok()) << url.status().message();
+  EXPECT_NE(url->SociConnectString().find("PWD={a}}b;c};"), std::string::npos);
+  EXPECT_EQ(url->Masked().find("a}b"), std::string::npos);
+}
+
+TEST(ConnectionUrl, SameDatabaseSeesThroughPathSpellings) {
+  auto a = db::ConnectionUrl::Parse("sqlite:/tmp/x/../p.db");
+  auto b = db::ConnectionUrl::Parse("sqlite:/tmp/p.db");
+  auto c = db::ConnectionUrl::Parse("sqlite:/tmp/q.db");
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_TRUE(db::SameDatabase(*a, *b));
+  EXPECT_FALSE(db::SameDatabase(*a, *c));
+  auto p1 = db::ConnectionUrl::Parse("postgresql://u@h:5432/db");
+  auto p2 = db::ConnectionUrl::Parse("postgresql://other:pw@h:5432/db");
+  auto p3 = db::ConnectionUrl::Parse("postgresql://u@h:5432/db2");
+  EXPECT_TRUE(db::SameDatabase(*p1, *p2));
+  EXPECT_FALSE(db::SameDatabase(*p1, *p3));
+}
+
 }  // namespace
 }  // namespace handover

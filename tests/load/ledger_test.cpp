@@ -183,6 +183,8 @@ TEST(SuggestedActions, DifferByKindOfProblem) {
   EXPECT_NE(unmapped.find("code set"), std::string::npos) << unmapped;
   // A merge gets the merge advice whatever its reason code.
   EXPECT_EQ(SuggestedAction(LedgerOutcome::kMerged, "orphan"), merged);
+  // A rule's own code that merely contains "code" is not a code-set problem.
+  EXPECT_EQ(SuggestedAction(LedgerOutcome::kRejected, "bad_postcode"), rejected);
 }
 
 }  // namespace

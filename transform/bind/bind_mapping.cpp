@@ -260,9 +260,12 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     step.condition = binder.BindCondition(rule->condition, "the rule's 'when'").node;
     step.reason = rule->because;
     step.reason_code = rule->code ? core::AsciiLower(rule->code->name) : ReasonCode(rule->because);
-    static const std::set<std::string> kReserved = {"filter", "orphan", "unmapped_code",
-                                                    "bad_value", "missing_value", "no_target",
-                                                    "no_lookup_data"};
+    // Codes the engine itself gives (missing_key is not among them: a rule may
+    // name a missing reference, as the load engine does for a missing key).
+    static const std::set<std::string> kReserved = {
+        "filter",        "orphan",          "unmapped_code", "bad_value",           "missing_value",
+        "no_target",     "no_lookup_data",  "duplicate_key", "invalid_text_encoding", "target_rejected",
+        "survivor_not_loaded", "duplicate"};
     if (rule->code && kReserved.count(step.reason_code))
       error(*rule->code, "reason code '" + step.reason_code + "' is reserved for the engine");
     out->rules_.push_back(std::move(step));
