@@ -180,7 +180,11 @@ TEST_F(Robustness, TheLogNeverFollowsASymlink) {
   EXPECT_NE(testing::ReadFile(Out() / "handover.log").find("loading mapping person"), std::string::npos);
 }
 
-TEST_F(Robustness, SigtermStopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
+class Interruption : public Robustness, public ::testing::WithParamInterface<int> {};
+
+TEST_P(Interruption, StopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
+  const int signal_number = GetParam();
+  const std::string name = signal_number == SIGINT ? "SIGINT" : "SIGTERM";
   testing::BackgroundHandover run({"rehearse", "--source", SharedProvider(), "--target", Target(), "--mappings",
                                    ShippedMappings().string(), "--out", Out().string(), "--batch-size", "3"},
                                   dir_.path());
@@ -188,12 +192,12 @@ TEST_F(Robustness, SigtermStopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
       [&] { return testing::ReadFile(Out() / "handover.log").find("loading mapping payment") != std::string::npos; },
       60))
       << "the run never reached the payments";
-  run.Signal(SIGTERM);
+  run.Signal(signal_number);
   const CommandResult r = run.Wait();
   EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
   // Progress lines come first; the verdict is the one last line.
   const std::string last = LastLine(r.err);
-  EXPECT_EQ(last.rfind("handover: interrupted: stopped by SIGTERM at a batch boundary", 0), 0u) << r.err;
+  EXPECT_EQ(last.rfind("handover: interrupted: stopped by " + name + " at a batch boundary", 0), 0u) << r.err;
   EXPECT_EQ(r.err.find("handover: interrupted"), r.err.size() - last.size() - 1) << r.err;
   EXPECT_NE(r.err.find("run 1 is recorded as interrupted"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("rehearse into an empty target"), std::string::npos) << r.err;
@@ -219,6 +223,11 @@ TEST_F(Robustness, SigtermStopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
             std::string::npos)
       << r.err;
 }
+
+INSTANTIATE_TEST_SUITE_P(Signals, Interruption, ::testing::Values(SIGINT, SIGTERM),
+                         [](const ::testing::TestParamInfo<int>& info) {
+                           return std::string(info.param == SIGINT ? "Sigint" : "Sigterm");
+                         });
 
 TEST_F(Robustness, AFolderWithoutMappingsIsRefused) {
   const fs::path maps = dir_ / "maps";
