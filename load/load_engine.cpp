@@ -124,7 +124,7 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
       (void)CloseRun(target, *run_id, "interrupted");
       return core::Status::Error(core::ErrorCode::kInterrupted,
                                  std::string("stopped by ") + core::InterruptSignalName() + " at a batch boundary: " +
-                                     (done.empty() ? "" : "mappings " + done + " loaded, ") + status.message() +
+                                     (done.empty() ? "" : (summary.mappings.size() == 1 ? "mapping " : "mappings ") + done + " done, ") + status.message() +
                                      "; nothing was half-written and run " + std::to_string(*run_id) +
                                      " is recorded as interrupted in the target");
     }
