@@ -90,6 +90,12 @@ TEST(LangRegexFunctions, BadRegexIsRejectedWhenPrepared) {
   EXPECT_NE(error.find("does not fit"), std::string::npos) << error;
 }
 
+TEST(LangRegexFunctions, WorkOnBytesSoLegacyWindows1252TextIsMatched) {
+  // "Ren\xe9e" in Windows-1252 is not valid UTF-8: the byte is still one non-letter.
+  EXPECT_EQ(Call("regex_replace", {T("Ren\xe9e O'Neil"), T("[^A-Za-z]"), T("")}, {"[^A-Za-z]", ""}), T("ReneONeil"));
+  EXPECT_EQ(Call("regex_match", {T("\xe9"), T(".")}, {"."}), core::Value(true));
+}
+
 TEST(LangRegexFunctions, AMegabyteValueRunsInLinearTimeWithoutRecursion) {
   // std::regex recursed per character and crashed at about 100 KB.
   const std::string long_name(4 << 20, 'a');

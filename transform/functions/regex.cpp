@@ -15,6 +15,9 @@ struct CompiledRegex : FunctionState {
   static RE2::Options Options() {
     RE2::Options options;
     options.set_log_errors(false);
+    // Bytes, as every text function works: legacy Windows-1252 bytes that are
+    // not valid UTF-8 still match [^A-Za-z] one by one.
+    options.set_encoding(RE2::Options::EncodingLatin1);
     options.set_max_mem(64 << 20);  // the compiled program's budget, per regex
     return options;
   }
