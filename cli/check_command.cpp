@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/run_flags.h"
+#include "load/run_record.h"
 
 namespace handover::cli {
 
@@ -21,6 +22,11 @@ Runner AddCheckCommand(CLI::App& app, const GlobalOptions&) {
               << " mappings, " << targets << " targets, load order:";
     for (const auto& mapping : prepared->program->mappings) std::cout << " " << mapping->name();
     std::cout << "\n";
+    // A half-finished run must never pass for a usable target.
+    if (const std::string note = load::UnfinishedRunNote(*prepared->target); !note.empty()) {
+      std::cerr << "handover: warning: the mappings check, but " << note << "; this target is not a finished migration\n";
+      return int{kExitUnbalanced};
+    }
     return int{kExitBalanced};
   };
 }

@@ -37,6 +37,8 @@ int ReportError(const core::Status& status);
 Runner AddVersionCommand(CLI::App& app);
 Runner AddGenerateCommand(CLI::App& app);
 Runner AddRehearseCommand(CLI::App& app, const GlobalOptions& global);
+Runner AddRunCommand(CLI::App& app, const GlobalOptions& global);
+Runner AddStatusCommand(CLI::App& app);
 Runner AddCheckCommand(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace handover::cli

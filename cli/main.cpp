@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
       {"generate", AddGenerateCommand(app)},
       {"check", AddCheckCommand(app, global)},
       {"rehearse", AddRehearseCommand(app, global)},
+      {"run", AddRunCommand(app, global)},
+      {"status", AddStatusCommand(app)},
       {"version", AddVersionCommand(app)},
   };
 

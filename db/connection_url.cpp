@@ -304,6 +304,10 @@ std::string ConnectionUrl::SociConnectString() const {
         out += "StepAPI=1;";
       if (OdbcDriverLooksLikePostgres() && lower.find("usedeclarefetch=") == std::string::npos)
         out += "UseDeclareFetch=1;Fetch=10000;";
+      // psqlODBC's default statement-level rollback wraps every statement in
+      // a savepoint of its own whose release also drops ours: roll back by
+      // transaction instead (handover places its own savepoints).
+      if (OdbcDriverLooksLikePostgres() && lower.find("protocol=") == std::string::npos) out += "Protocol=7.4-1;";
       return out;
     }
   }

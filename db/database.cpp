@@ -199,19 +199,60 @@ core::Status Database::ExecuteScript(const std::string& script, const std::strin
 }
 
 core::Status Database::ExecuteScriptAtomically(const std::string& script, const std::string& context) {
-  try {
-    session_->begin();
-  } catch (...) {
-    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
-  }
+  HANDOVER_RETURN_IF_ERROR(Begin(context));
   core::Status status = ExecuteScript(script, context);
-  try {
-    if (status.ok()) session_->commit();
-    else session_->rollback();
-  } catch (...) {
-    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  if (!status.ok()) {
+    Rollback();
+    return status;
   }
-  return status;
+  return Commit(context);
+}
+
+core::Status Database::Begin(const std::string& context) {
+  try {
+    if (depth_ == 0) {
+      session_->begin();
+      // psqlODBC opens the server transaction lazily, and not for a
+      // SAVEPOINT statement: a first statement makes the savepoints that
+      // follow land inside it.
+      if (url_.backend() == Backend::kOdbc) *session_ << "SELECT 1";
+    } else {
+      *session_ << "SAVEPOINT handover_" + std::to_string(depth_);
+    }
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, "starting a transaction for " + context);
+  }
+  ++depth_;
+  return core::Status::Ok();
+}
+
+core::Status Database::Commit(const std::string& context) {
+  if (depth_ == 0) return core::Status::Error(core::ErrorCode::kInternal, "commit without a transaction: " + context);
+  try {
+    if (depth_ == 1) session_->commit();
+    else *session_ << "RELEASE SAVEPOINT handover_" + std::to_string(depth_ - 1);
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, "committing " + context);
+  }
+  --depth_;
+  return core::Status::Ok();
+}
+
+void Database::Rollback() {
+  if (depth_ == 0) return;
+  --depth_;
+  try {
+    if (depth_ == 0) {
+      session_->rollback();
+    } else {
+      const std::string name = "handover_" + std::to_string(depth_);
+      *session_ << "ROLLBACK TO SAVEPOINT " + name;
+      *session_ << "RELEASE SAVEPOINT " + name;
+    }
+  } catch (...) {
+    // The connection is gone or the transaction already ended: nothing of it
+    // was committed either way.
+  }
 }
 
 core::Result<int64_t> Database::QueryInt(const std::string& sql, const std::string& context) {

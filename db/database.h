@@ -66,6 +66,15 @@ class Database {
   // Closes the session and removes the SQLite file if Open created it.
   void DiscardCreatedFile();
 
+  // Transactions that nest: the outermost Begin starts a transaction, an
+  // inner one a savepoint, so a whole rehearsal can run inside one
+  // transaction that is rolled back while its batches commit and roll back
+  // as savepoints. Commit and Rollback end the innermost level.
+  core::Status Begin(const std::string& context);
+  core::Status Commit(const std::string& context);
+  void Rollback();
+  int transaction_depth() const { return depth_; }
+
  private:
   Database(ConnectionUrl url, std::unique_ptr<soci::session> session, const Dialect* dialect,
            bool created_file);
@@ -73,6 +82,7 @@ class Database {
   std::unique_ptr<soci::session> session_;
   const Dialect* dialect_;
   bool created_file_;
+  int depth_ = 0;
 };
 
 // Converts an exception thrown by SOCI into a Status with context. Call only

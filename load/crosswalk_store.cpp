@@ -52,12 +52,12 @@ void CrosswalkStore::Record(const std::string& entity, const std::string& legacy
   writer_->Add(row);
 }
 
-core::Status CrosswalkStore::Flush() {
-  HANDOVER_RETURN_IF_ERROR(writer_->Flush());
+core::Status CrosswalkStore::Flush() { return writer_->Flush(); }
+
+void CrosswalkStore::Committed() {
   pending_slots_.clear();
   pending_seen_.clear();
   next_id_at_flush_ = next_id_;
-  return core::Status::Ok();
 }
 
 void CrosswalkStore::Discard() {

@@ -33,10 +33,12 @@ class CrosswalkStore final : public transform::Crosswalk {
   // True if `legacy_key` was recorded during this run (a duplicate key).
   bool SeenThisRun(const std::string& entity, const std::string& legacy_key) const;
 
-  // Writes queued entries inside the caller's transaction and makes them
-  // part of the committed state.
+  // Writes queued entries inside the caller's transaction.
   core::Status Flush();
-  // Forgets everything recorded since the last Flush (the batch was rolled back).
+  // The caller's transaction committed: what was recorded is now permanent.
+  void Committed();
+  // Forgets everything recorded since the last Committed (the transaction
+  // was rolled back, whether or not it had been flushed).
   void Discard();
 
  private:

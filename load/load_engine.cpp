@@ -125,8 +125,10 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
       return core::Status::Error(core::ErrorCode::kInterrupted,
                                  std::string("stopped by ") + core::InterruptSignalName() + " at a batch boundary: " +
                                      (done.empty() ? "" : (summary.mappings.size() == 1 ? "mapping " : "mappings ") + done + " done, ") + status.message() +
-                                     "; nothing was half-written and run " + std::to_string(*run_id) +
-                                     " is recorded as interrupted in the target");
+                                     "; nothing was half-written" +
+                                     (info.kind == "run" ? " and run " + std::to_string(*run_id) +
+                                                               " is recorded as interrupted in the target"
+                                                         : std::string(" in")));
     }
     if (!status.ok()) {
       (void)CloseRun(target, *run_id, "failed");  // best effort: the load error is what matters

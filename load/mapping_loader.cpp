@@ -145,12 +145,9 @@ void MappingLoader::DiscardAll() {
 }
 
 core::Status MappingLoader::Commit(const std::string& what) {
-  try {
-    target_.session().commit();
-    return core::Status::Ok();
-  } catch (...) {
-    return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "committing " + what);
-  }
+  HANDOVER_RETURN_IF_ERROR(target_.Commit(what));
+  crosswalk_.Committed();
+  return core::Status::Ok();
 }
 
 void MappingLoader::AddTally(const MappingCounts& tally) {
@@ -163,11 +160,7 @@ void MappingLoader::AddTally(const MappingCounts& tally) {
 core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   const std::string what = mapping_.name() + " batch " + std::to_string(++batches_);
   MappingCounts tally;
-  try {
-    target_.session().begin();
-  } catch (...) {
-    return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "starting " + what);
-  }
+  HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
   for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);
   core::Status written = FlushAll();
   if (written.ok()) {
@@ -175,13 +168,13 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     AddTally(tally);
     return core::Status::Ok();
   }
-  target_.session().rollback();
+  target_.Rollback();
   DiscardAll();
   // Replay row by row: rows the target accepts load, each refused row is
   // rejected with the server's own reason.
   for (size_t r = 0; r < batch.size(); ++r) {
     MappingCounts one;
-    target_.session().begin();
+    HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
     ProcessRow(batch.Row(r), batch.Ordinal(r), one);
     core::Status status = FlushAll();
     if (status.ok()) {
@@ -189,11 +182,11 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
       AddTally(one);
       continue;
     }
-    target_.session().rollback();
+    target_.Rollback();
     DiscardAll();
     one = MappingCounts{};
     ++one.extracted;
-    target_.session().begin();
+    HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
     // Evaluate again for the key and the money the refused row carried.
     const auto key = mapping_.has_key() ? mapping_.EvaluateKey(batch.Row(r)) : std::nullopt;
     transform::EvalContext context;
@@ -205,7 +198,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one, AmountOf(mapping_, outcome_));
     core::Status recorded = ledger_.Flush();
     if (!recorded.ok()) {
-      target_.session().rollback();
+      target_.Rollback();
       return recorded.WithContext("recording a refused row of " + what);
     }
     HANDOVER_RETURN_IF_ERROR(Commit(what));
@@ -216,11 +209,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
 
 core::Status MappingLoader::Finish() {
   if (pending_merges_.empty()) return core::Status::Ok();
-  try {
-    target_.session().begin();
-  } catch (...) {
-    return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "starting the merge of " + mapping_.name());
-  }
+  HANDOVER_RETURN_IF_ERROR(target_.Begin("the merges of " + mapping_.name()));
   const std::string& entity = mapping_.name();
   for (const auto& merge : pending_merges_) {
     const auto survivor_id = crosswalk_.Lookup(entity, merge.survivor_key);
@@ -244,7 +233,7 @@ core::Status MappingLoader::Finish() {
   pending_merges_.clear();
   core::Status status = FlushAll();
   if (!status.ok()) {
-    target_.session().rollback();
+    target_.Rollback();
     return status.WithContext("recording the merges of " + mapping_.name());
   }
   return Commit("the merges of " + mapping_.name());

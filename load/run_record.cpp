@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include "db/introspect.h"
+
 namespace handover::load {
 
 std::string UtcTimestamp() {
@@ -31,6 +33,38 @@ core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& o
                             ", outcome = " + db::Database::QuoteLiteral(outcome) +
                             " WHERE run_id = " + std::to_string(run_id),
                         "closing run " + std::to_string(run_id));
+}
+
+std::string RunRow::State() const {
+  if (outcome.empty()) return "did not finish (killed or crashed)";
+  if (outcome == "interrupted") return "interrupted (stopped on request)";
+  if (outcome == "failed") return "failed";
+  return outcome;
+}
+
+core::Result<std::vector<RunRow>> ListRuns(db::Database& target) {
+  std::vector<RunRow> runs;
+  auto catalog = db::ReadCatalog(target);
+  if (!catalog.ok()) return catalog.status();
+  if (!catalog->tables.count("migration_run") || !catalog->tables.count("migration_ledger")) return runs;
+  auto rows = target.QueryRows(
+      "SELECT CAST(r.run_id AS VARCHAR(20)), CAST(r.kind AS VARCHAR(20)), CAST(r.started_at AS VARCHAR(40)), "
+      "CAST(COALESCE(r.finished_at, '') AS VARCHAR(40)), CAST(COALESCE(r.outcome, '') AS VARCHAR(20)), "
+      "CAST((SELECT count(*) FROM migration_ledger l WHERE l.run_id = r.run_id) AS VARCHAR(20)) "
+      "FROM migration_run r ORDER BY r.run_id",
+      6, "reading the recorded runs");
+  if (!rows.ok()) return rows.status();
+  for (const auto& row : *rows)
+    runs.push_back({std::stoll(row[0]), row[1], row[2], row[3], row[4], std::stoll(row[5])});
+  return runs;
+}
+
+std::string UnfinishedRunNote(db::Database& target) {
+  auto runs = ListRuns(target);
+  if (!runs.ok() || runs->empty() || !runs->back().unfinished()) return "";
+  const RunRow& last = runs->back();
+  return last.kind + " " + std::to_string(last.run_id) + " " + last.State() + ": the target holds the " +
+         std::to_string(last.ledger_lines) + " source records its committed batches reached";
 }
 
 }  // namespace handover::load

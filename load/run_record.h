@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "db/database.h"
 #include "core/status.h"
@@ -20,6 +21,27 @@ struct RunInfo {
 core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info);
 // Records the run's outcome: "balanced", "unbalanced", "failed" or "interrupted".
 core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome);
+
+// One recorded run as `handover status` shows it.
+struct RunRow {
+  int64_t run_id = 0;
+  std::string kind, started_at, finished_at, outcome;  // outcome "" while open
+  int64_t ledger_lines = 0;                           // source records it has an outcome for
+  // True when the run did not end well: still open (killed, crashed) or
+  // recorded as interrupted or failed. Its committed batches are in the target.
+  bool unfinished() const { return outcome.empty() || outcome == "interrupted" || outcome == "failed"; }
+  // "balanced", "did not finish (killed or crashed)", ...
+  std::string State() const;
+};
+
+// The runs recorded in the target, oldest first; empty when it has no
+// migration tables.
+core::Result<std::vector<RunRow>> ListRuns(db::Database& target);
+
+// One sentence about the latest run when it did not finish ("run 2 did not
+// finish (killed or crashed): the target holds the 1,032 records its committed
+// batches loaded"), or "" when the latest run finished or there is none.
+std::string UnfinishedRunNote(db::Database& target);
 
 // Now, UTC, as "YYYY-MM-DDTHH:MM:SSZ".
 std::string UtcTimestamp();

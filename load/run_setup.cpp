@@ -58,6 +58,7 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
                                                                                  : db::OpenMode::kCreateIfMissing);
   if (!target.ok()) return target.status().WithContext("target");
   run.target = std::move(*target);
+  if (flags.rehearsal) HANDOVER_RETURN_IF_ERROR(run.target->Begin("the rehearsal"));
 
   const auto fail = [&run](core::Status status) -> core::Result<PreparedRun> {
     run.DiscardCreatedTarget();

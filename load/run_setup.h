@@ -25,6 +25,9 @@ struct RunInputs {
   std::string target_url;
   std::string mappings_dir;
   std::vector<std::string> params;
+  // A rehearsal: everything PrepareRun and the load do to the target happens
+  // inside one transaction (opened here) that the caller rolls back.
+  bool rehearsal = false;
 };
 
 // The opened databases and the checked program.

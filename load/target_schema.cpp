@@ -14,6 +14,7 @@
 #include "core/ascii.h"
 #include "core/within_folder.h"
 #include "db/introspect.h"
+#include "load/run_record.h"
 
 namespace handover::load {
 namespace {
@@ -133,12 +134,15 @@ core::Status RequireEmptyTargets(db::Database& target, const transform::MappingP
     auto rows = target.QueryInt("SELECT count(*) FROM " + target.QuoteIdentifier(table),
                                 "inspecting the target");
     if (!rows.ok()) return rows.status();
-    if (*rows > 0)
+    if (*rows > 0) {
+      const std::string unfinished = UnfinishedRunNote(target);
       return core::Status::Error(
           core::ErrorCode::kConfig,
-          "target table " + table + " already holds " + std::to_string(*rows) +
-              " rows; rehearse into an empty council database (a new sqlite: file, or a freshly "
+          "target table " + table + " already holds " + std::to_string(*rows) + " rows" +
+              (unfinished.empty() ? "" : " (" + unfinished + ")") +
+              "; rehearse or run into an empty council database (a new sqlite: file, or a freshly "
               "created PostgreSQL database)");
+    }
   }
   return core::Status::Ok();
 }

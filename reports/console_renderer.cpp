@@ -34,7 +34,7 @@ void Append(std::string& out, const char* format, Args... args) {
 std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem::path& out,
                                  double seconds) {
   std::string text;
-  Append(text, "\nRehearsal %lld: %s (%.1f s)\n", static_cast<long long>(r.run_id),
+  Append(text, "\n%s %lld: %s (%.1f s)\n", r.run_kind == "run" ? "Run" : "Rehearsal", static_cast<long long>(r.run_id),
          r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
          seconds);
   Append(text, "  %-14s %-16s %9s %9s %9s %9s %9s %14s\n", "mapping", "source table", "source",

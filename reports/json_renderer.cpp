@@ -7,6 +7,7 @@ namespace handover::reports {
 std::string RenderJson(const Reconciliation& r) {
   nlohmann::ordered_json root;
   root["run_id"] = r.run_id;
+  root["run_kind"] = r.run_kind;
   root["verdict"] = r.balanced() ? "balanced" : "unbalanced";
   root["source"] = r.source;
   root["target"] = r.target;

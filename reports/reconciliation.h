@@ -65,6 +65,7 @@ struct ExceptionRow {
 
 struct Reconciliation {
   int64_t run_id = 0;
+  std::string run_kind = "rehearsal";  // or "run" (committed)
   std::string source;  // masked URL
   std::string target;  // masked URL
   std::string mappings_hash;

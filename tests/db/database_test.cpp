@@ -112,6 +112,31 @@ TEST_P(DatabasePaths, StatementErrorsCarryContextAndServerMessage) {
   EXPECT_NE(status.message().find("no_such_table"), std::string::npos) << status.message();
 }
 
+TEST_P(DatabasePaths, TransactionsNestAsSavepointsAndTheOuterRollbackUndoesAll) {
+  auto db = Open(url_, db::OpenMode::kCreateIfMissing);
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->Execute("CREATE TABLE t (x INTEGER)", "creating").ok());
+  ASSERT_TRUE(db->Begin("outer").ok());
+  ASSERT_TRUE(db->Execute("INSERT INTO t VALUES (1)", "one").ok());
+  ASSERT_TRUE(db->Begin("kept batch").ok());
+  ASSERT_TRUE(db->Execute("INSERT INTO t VALUES (2)", "two").ok());
+  { const core::Status s = db->Commit("kept batch"); ASSERT_TRUE(s.ok()) << s.message(); }
+  ASSERT_TRUE(db->Begin("refused batch").ok());
+  ASSERT_TRUE(db->Execute("INSERT INTO t VALUES (3)", "three").ok());
+  EXPECT_EQ(db->transaction_depth(), 2);
+  db->Rollback();
+  // Inside the outer transaction: the kept batch is visible, the refused one is not.
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT sum(x) FROM t"), 3);
+  db->Rollback();
+  EXPECT_EQ(db->transaction_depth(), 0);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM t"), 0);
+  // A committed outer level stays.
+  ASSERT_TRUE(db->Begin("outer").ok());
+  ASSERT_TRUE(db->Execute("INSERT INTO t VALUES (4)", "four").ok());
+  ASSERT_TRUE(db->Commit("outer").ok());
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT sum(x) FROM t"), 4);
+}
+
 INSTANTIATE_TEST_SUITE_P(AllPaths, DatabasePaths,
                          ::testing::Values(AccessPath::kSqlite, AccessPath::kSqliteOdbc, AccessPath::kPostgres,
                                            AccessPath::kPostgresOdbc),

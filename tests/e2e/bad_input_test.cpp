@@ -18,8 +18,8 @@ class BadInput : public ::testing::Test {
   }
 
   testing::CommandResult Rehearse(const std::string& source, const std::string& target,
-                                  const std::string& mappings = "") {
-    return testing::RunHandover({"rehearse", "--source", source, "--target", target, "--mappings",
+                                  const std::string& mappings = "", const std::string& verb = "rehearse") {
+    return testing::RunHandover({verb, "--source", source, "--target", target, "--mappings",
                                  mappings.empty() ? Mappings() : mappings, "--out", (dir_ / "out").string()},
                                 dir_.path());
   }
@@ -84,7 +84,7 @@ TEST_F(BadInput, MappingErrorsAreListedCompilerStyleAndNothingIsWritten) {
 }
 
 TEST_F(BadInput, NonEmptyTargetIsRefused) {
-  const auto first = Rehearse(Provider(), Target());
+  const auto first = Rehearse(Provider(), Target(), "", "run");
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const auto again = Rehearse(Provider(), Target());
   EXPECT_EQ(again.exit_code, 2);

@@ -31,10 +31,11 @@ class CrosswalkStoreTest : public ::testing::Test {
   // Flushes the store inside a transaction of its own and commits it, as the
   // load engine does once per batch.
   void FlushAndCommit() {
-    target_->session().begin();
+    ASSERT_TRUE(target_->Begin("test").ok());
     const core::Status flushed = store_->Flush();
     ASSERT_TRUE(flushed.ok()) << flushed.message();
-    target_->session().commit();
+    ASSERT_TRUE(target_->Commit("test").ok());
+    store_->Committed();
   }
 
   // Records the id IdFor proposes and returns it.
@@ -102,14 +103,14 @@ TEST_F(CrosswalkStoreTest, DiscardForgetsUnflushedEntriesAndReusesTheirIds) {
   FlushAndCommit();
 
   // A batch that is rolled back.
-  target_->session().begin();
+  ASSERT_TRUE(target_->Begin("test").ok());
   EXPECT_EQ(RecordNext("person", "C003"), 3);
   EXPECT_EQ(RecordNext("person", "C004"), 4);
   EXPECT_EQ(RecordNext("payment", "P1"), 1);
   store_->Record("person", "C001", 1);  // already recorded by a committed batch of this run
   EXPECT_TRUE(store_->SeenThisRun("person", "C003"));
   EXPECT_TRUE(store_->SeenThisRun("person", "C001"));
-  target_->session().rollback();
+  target_->Rollback();
   store_->Discard();
 
   EXPECT_EQ(store_->Lookup("person", "C003"), std::nullopt);
@@ -131,6 +132,22 @@ TEST_F(CrosswalkStoreTest, DiscardForgetsUnflushedEntriesAndReusesTheirIds) {
   EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk WHERE legacy_key IN ('C003', 'C004', 'P1')"),
             0);
   EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT council_id FROM migration_crosswalk WHERE legacy_key = 'C005'"), 3);
+}
+
+TEST_F(CrosswalkStoreTest, AFlushedBatchThatIsRolledBackIsForgottenToo) {
+  EXPECT_EQ(RecordNext("person", "C001"), 1);
+  FlushAndCommit();
+  // The crosswalk reached the server, then something later in the batch
+  // failed and the transaction was rolled back.
+  ASSERT_TRUE(target_->Begin("test").ok());
+  EXPECT_EQ(RecordNext("person", "C002"), 2);
+  ASSERT_TRUE(store_->Flush().ok());
+  target_->Rollback();
+  store_->Discard();
+  EXPECT_EQ(store_->Lookup("person", "C002"), std::nullopt);
+  EXPECT_FALSE(store_->SeenThisRun("person", "C002")) << "a replay would reject the row as a duplicate key";
+  EXPECT_EQ(store_->IdFor("person", "C002"), 2);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk"), 1);
 }
 
 TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {

@@ -69,11 +69,15 @@ class Robustness : public ::testing::Test {
 
   CommandResult Run(const std::vector<std::string>& arguments) { return testing::RunHandover(arguments, dir_.path()); }
   CommandResult Rehearse(const std::string& source, const std::string& target, const fs::path& mappings,
-                         std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"rehearse",   "--source", source,           "--target", target,
+                         std::vector<std::string> extra = {}, const std::string& verb = "rehearse") {
+    std::vector<std::string> args = {verb,         "--source", source,           "--target", target,
                                      "--mappings", mappings.string(), "--out", Out().string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return Run(args);
+  }
+  // A committed run, for cases that inspect the target afterwards.
+  CommandResult RunCommitted(const std::string& source, const std::string& target, const fs::path& mappings) {
+    return Rehearse(source, target, mappings, {}, "run");
   }
   CommandResult Check(const std::string& source, const std::string& target, const fs::path& mappings) {
     return Run({"check", "--source", source, "--target", target, "--mappings", mappings.string()});
@@ -138,7 +142,7 @@ TEST_F(Robustness, AHundredKilobyteSurnameLoadsAndBalances) {
   const std::string source = CopyOfProvider();
   Execute(source, "UPDATE client SET surname = '" + std::string(100 * 1024, 'q') +
                       "' WHERE rowid = (SELECT min(rowid) FROM client WHERE deleted = 0)");
-  const auto r = Rehearse(source, Target(), ShippedMappings());
+  const auto r = RunCommitted(source, Target(), ShippedMappings());
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("BALANCED"), std::string::npos) << r.out;
   auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
@@ -185,7 +189,7 @@ class Interruption : public Robustness, public ::testing::WithParamInterface<int
 TEST_P(Interruption, StopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
   const int signal_number = GetParam();
   const std::string name = signal_number == SIGINT ? "SIGINT" : "SIGTERM";
-  testing::BackgroundHandover run({"rehearse", "--source", SharedProvider(), "--target", Target(), "--mappings",
+  testing::BackgroundHandover run({"run", "--source", SharedProvider(), "--target", Target(), "--mappings",
                                    ShippedMappings().string(), "--out", Out().string(), "--batch-size", "3"},
                                   dir_.path());
   ASSERT_TRUE(testing::WaitFor(
@@ -200,7 +204,7 @@ TEST_P(Interruption, StopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
   EXPECT_EQ(last.rfind("handover: interrupted: stopped by " + name + " at a batch boundary", 0), 0u) << r.err;
   EXPECT_EQ(r.err.find("handover: interrupted"), r.err.size() - last.size() - 1) << r.err;
   EXPECT_NE(r.err.find("run 1 is recorded as interrupted"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("rehearse into an empty target"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("run into an empty target"), std::string::npos) << r.err;
   auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
   ASSERT_NE(db, nullptr);
   EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_run WHERE outcome = 'interrupted'"), 1);
@@ -251,8 +255,8 @@ TEST_F(Robustness, ALinkOutOfTheMappingsFolderIsRefused) {
 TEST_F(Robustness, AnUnknownSubcommandIsNamedWithTheNearestOne) {
   ExpectOneLineError(Run({"reherse"}), {"unknown command 'reherse'", "did you mean 'rehearse'?"});
   ExpectOneLineError(Run({"frobnicate", "--x"}),
-                     {"unknown command 'frobnicate'", "generate, check, rehearse or version"});
-  ExpectOneLineError(Run({}), {"give a command: generate, check, rehearse or version"});
+                     {"unknown command 'frobnicate'", "generate, check, rehearse, run, status or version"});
+  ExpectOneLineError(Run({}), {"give a command: generate, check, rehearse, run, status or version"});
 }
 
 TEST_F(Robustness, ANegativeSeedIsRefused) {
@@ -415,7 +419,7 @@ TEST_F(Robustness, ABlankLegacyKeyIsNoKey) {
   const std::string source = CopyOfProvider();
   Execute(source, "UPDATE client SET client_ref = '   ' WHERE rowid = (SELECT min(rowid) FROM client WHERE deleted = 0 "
                   "AND upper(surname) NOT LIKE 'TEST%')");
-  const auto r = Rehearse(source, Target(), ShippedMappings());
+  const auto r = RunCommitted(source, Target(), ShippedMappings());
   EXPECT_LE(r.exit_code, 1) << r.err;
   auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
   ASSERT_NE(db, nullptr);
@@ -445,7 +449,7 @@ TEST_F(Robustness, AWorklistCellIsBoundedAndPrintable) {
 }
 
 TEST_F(Robustness, TheTargetFileIsCreatedOwnerOnly) {
-  const auto r = Rehearse(SharedProvider(), Target(), ShippedMappings());
+  const auto r = RunCommitted(SharedProvider(), Target(), ShippedMappings());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(Mode(dir_ / "council.db"), 0600);
 }

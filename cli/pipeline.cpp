@@ -1,0 +1,128 @@
+#include "cli/pipeline.h"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/logging.h"
+#include "cli/run_flags.h"
+#include "core/interrupt.h"
+#include "core/within_folder.h"
+#include "load/load_engine.h"
+#include "load/run_record.h"
+#include "load/target_schema.h"
+#include "reports/reconciliation.h"
+#include "reports/renderers.h"
+#include "reports/report_files.h"
+
+namespace handover::cli {
+namespace {
+
+std::string Parameters(const transform::Params& params) {
+  std::string out;
+  for (const auto& [name, value] : params) out += (out.empty() ? "" : " ") + name + "=" + value;
+  return out;
+}
+
+core::Status Interrupted(const std::string& what) {
+  return core::Status::Error(core::ErrorCode::kInterrupted,
+                             std::string("stopped by ") + core::InterruptSignalName() + " " + what);
+}
+
+}  // namespace
+
+void AddPipelineFlags(CLI::App& command, PipelineFlags& flags) {
+  AddRunFlags(command, flags.run);
+  command.add_option("--out", flags.out_dir, "Folder for the reports and the log (created, owner-only)")
+      ->required();
+  command.add_option("--batch-size", flags.batch_size, "Source rows per batch and per transaction")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  command.add_option("--legacy-system", flags.legacy_system, "Name of the provider system in the crosswalk")
+      ->capture_default_str();
+  command.add_flag("--show-personal-data", flags.show_personal_data,
+                   "Include names and dates of birth in the exception values (withheld by default)");
+}
+
+int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptions& global) {
+  core::InstallInterruptHandler();
+  const bool rehearsal = mode == PipelineMode::kRehearsal;
+  const std::filesystem::path out(flags.out_dir);
+  if (core::IsWithinFolder(flags.run.mappings_dir, out) || core::IsWithinFolder(flags.run.mappings_dir, out / "x"))
+    return ReportError(core::Status::Error(
+        core::ErrorCode::kUsage, "--out " + flags.out_dir + " is inside the mappings folder " +
+                                     flags.run.mappings_dir +
+                                     ": the next run would read its reports as code sets; choose a folder outside it"));
+  if (core::Status s = reports::EnsurePrivateDirectory(out); !s.ok()) return ReportError(s);
+  if (core::Status s = StartRunLog(out, global.log_level); !s.ok()) return ReportError(s);
+
+  load::RunInputs inputs = flags.run;
+  inputs.rehearsal = rehearsal;
+  auto prepared = PrepareRunOrPrintDiagnostics(inputs, load::SchemaPolicy::kCreateInTarget);
+  if (!prepared.ok()) return ReportError(prepared.status());
+  load::PreparedRun& run = *prepared;
+  const std::string target_name = run.target->url().Masked();
+  // Ends a rehearsal: everything it did to the target is rolled back, and a
+  // target file it created is removed again.
+  const auto undo_rehearsal = [&run, rehearsal] {
+    if (!rehearsal) return;
+    run.target->Rollback();
+    run.DiscardCreatedTarget();
+  };
+  const auto fail = [&](const core::Status& status) {
+    undo_rehearsal();
+    if (!rehearsal) run.DiscardCreatedTarget();
+    return ReportError(status);
+  };
+  if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
+  if (core::InterruptRequested()) return fail(Interrupted("before any data moved; no record was loaded"));
+
+  load::LoadOptions options;
+  options.batch_size = flags.batch_size;
+  options.legacy_system = flags.legacy_system;
+  options.run.kind = rehearsal ? "rehearsal" : "run";
+  options.run.source = run.source->url().Masked();
+  options.run.parameters = Parameters(run.params);
+  auto summary = load::RunLoad(*run.program, *run.source, run.source_catalog, *run.target, options);
+  if (!summary.ok() && summary.status().code() == core::ErrorCode::kInterrupted) {
+    undo_rehearsal();
+    return ReportError(core::Status::Error(
+        core::ErrorCode::kInterrupted,
+        summary.status().message() + " " + target_name +
+            (rehearsal ? "; the rehearsal was rolled back, so the target is as it was"
+                       : "; to start again, run into an empty target")));
+  }
+  if (!summary.ok()) {
+    undo_rehearsal();
+    return ReportError(summary.status());
+  }
+
+  reports::PrivacyOptions privacy;
+  privacy.show_personal_data = flags.show_personal_data;
+  auto reconciliation = reports::Reconcile(*run.source, *run.target, *run.program, *summary, privacy);
+  if (!reconciliation.ok()) {
+    if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
+    undo_rehearsal();
+    return ReportError(reconciliation.status().WithContext("reconciling"));
+  }
+  reports::Reconciliation& r = *reconciliation;
+  r.run_kind = options.run.kind;
+  const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
+  if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) {
+    undo_rehearsal();
+    return ReportError(s);
+  }
+  core::Status written = reports::WriteRunReports(r, out);
+  undo_rehearsal();
+  if (!written.ok()) return ReportError(written);
+  spdlog::info("{} {} {}: {} source rows, {} pence loaded, {} exceptions{}", options.run.kind, r.run_id, verdict,
+               r.total_source_rows(), r.total_pence_loaded(), r.exceptions.size(),
+               rehearsal ? "; rolled back, the target is as it was" : "; committed");
+  std::cout << reports::RenderConsoleSummary(r, out, summary->seconds);
+  std::cout << (rehearsal ? "  rehearsal rolled back: " + target_name + " is exactly as it was\n"
+                          : "  run committed to " + target_name + "\n");
+  return r.balanced() ? kExitBalanced : kExitUnbalanced;
+}
+
+}  // namespace handover::cli

@@ -1,0 +1,185 @@
+// The run lifecycle through the real CLI: a rehearsal leaves the target
+// exactly as it was (every table's checksum compared), a run commits and is
+// recorded, and a run killed with SIGKILL is shown as unfinished by status,
+// check and rehearse, never mistaken for a good one.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "db/introspect.h"
+#include "tests/support/test_support.h"
+
+namespace handover {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using testing::AccessPath;
+
+class RunLifecycle : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    const auto r = testing::RunHandover(
+        {"generate", "--people", "300", "--seed", "4", "--out", (*dir_ / "provider.db").string()}, dir_->path());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    key_ = new json(json::parse(testing::ReadFile(*dir_ / "answer-key.json")));
+  }
+  static void TearDownTestSuite() {
+    delete key_;
+    delete dir_;
+  }
+  static std::string Provider() { return "sqlite:" + (*dir_ / "provider.db").string(); }
+  static std::string Mappings() { return (testing::SourceDir() / "mappings" / "leaving-care").string(); }
+
+  std::vector<std::string> Pipeline(const std::string& verb, const std::string& target, const std::string& out) {
+    return {verb, "--source", Provider(), "--target", target, "--mappings", Mappings(), "--out",
+            (scratch_ / out).string()};
+  }
+  testing::CommandResult Run(const std::vector<std::string>& arguments) {
+    return testing::RunHandover(arguments, scratch_.path());
+  }
+
+  // One checksum per table (its name, columns and every row in a fixed
+  // order): equal checksums mean equal contents.
+  static std::map<std::string, std::string> Checksums(const std::string& url) {
+    std::map<std::string, std::string> sums;
+    auto db = testing::OpenOrFail(url, db::OpenMode::kMustExist);
+    if (!db) return sums;
+    auto catalog = db::ReadCatalog(*db);
+    EXPECT_TRUE(catalog.ok()) << catalog.status().message();
+    if (!catalog.ok()) return sums;
+    for (const auto& [name, table] : catalog->tables) {
+      std::string select, order;
+      for (const auto& column : table.columns) {
+        select += std::string(select.empty() ? "" : ", ") + "CAST(" + db->QuoteIdentifier(column.name) +
+                  " AS VARCHAR(4000))";
+        order += std::string(order.empty() ? "" : ", ") + std::to_string(&column - &table.columns[0] + 1);
+      }
+      auto rows = db->QueryRows("SELECT " + select + " FROM " + db->QuoteIdentifier(name) + " ORDER BY " + order,
+                                table.columns.size(), "checksum");
+      EXPECT_TRUE(rows.ok()) << rows.status().message();
+      if (!rows.ok()) continue;
+      XXH64_state_t* state = XXH64_createState();
+      XXH64_reset(state, 0);
+      for (const auto& row : *rows)
+        for (const auto& cell : row) XXH64_update(state, cell.data(), cell.size() + 1);
+      sums[name] = std::to_string(rows->size()) + " rows, " + std::to_string(XXH64_digest(state));
+      XXH64_freeState(state);
+    }
+    return sums;
+  }
+
+  static testing::TempDir* dir_;
+  static json* key_;
+  testing::TempDir scratch_;
+};
+
+testing::TempDir* RunLifecycle::dir_ = nullptr;
+json* RunLifecycle::key_ = nullptr;
+
+TEST_F(RunLifecycle, ARehearsalIntoAMissingFileLeavesNoFile) {
+  const auto r = Run(Pipeline("rehearse", "sqlite:" + (scratch_ / "council.db").string(), "out"));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Rehearsal 1: BALANCED"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("rehearsal rolled back"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(scratch_ / "council.db"));
+  // The reports hold the rehearsal's figures all the same.
+  const json report = json::parse(testing::ReadFile(scratch_ / "out" / "reconciliation.json"));
+  EXPECT_EQ(report["run_kind"], "rehearsal");
+  EXPECT_EQ(report["mappings"][0]["loaded"], (*key_)["people"]["after_deduplication"]);
+}
+
+TEST_F(RunLifecycle, ARunCommitsAndStatusSaysItFinished) {
+  const std::string target = "sqlite:" + (scratch_ / "council.db").string();
+  const auto r = Run(Pipeline("run", target, "out"));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("Run 1: BALANCED"), std::string::npos) << r.out;
+  auto db = testing::OpenOrFail(target, db::OpenMode::kMustExist);
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM person"),
+            (*key_)["people"]["after_deduplication"].get<int64_t>());
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_run WHERE kind = 'run' AND outcome = 'balanced'"),
+            1);
+  const auto status = Run({"status", "--target", target});
+  EXPECT_EQ(status.exit_code, 0) << status.out << status.err;
+  EXPECT_NE(status.out.find("balanced"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("state: the latest run, 1, finished balanced."), std::string::npos) << status.out;
+}
+
+// The target holds the council schema already (as a council's copy would).
+class RehearsalUntouched : public RunLifecycle, public ::testing::WithParamInterface<AccessPath> {};
+
+TEST_P(RehearsalUntouched, EveryTableIsExactlyAsItWas) {
+  testing::ScratchDatabase target(GetParam(), scratch_, "council.db");
+  {
+    auto db = testing::OpenOrFail(target.url());
+    ASSERT_NE(db, nullptr);
+    const std::string schema = testing::ReadFile(testing::SourceDir() / "mappings/leaving-care/council/schema.sql");
+    ASSERT_TRUE(db->ExecuteScriptAtomically(schema, "creating the council schema").ok());
+  }
+  const auto before = Checksums(target.url());
+  ASSERT_GT(before.size(), 10u);
+  const auto r = Run(Pipeline("rehearse", target.url(), "out"));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("BALANCED"), std::string::npos) << r.out;
+  EXPECT_EQ(Checksums(target.url()), before);
+  // And a second rehearsal finds it empty again and gives the same figures.
+  const auto again = Run(Pipeline("rehearse", target.url(), "again"));
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(json::parse(testing::ReadFile(scratch_ / "again" / "reconciliation.json"))["mappings"],
+            json::parse(testing::ReadFile(scratch_ / "out" / "reconciliation.json"))["mappings"]);
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, RehearsalUntouched,
+                         ::testing::Values(AccessPath::kSqlite, AccessPath::kSqliteOdbc, AccessPath::kPostgres,
+                                           AccessPath::kPostgresOdbc),
+                         testing::AccessPathName);
+
+TEST_F(RunLifecycle, AKilledRunIsShownAsUnfinishedEverywhere) {
+  const std::string target = "sqlite:" + (scratch_ / "council.db").string();
+  std::vector<std::string> args = Pipeline("run", target, "out");
+  args.insert(args.end(), {"--batch-size", "2"});
+  testing::BackgroundHandover run(args, scratch_.path());
+  ASSERT_TRUE(testing::WaitFor(
+      [&] { return testing::ReadFile(scratch_ / "out" / "handover.log").find("loading mapping payment") != std::string::npos; },
+      60));
+  run.Signal(SIGKILL);
+  EXPECT_EQ(run.Wait().exit_code, 128 + SIGKILL);
+
+  const auto status = Run({"status", "--target", target});
+  EXPECT_EQ(status.exit_code, 1) << status.out << status.err;
+  EXPECT_NE(status.out.find("did not finish (killed or crashed)"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("do not use this database as a finished migration"), std::string::npos) << status.out;
+
+  const auto check = Run({"check", "--source", Provider(), "--target", target, "--mappings", Mappings()});
+  EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
+  EXPECT_NE(check.err.find("run 1 did not finish (killed or crashed)"), std::string::npos) << check.err;
+
+  const auto rehearse = Run(Pipeline("rehearse", target, "again"));
+  EXPECT_EQ(rehearse.exit_code, 2) << rehearse.err;
+  EXPECT_NE(rehearse.err.find("run 1 did not finish (killed or crashed)"), std::string::npos) << rehearse.err;
+}
+
+TEST_F(RunLifecycle, AnInterruptedRehearsalIsRolledBack) {
+  const std::string target = "sqlite:" + (scratch_ / "council.db").string();
+  std::vector<std::string> args = Pipeline("rehearse", target, "out");
+  args.insert(args.end(), {"--batch-size", "2"});
+  testing::BackgroundHandover run(args, scratch_.path());
+  ASSERT_TRUE(testing::WaitFor(
+      [&] { return testing::ReadFile(scratch_ / "out" / "handover.log").find("loading mapping payment") != std::string::npos; },
+      60));
+  run.Signal(SIGINT);
+  const auto r = run.Wait();
+  EXPECT_EQ(r.exit_code, 130) << r.err;
+  EXPECT_NE(r.err.find("the rehearsal was rolled back, so the target is as it was"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(scratch_ / "council.db"));
+}
+
+}  // namespace
+}  // namespace handover
