@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "cli/logging.h"
 #include "cli/run_flags.h"
@@ -41,6 +42,8 @@ void AddPipelineFlags(CLI::App& command, PipelineFlags& flags) {
       ->capture_default_str();
   command.add_option("--legacy-system", flags.legacy_system, "Name of the provider system in the crosswalk")
       ->capture_default_str();
+  command.add_flag("--allow-empty", flags.allow_empty,
+                   "Accept a source whose mapped tables hold no rows (otherwise the run fails)");
   command.add_flag("--show-personal-data", flags.show_personal_data,
                    "Include names and dates of birth in the exception values (withheld by default)");
 }
@@ -81,6 +84,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   load::LoadOptions options;
   options.batch_size = flags.batch_size;
   options.legacy_system = flags.legacy_system;
+  options.allow_empty = flags.allow_empty;
   options.run.kind = rehearsal ? "rehearsal" : "run";
   options.run.source = run.source->url().Masked();
   options.run.parameters = Parameters(run.params);
@@ -108,6 +112,13 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   }
   reports::Reconciliation& r = *reconciliation;
   r.run_kind = options.run.kind;
+  std::set<std::string> read;
+  for (const auto& mapping : run.program->mappings) {
+    read.insert(mapping->source_table());
+    for (const auto& lookup : mapping->lookups()) read.insert(lookup.table);
+  }
+  for (const auto& [table, schema] : run.source_catalog.tables)
+    (read.count(table) ? r.source_tables_read : r.source_tables_not_read).push_back(table);
   const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
   if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) {
     undo_rehearsal();

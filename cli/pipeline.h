@@ -20,6 +20,7 @@ struct PipelineFlags {
   size_t batch_size = 5000;
   bool show_personal_data = false;
   std::string legacy_system = "provider";
+  bool allow_empty = false;
 };
 
 // Declares the flags both subcommands take.

@@ -138,6 +138,19 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
                  counts.extracted, counts.loaded, counts.rejected, counts.excluded, counts.merged);
     summary.mappings.push_back(std::move(counts));
   }
+  int64_t extracted = 0;
+  std::string tables;
+  for (const auto& m : summary.mappings) {
+    extracted += m.extracted;
+    tables += (tables.empty() ? "" : ", ") + m.source_table;
+  }
+  if (extracted == 0 && !options.allow_empty) {
+    (void)CloseRun(target, *run_id, "failed");
+    return core::Status::Error(core::ErrorCode::kData,
+                               "the source tables the mappings read (" + tables +
+                                   ") hold no rows, so nothing was migrated; check that --source is the provider's "
+                                   "database, or pass --allow-empty if an empty source is expected");
+  }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }

@@ -21,6 +21,9 @@ namespace handover::load {
 struct LoadOptions {
   size_t batch_size = 5000;
   std::string legacy_system = "provider";
+  // A run whose mappings extract no row at all fails unless this is set:
+  // a migration that read nothing is almost always pointed at the wrong source.
+  bool allow_empty = false;
   RunInfo run;
 };
 

@@ -62,6 +62,15 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
       Append(text, "    (%lld records have no readable amount: see exceptions.csv)\n",
              static_cast<long long>(m.ledger.records_without_amount));
   }
+  const auto join = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  Append(text, "\n  scope: %zu of %zu source tables read (%s)\n", r.source_tables_read.size(),
+         r.source_tables_read.size() + r.source_tables_not_read.size(), join(r.source_tables_read).c_str());
+  if (!r.source_tables_not_read.empty())
+    text += "    not read by any mapping, so not migrated: " + join(r.source_tables_not_read) + "\n";
   Append(text, "\n  %zu exceptions for the data officers to review\n", r.exceptions.size());
   text += "  reports: " + (out / "reconciliation.json").string() + "\n";
   text += "           " + (out / "reconciliation.csv").string() + "\n";

@@ -12,6 +12,8 @@ std::string RenderJson(const Reconciliation& r) {
   root["source"] = r.source;
   root["target"] = r.target;
   root["mappings_hash"] = r.mappings_hash;
+  root["scope"] = {{"source_tables_read", r.source_tables_read},
+                   {"source_tables_not_read", r.source_tables_not_read}};
   root["totals"] = {{"source_rows", r.total_source_rows()},
                     {"pence_loaded", r.total_pence_loaded()},
                     {"exceptions", r.exceptions.size()}};

@@ -71,6 +71,10 @@ struct Reconciliation {
   std::string mappings_hash;
   std::vector<MappingFigures> mappings;
   std::vector<ExceptionRow> exceptions;
+  // The run's scope: source tables some mapping reads, and those none reads
+  // (whose records this migration does not move at all).
+  std::vector<std::string> source_tables_read;
+  std::vector<std::string> source_tables_not_read;
   bool balanced() const;
   int64_t total_source_rows() const;
   int64_t total_pence_loaded() const;

@@ -93,6 +93,14 @@ TEST_F(RunLifecycle, ARehearsalIntoAMissingFileLeavesNoFile) {
   const json report = json::parse(testing::ReadFile(scratch_ / "out" / "reconciliation.json"));
   EXPECT_EQ(report["run_kind"], "rehearsal");
   EXPECT_EQ(report["mappings"][0]["loaded"], (*key_)["people"]["after_deduplication"]);
+  // The scope is stated: every provider table the mappings do not read is named.
+  std::vector<std::string> not_read;
+  for (const auto& [table, figures] : (*key_)["tables"].items())
+    if (table != "client" && table != "payment") not_read.push_back(table);
+  EXPECT_EQ(report["scope"]["source_tables_read"], json({"client", "payment"}));
+  EXPECT_EQ(report["scope"]["source_tables_not_read"].get<std::vector<std::string>>(), not_read);
+  EXPECT_EQ(not_read.size(), 10u);
+  EXPECT_NE(r.out.find("scope: 2 of 12 source tables read (client, payment)"), std::string::npos) << r.out;
 }
 
 TEST_F(RunLifecycle, ARunCommitsAndStatusSaysItFinished) {

@@ -448,6 +448,25 @@ TEST_F(Robustness, AWorklistCellIsBoundedAndPrintable) {
   EXPECT_EQ(worklist.find('\x1b'), std::string::npos) << "an escape byte was written raw";
 }
 
+TEST_F(Robustness, AnEmptySourceIsAFailedRunUnlessAllowed) {
+  const std::string source = CopyOfProvider();
+  Execute(source, "DELETE FROM payment");
+  Execute(source, "DELETE FROM client");
+  const auto empty = RunCommitted(source, Target(), ShippedMappings());
+  EXPECT_EQ(empty.exit_code, 2) << empty.err;
+  // Progress lines come first; the error is the one last line.
+  const std::string last = LastLine(empty.err);
+  EXPECT_EQ(last.rfind("handover: error: the source tables the mappings read (client, payment) hold no rows", 0), 0u)
+      << empty.err;
+  EXPECT_NE(last.find("--allow-empty"), std::string::npos) << last;
+  const auto status = Run({"status", "--target", Target()});
+  EXPECT_EQ(status.exit_code, 1) << status.out;
+  EXPECT_NE(status.out.find("failed"), std::string::npos) << status.out;
+  fs::remove(dir_ / "council.db");
+  const auto allowed = Rehearse(source, Target(), ShippedMappings(), {"--allow-empty"});
+  EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
+}
+
 TEST_F(Robustness, TheTargetFileIsCreatedOwnerOnly) {
   const auto r = RunCommitted(SharedProvider(), Target(), ShippedMappings());
   EXPECT_EQ(r.exit_code, 0) << r.err;
