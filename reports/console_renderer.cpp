@@ -67,8 +67,9 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
     return out;
   };
-  Append(text, "\n  scope: %zu of %zu source tables read (%s)\n", r.source_tables_read.size(),
-         r.source_tables_read.size() + r.source_tables_not_read.size(), join(r.source_tables_read).c_str());
+  if (!r.source_tables_read.empty())
+    Append(text, "\n  scope: %zu of %zu source tables read (%s)\n", r.source_tables_read.size(),
+           r.source_tables_read.size() + r.source_tables_not_read.size(), join(r.source_tables_read).c_str());
   if (!r.source_tables_not_read.empty())
     text += "    not read by any mapping, so not migrated: " + join(r.source_tables_not_read) + "\n";
   Append(text, "\n  %zu exceptions for the data officers to review\n", r.exceptions.size());

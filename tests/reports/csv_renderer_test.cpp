@@ -115,6 +115,8 @@ Reconciliation TwoMappings() {
   e.mapping = "payment";
   r.exceptions.push_back(e);
   r.exceptions.push_back(e);
+  r.source_tables_read = {"client", "payments"};
+  r.source_tables_not_read = {"case_notes", "workers"};
   return r;
 }
 
@@ -130,6 +132,8 @@ TEST(RenderConsoleSummary, ShowsVerdictFiguresAndMoneyInPounds) {
       "\n  payment money: £6,577,486.80 in the source = £6,576,499.25 loaded + -£12.50 rejected + "
       "£1,000.00 excluded + £0.05 merged\n"
       "    (3 records have no readable amount: see exceptions.csv)\n"
+      "\n  scope: 2 of 4 source tables read (client, payments)\n"
+      "    not read by any mapping, so not migrated: case_notes, workers\n"
       "\n  2 exceptions for the data officers to review\n"
       "  reports: /tmp/out/reconciliation.json\n"
       "           /tmp/out/reconciliation.csv\n"
