@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "cli/logging.h"
+#include "cli/progress_meter.h"
 #include "cli/run_flags.h"
 #include "core/interrupt.h"
 #include "core/within_folder.h"
@@ -88,7 +90,14 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   options.run.kind = rehearsal ? "rehearsal" : "run";
   options.run.source = run.source->url().Masked();
   options.run.parameters = Parameters(run.params);
-  auto summary = load::RunLoad(*run.program, *run.source, run.source_catalog, *run.target, options);
+  std::optional<ProgressMeter> meter;
+  load::ProgressFn progress;
+  if (ProgressMeter::Wanted()) {
+    meter.emplace(*run.source, *run.program);
+    progress = [&meter](const std::string& mapping, int64_t rows) { meter->Update(mapping, rows); };
+  }
+  auto summary = load::RunLoad(*run.program, *run.source, run.source_catalog, *run.target, options, progress);
+  meter.reset();
   if (!summary.ok() && summary.status().code() == core::ErrorCode::kInterrupted) {
     undo_rehearsal();
     return ReportError(core::Status::Error(

@@ -149,6 +149,22 @@ INSTANTIATE_TEST_SUITE_P(Targets, RehearsalUntouched,
                                            AccessPath::kPostgresOdbc),
                          testing::AccessPathName);
 
+TEST_F(RunLifecycle, ProgressIsShownOnATerminalAndNotInALog) {
+  // script(1) gives the run a terminal; RunHandover's captured stderr is a file.
+  std::string command = "script -qec \"'" + testing::HandoverBinary().string() + "'";
+  for (const auto& a : Pipeline("rehearse", "sqlite:" + (scratch_ / "c1.db").string(), "tty")) command += " '" + a + "'";
+  command += " --batch-size 50\" /dev/null > '" + (scratch_ / "tty.txt").string() + "' 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << testing::ReadFile(scratch_ / "tty.txt");
+  const std::string shown = testing::ReadFile(scratch_ / "tty.txt");
+  const std::string payments = std::to_string((*key_)["tables"]["payment"]["extracted"].get<int64_t>());
+  EXPECT_NE(shown.find("payment: "), std::string::npos) << shown;
+  EXPECT_NE(shown.find(" of " + payments + " rows ("), std::string::npos) << shown;
+  EXPECT_NE(shown.find("rows/s, about"), std::string::npos) << shown;
+  const auto quiet = Run(Pipeline("rehearse", "sqlite:" + (scratch_ / "c2.db").string(), "file"));
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err.find("rows/s"), std::string::npos) << quiet.err;
+}
+
 TEST_F(RunLifecycle, AKilledRunIsShownAsUnfinishedEverywhere) {
   const std::string target = "sqlite:" + (scratch_ / "council.db").string();
   std::vector<std::string> args = Pipeline("run", target, "out");
