@@ -80,13 +80,30 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     if (!rehearsal) run.DiscardCreatedTarget();
     return ReportError(status);
   };
-  if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
+  // A run that did not finish, of the same mappings, source and parameters,
+  // is resumed; anything else needs empty council tables.
+  int64_t resume = 0;
+  if (!rehearsal) {
+    auto runs = load::ListRuns(*run.target);
+    if (!runs.ok()) return fail(runs.status());
+    if (!runs->empty() && runs->back().unfinished() && runs->back().kind == "run" &&
+        runs->back().mappings_hash == run.program->content_hash &&
+        runs->back().source == run.source->url().Masked() && runs->back().parameters == Parameters(run.params)) {
+      resume = runs->back().run_id;
+      std::cout << "resuming run " << resume << ", which " << runs->back().State() << ": "
+                << runs->back().ledger_lines << " source records are already committed\n";
+      spdlog::info("resuming run {} ({} records committed)", resume, runs->back().ledger_lines);
+    }
+  }
+  if (resume == 0)
+    if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
   if (core::InterruptRequested()) return fail(Interrupted("before any data moved; no record was loaded"));
 
   load::LoadOptions options;
   options.batch_size = flags.batch_size;
   options.legacy_system = flags.legacy_system;
   options.allow_empty = flags.allow_empty;
+  options.resume_run_id = resume;
   options.run.kind = rehearsal ? "rehearsal" : "run";
   options.run.source = run.source->url().Masked();
   options.run.parameters = Parameters(run.params);
@@ -104,13 +121,15 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
         core::ErrorCode::kInterrupted,
         summary.status().message() + " " + target_name +
             (rehearsal ? "; the rehearsal was rolled back, so the target is as it was"
-                       : "; to start again, run into an empty target")));
+                       : "; to finish it, run again with the same mappings, source and parameters: it resumes "
+                         "where it stopped")));
   }
   if (!summary.ok()) {
     undo_rehearsal();
     return ReportError(summary.status());
   }
 
+  spdlog::info("reconciling {} {}", options.run.kind, summary->run_id);
   reports::PrivacyOptions privacy;
   privacy.show_personal_data = flags.show_personal_data;
   auto reconciliation = reports::Reconcile(*run.source, *run.target, *run.program, *summary, privacy);

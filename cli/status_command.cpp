@@ -35,7 +35,8 @@ int ShowStatus(const std::string& target_url) {
   if (last.unfinished()) {
     std::cout << "state: " << load::UnfinishedRunNote(**target)
               << ". Those records are committed and the rest are not: do not use this database as a finished "
-                 "migration. To finish, run again into an empty target.\n";
+                 "migration. To finish it, give 'handover run' the same mappings, source and parameters again: it resumes "
+                 "where this run stopped.\n";
     return kExitUnbalanced;
   }
   std::cout << "state: the latest run, " << last.run_id << ", finished " << last.outcome << ".\n";

@@ -13,13 +13,16 @@ core::Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(db::Database&
                                                              int64_t run_id) {
   std::unique_ptr<CrosswalkStore> store(new CrosswalkStore(target, legacy_system, run_id));
   auto rows = target.QueryRows(
-      "SELECT entity, legacy_key, CAST(council_id AS VARCHAR(20)) FROM migration_crosswalk "
-      "WHERE legacy_system = " + db::Database::QuoteLiteral(legacy_system),
-      3, "reading the crosswalk");
+      "SELECT entity, legacy_key, CAST(council_id AS VARCHAR(20)), CAST(first_run_id AS VARCHAR(20)) "
+      "FROM migration_crosswalk WHERE legacy_system = " + db::Database::QuoteLiteral(legacy_system),
+      4, "reading the crosswalk");
   if (!rows.ok()) return rows.status();
+  const std::string this_run = std::to_string(run_id);
   for (const auto& row : *rows) {
     const int64_t id = std::stoll(row[2]);
     store->ids_[Slot(row[0], row[1])] = id;
+    // Resuming a run: the keys its committed batches recorded were seen by it.
+    if (row[3] == this_run) store->seen_this_run_.insert(Slot(row[0], row[1]));
     int64_t& next = store->next_id_[row[0]];
     next = std::max(next, id + 1);
   }

@@ -44,6 +44,7 @@ struct ExceptionEntry {
 class Ledger {
  public:
   Ledger(db::Database& target, int64_t run_id);
+  int64_t run_id() const { return run_id_; }
 
   // Sets the mapping and source table the following entries belong to.
   void BeginMapping(const std::string& mapping, const std::string& source_table);

@@ -10,6 +10,7 @@
 #include "load/ledger.h"
 #include "load/mapping_loader.h"
 #include "load/merge_plan.h"
+#include "load/run_progress.h"
 #include "load/migration_tables.h"
 
 namespace handover::load {
@@ -55,6 +56,17 @@ core::Result<transform::LookupTables> ReadLookups(const transform::CompiledMappi
   return tables;
 }
 
+// Splits `batch` into the rows up to ordinal `last` and those after it.
+void SplitAt(const core::RowBatch& batch, int64_t last, core::RowBatch& upto, core::RowBatch& after) {
+  upto.Reset(batch.width());
+  after.Reset(batch.width());
+  for (size_t r = 0; r < batch.size(); ++r) {
+    const auto row = batch.Row(r);
+    auto copy = (batch.Ordinal(r) <= last ? upto : after).AppendRow(batch.Ordinal(r));
+    std::copy(row.begin(), row.end(), copy.begin());
+  }
+}
+
 core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database& source, const core::Catalog& catalog,
                    db::Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
                    const ProgressFn& progress, MappingCounts& counts) {
@@ -66,6 +78,18 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   }
   const transform::LookupTables* lookup_tables = lookups ? &*lookups : nullptr;
   std::optional<MergePlan> plan;
+  MappingProgress done;
+  if (options.resume_run_id > 0) {
+    auto read = ReadProgress(target, ledger.run_id(), mapping);
+    if (!read.ok()) return read.status();
+    done = std::move(*read);
+    if (done.finished) {
+      spdlog::info("{}: finished by the interrupted run ({} records)", mapping.name(), done.counts.extracted);
+      counts = done.counts;
+      return core::Status::Ok();
+    }
+    spdlog::info("{}: resuming after source row {}", mapping.name(), done.last_source_row);
+  }
   if (mapping.merge()) {
     auto first_pass = OpenSource(mapping, source, catalog, options.batch_size);
     if (!first_pass.ok()) return first_pass.status();
@@ -76,12 +100,22 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   }
   auto rows = OpenSource(mapping, source, catalog, options.batch_size);
   if (!rows.ok()) return rows.status();
+  const bool merges = plan.has_value();
   MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables);
-  core::RowBatch batch;
+  if (options.resume_run_id > 0) loader.Resume(done);
+  core::RowBatch batch, committed, rest;
   while (true) {
     auto more = (*rows)->Next(batch);
     if (!more.ok()) return more.status().WithContext("loading " + mapping.name());
     if (!*more) break;
+    if (done.last_source_row > 0 && batch.Ordinal(0) <= done.last_source_row) {
+      // Rows the interrupted run committed are not loaded again; their
+      // duplicates are found again, since merges are recorded at the end.
+      SplitAt(batch, done.last_source_row, committed, rest);
+      if (merges) HANDOVER_RETURN_IF_ERROR(loader.ReplayForMerges(committed));
+      if (rest.empty()) continue;
+      std::swap(batch, rest);
+    }
     HANDOVER_RETURN_IF_ERROR(loader.LoadBatch(batch).WithContext("loading " + mapping.name()));
     if (progress) progress(mapping.name(), loader.counts().extracted);
     // A committed batch is the safe point at which to honour a stop request.
@@ -106,7 +140,9 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
   HANDOVER_RETURN_IF_ERROR(EnsureMigrationTables(target));
   RunInfo info = options.run;
   info.mappings_hash = program.content_hash;
-  auto run_id = OpenRun(target, info);
+  core::Result<int64_t> run_id = options.resume_run_id;
+  if (options.resume_run_id > 0) HANDOVER_RETURN_IF_ERROR(ReopenRun(target, options.resume_run_id));
+  else run_id = OpenRun(target, info);
   if (!run_id.ok()) return run_id.status();
   LoadSummary summary;
   summary.run_id = *run_id;

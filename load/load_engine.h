@@ -24,6 +24,9 @@ struct LoadOptions {
   // A run whose mappings extract no row at all fails unless this is set:
   // a migration that read nothing is almost always pointed at the wrong source.
   bool allow_empty = false;
+  // Resume this run (one that did not finish) instead of opening a new one:
+  // finished mappings are skipped and committed source rows not loaded again.
+  int64_t resume_run_id = 0;
   RunInfo run;
 };
 

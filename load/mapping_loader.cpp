@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/text_encoding.h"
+#include "load/run_progress.h"
 
 namespace handover::load {
 namespace {
@@ -63,6 +64,7 @@ MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, db::Data
   counts_.source_table = mapping.source_table();
   for (const auto& spec : mapping.targets()) {
     writers_.push_back(db::MakeTableWriter(target, spec.table, spec.columns));
+    written_before_.push_back(0);
     counts_.targets.push_back({spec.table, 0});
   }
   ledger_.BeginMapping(mapping.name(), mapping.source_table());
@@ -144,15 +146,46 @@ void MappingLoader::DiscardAll() {
   batch_merges_.clear();
 }
 
-core::Status MappingLoader::Commit(const std::string& what) {
+core::Status MappingLoader::Commit(const std::string& what, const MappingCounts& tally, bool finished) {
+  // The tally joins the counts only once it is committed; the progress row
+  // that says so commits with it.
+  MappingCounts after = counts_;
+  Accumulate(after, tally);
+  for (size_t t = 0; t < writers_.size(); ++t) after.targets[t].rows = written_before_[t] + writers_[t]->written();
+  core::Status recorded = WriteProgress(target_, ledger_.run_id(), after, finished);
+  if (!recorded.ok()) {
+    target_.Rollback();
+    return recorded.WithContext("recording the progress of " + what);
+  }
   HANDOVER_RETURN_IF_ERROR(target_.Commit(what));
   crosswalk_.Committed();
+  AddTally(tally);
+  return core::Status::Ok();
+}
+
+void MappingLoader::Resume(const MappingProgress& progress) {
+  counts_ = progress.counts;
+  for (size_t t = 0; t < writers_.size() && t < counts_.targets.size(); ++t) written_before_[t] = counts_.targets[t].rows;
+}
+
+core::Status MappingLoader::ReplayForMerges(const core::RowBatch& batch) {
+  // The rows were committed by the interrupted run; only the duplicates they
+  // held (merged when the mapping finishes) must be found again. Nothing of
+  // this pass is kept.
+  HANDOVER_RETURN_IF_ERROR(target_.Begin("finding the merges of " + mapping_.name()));
+  MappingCounts scratch;
+  for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), scratch);
+  std::vector<PendingMerge> merges = std::move(batch_merges_);
+  DiscardAll();
+  target_.Rollback();
+  counts_.merged += static_cast<int64_t>(merges.size());
+  pending_merges_.insert(pending_merges_.end(), merges.begin(), merges.end());
   return core::Status::Ok();
 }
 
 void MappingLoader::AddTally(const MappingCounts& tally) {
   Accumulate(counts_, tally);
-  for (size_t t = 0; t < writers_.size(); ++t) counts_.targets[t].rows = writers_[t]->written();
+  for (size_t t = 0; t < writers_.size(); ++t) counts_.targets[t].rows = written_before_[t] + writers_[t]->written();
   pending_merges_.insert(pending_merges_.end(), batch_merges_.begin(), batch_merges_.end());
   batch_merges_.clear();
 }
@@ -163,11 +196,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
   for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);
   core::Status written = FlushAll();
-  if (written.ok()) {
-    HANDOVER_RETURN_IF_ERROR(Commit(what));
-    AddTally(tally);
-    return core::Status::Ok();
-  }
+  if (written.ok()) return Commit(what, tally);
   target_.Rollback();
   DiscardAll();
   // Replay row by row: rows the target accepts load, each refused row is
@@ -178,8 +207,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     ProcessRow(batch.Row(r), batch.Ordinal(r), one);
     core::Status status = FlushAll();
     if (status.ok()) {
-      HANDOVER_RETURN_IF_ERROR(Commit(what));
-      AddTally(one);
+      HANDOVER_RETURN_IF_ERROR(Commit(what, one));
       continue;
     }
     target_.Rollback();
@@ -201,14 +229,12 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
       target_.Rollback();
       return recorded.WithContext("recording a refused row of " + what);
     }
-    HANDOVER_RETURN_IF_ERROR(Commit(what));
-    AddTally(one);
+    HANDOVER_RETURN_IF_ERROR(Commit(what, one));
   }
   return core::Status::Ok();
 }
 
 core::Status MappingLoader::Finish() {
-  if (pending_merges_.empty()) return core::Status::Ok();
   HANDOVER_RETURN_IF_ERROR(target_.Begin("the merges of " + mapping_.name()));
   const std::string& entity = mapping_.name();
   for (const auto& merge : pending_merges_) {
@@ -236,7 +262,7 @@ core::Status MappingLoader::Finish() {
     target_.Rollback();
     return status.WithContext("recording the merges of " + mapping_.name());
   }
-  return Commit("the merges of " + mapping_.name());
+  return Commit("the merges of " + mapping_.name(), MappingCounts{}, /*finished=*/true);
 }
 
 }  // namespace handover::load

@@ -13,6 +13,7 @@
 #include "load/ledger.h"
 #include "load/load_engine.h"
 #include "load/merge_plan.h"
+#include "load/run_progress.h"
 #include "db/table_writer.h"
 
 namespace handover::load {
@@ -25,9 +26,15 @@ class MappingLoader {
   // Loads one batch in its own transaction; replays it row by row if the
   // target refuses it. Fails only if the target cannot be written at all.
   core::Status LoadBatch(const core::RowBatch& batch);
-  // Resolves merged duplicates to their survivors' council ids (call once,
-  // after the last batch).
+  // Resolves merged duplicates to their survivors' council ids and records
+  // the mapping as finished (call once, after the last batch).
   core::Status Finish();
+
+  // Resuming an interrupted run: start from what it committed...
+  void Resume(const MappingProgress& progress);
+  // ...and pass it the rows it committed (ordinals up to
+  // progress.last_source_row), which only finds their duplicates again.
+  core::Status ReplayForMerges(const core::RowBatch& batch);
 
   const MappingCounts& counts() const { return counts_; }
 
@@ -39,7 +46,9 @@ class MappingLoader {
               MappingCounts& tally, std::optional<int64_t> amount = std::nullopt);
   core::Status FlushAll();
   void DiscardAll();
-  core::Status Commit(const std::string& what);
+  // Records the progress the batch makes (with `tally`), commits, and adds
+  // the tally to the counts.
+  core::Status Commit(const std::string& what, const MappingCounts& tally, bool finished = false);
   void AddTally(const MappingCounts& tally);
 
   struct PendingMerge {
@@ -60,6 +69,7 @@ class MappingLoader {
   std::vector<PendingMerge> batch_merges_;
   transform::RowOutcome outcome_;
   MappingCounts counts_;
+  std::vector<int64_t> written_before_;  // per target: rows an interrupted run already wrote
   int64_t batches_ = 0;
 };
 

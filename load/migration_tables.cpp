@@ -44,6 +44,14 @@ CREATE TABLE IF NOT EXISTS migration_exception (
   value_seen TEXT,
   action TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS migration_progress (
+  run_id BIGINT NOT NULL REFERENCES migration_run (run_id),
+  mapping TEXT NOT NULL,
+  target_table TEXT NOT NULL,
+  rows_written BIGINT NOT NULL,
+  finished BIGINT NOT NULL,
+  PRIMARY KEY (run_id, mapping, target_table)
+);
 CREATE TABLE IF NOT EXISTS migration_crosswalk (
   legacy_system TEXT NOT NULL,
   entity TEXT NOT NULL,

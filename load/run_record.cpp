@@ -28,6 +28,12 @@ core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info) {
   return *next;
 }
 
+core::Status ReopenRun(db::Database& target, int64_t run_id) {
+  return target.Execute("UPDATE migration_run SET finished_at = NULL, outcome = NULL WHERE run_id = " +
+                            std::to_string(run_id),
+                        "reopening run " + std::to_string(run_id));
+}
+
 core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome) {
   return target.Execute("UPDATE migration_run SET finished_at = " + db::Database::QuoteLiteral(UtcTimestamp()) +
                             ", outcome = " + db::Database::QuoteLiteral(outcome) +
@@ -50,12 +56,15 @@ core::Result<std::vector<RunRow>> ListRuns(db::Database& target) {
   auto rows = target.QueryRows(
       "SELECT CAST(r.run_id AS VARCHAR(20)), CAST(r.kind AS VARCHAR(20)), CAST(r.started_at AS VARCHAR(40)), "
       "CAST(COALESCE(r.finished_at, '') AS VARCHAR(40)), CAST(COALESCE(r.outcome, '') AS VARCHAR(20)), "
-      "CAST((SELECT count(*) FROM migration_ledger l WHERE l.run_id = r.run_id) AS VARCHAR(20)) "
+      "CAST((SELECT count(*) FROM migration_ledger l WHERE l.run_id = r.run_id) AS VARCHAR(20)), "
+      "CAST(r.mappings_hash AS VARCHAR(100)), CAST(r.source AS VARCHAR(1000)), CAST(r.parameters AS VARCHAR(1000)) "
       "FROM migration_run r ORDER BY r.run_id",
-      6, "reading the recorded runs");
+      9, "reading the recorded runs");
   if (!rows.ok()) return rows.status();
-  for (const auto& row : *rows)
-    runs.push_back({std::stoll(row[0]), row[1], row[2], row[3], row[4], std::stoll(row[5])});
+  for (const auto& row : *rows) {
+    RunRow run{std::stoll(row[0]), row[1], row[2], row[3], row[4], row[6], row[7], row[8], std::stoll(row[5])};
+    runs.push_back(std::move(run));
+  }
   return runs;
 }
 

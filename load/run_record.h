@@ -19,6 +19,8 @@ struct RunInfo {
 
 // Inserts a run row and returns its id (one more than the largest so far).
 core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info);
+// Marks an unfinished run as running again (outcome cleared), to resume it.
+core::Status ReopenRun(db::Database& target, int64_t run_id);
 // Records the run's outcome: "balanced", "unbalanced", "failed" or "interrupted".
 core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome);
 
@@ -26,6 +28,7 @@ core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& o
 struct RunRow {
   int64_t run_id = 0;
   std::string kind, started_at, finished_at, outcome;  // outcome "" while open
+  std::string mappings_hash, source, parameters;
   int64_t ledger_lines = 0;                           // source records it has an outcome for
   // True when the run did not end well: still open (killed, crashed) or
   // recorded as interrupted or failed. Its committed batches are in the target.
