@@ -13,6 +13,8 @@
 #include "core/interrupt.h"
 #include "core/within_folder.h"
 #include "load/load_engine.h"
+#include "load/run_decision.h"
+#include "load/source_fingerprint.h"
 #include "load/run_record.h"
 #include "load/target_schema.h"
 #include "reports/reconciliation.h"
@@ -80,33 +82,41 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     if (!rehearsal) run.DiscardCreatedTarget();
     return ReportError(status);
   };
-  // A run that did not finish, of the same mappings, source and parameters,
-  // is resumed; anything else needs empty council tables.
-  int64_t resume = 0;
-  if (!rehearsal) {
-    auto runs = load::ListRuns(*run.target);
-    if (!runs.ok()) return fail(runs.status());
-    if (!runs->empty() && runs->back().unfinished() && runs->back().kind == "run" &&
-        runs->back().mappings_hash == run.program->content_hash &&
-        runs->back().source == run.source->url().Masked() && runs->back().parameters == Parameters(run.params)) {
-      resume = runs->back().run_id;
-      std::cout << "resuming run " << resume << ", which " << runs->back().State() << ": "
-                << runs->back().ledger_lines << " source records are already committed\n";
-      spdlog::info("resuming run {} ({} records committed)", resume, runs->back().ledger_lines);
-    }
-  }
-  if (resume == 0)
-    if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
-  if (core::InterruptRequested()) return fail(Interrupted("before any data moved; no record was loaded"));
-
   load::LoadOptions options;
   options.batch_size = flags.batch_size;
   options.legacy_system = flags.legacy_system;
   options.allow_empty = flags.allow_empty;
-  options.resume_run_id = resume;
   options.run.kind = rehearsal ? "rehearsal" : "run";
   options.run.source = run.source->url().Masked();
   options.run.parameters = Parameters(run.params);
+  options.run.mappings_hash = run.program->content_hash;
+  if (!rehearsal) {
+    // A run knows what it read, so that running again can tell an unchanged
+    // source (nothing to do), resume an unfinished run, or refuse.
+    auto fingerprint = load::FingerprintSource(*run.source, run.source_catalog, *run.program, flags.batch_size);
+    if (!fingerprint.ok()) return fail(fingerprint.status());
+    options.run.source_fingerprint = *fingerprint;
+    auto decision = load::DecideRun(*run.target, options.run);
+    if (!decision.ok()) return fail(decision.status());
+    const load::RunRow& previous = decision->previous;
+    if (decision->kind == load::RunDecision::Kind::kUpToDate) {
+      std::cout << "nothing to do: run " << previous.run_id << " already migrated this source, unchanged since (same "
+                << "mappings, parameters and source fingerprint " << previous.source_fingerprint << "); "
+                << target_name << " was not changed\n";
+      spdlog::info("run {} is up to date; nothing changed", previous.run_id);
+      return previous.outcome == "balanced" ? kExitBalanced : kExitUnbalanced;
+    }
+    if (decision->kind == load::RunDecision::Kind::kResume) {
+      options.resume_run_id = previous.run_id;
+      std::cout << "resuming run " << previous.run_id << ", which " << previous.State() << ": "
+                << previous.ledger_lines << " source records are already committed\n";
+      spdlog::info("resuming run {} ({} records committed)", previous.run_id, previous.ledger_lines);
+    }
+  }
+  if (options.resume_run_id == 0)
+    if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
+  if (core::InterruptRequested()) return fail(Interrupted("before any data moved; no record was loaded"));
+
   std::optional<ProgressMeter> meter;
   load::ProgressFn progress;
   if (ProgressMeter::Wanted()) {

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS migration_run (
   mappings_hash TEXT NOT NULL,
   source TEXT NOT NULL,
   parameters TEXT NOT NULL,
+  source_fingerprint TEXT,
   outcome TEXT CHECK (outcome IN ('balanced', 'unbalanced', 'failed', 'interrupted'))
 );
 CREATE TABLE IF NOT EXISTS migration_ledger (

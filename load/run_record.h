@@ -15,6 +15,7 @@ struct RunInfo {
   std::string mappings_hash;
   std::string source;      // masked URL
   std::string parameters;  // "cutover=2018-10-01 ..."
+  std::string source_fingerprint;  // FingerprintSource(...) of what the run read
 };
 
 // Inserts a run row and returns its id (one more than the largest so far).
@@ -28,7 +29,7 @@ core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& o
 struct RunRow {
   int64_t run_id = 0;
   std::string kind, started_at, finished_at, outcome;  // outcome "" while open
-  std::string mappings_hash, source, parameters;
+  std::string mappings_hash, source, parameters, source_fingerprint;
   int64_t ledger_lines = 0;                           // source records it has an outcome for
   // True when the run did not end well: still open (killed, crashed) or
   // recorded as interrupted or failed. Its committed batches are in the target.

@@ -122,6 +122,36 @@ TEST_F(RunLifecycle, ARunCommitsAndStatusSaysItFinished) {
   EXPECT_NE(status.out.find("state: the latest run, 1, finished balanced."), std::string::npos) << status.out;
 }
 
+TEST_F(RunLifecycle, RunningAgainOnAnUnchangedSourceChangesNothingAndSaysSo) {
+  const std::string target = "sqlite:" + (scratch_ / "council.db").string();
+  ASSERT_EQ(Run(Pipeline("run", target, "first")).exit_code, 0);
+  const auto before = Checksums(target);
+  const auto again = Run(Pipeline("run", target, "second"));
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+  EXPECT_NE(again.out.find("nothing to do: run 1 already migrated this source, unchanged since"), std::string::npos)
+      << again.out;
+  EXPECT_EQ(Checksums(target), before) << "an unchanged source must change nothing, the run table included";
+
+  // A changed source is not silently loaded on top.
+  fs::copy_file(*dir_ / "provider.db", scratch_ / "copy.db");
+  const std::string source = "sqlite:" + (scratch_ / "copy.db").string();
+  const std::string target2 = "sqlite:" + (scratch_ / "council2.db").string();
+  const auto run_on = [&](const std::string& out) {
+    return Run({"run", "--source", source, "--target", target2, "--mappings", Mappings(), "--out", (scratch_ / out).string()});
+  };
+  ASSERT_EQ(run_on("third").exit_code, 0);
+  {
+    auto db = testing::OpenOrFail(source, db::OpenMode::kMustExist);
+    ASSERT_NE(db, nullptr);
+    ASSERT_TRUE(db->Execute("UPDATE payment SET amount = '1.00' WHERE rowid = 1", "changing the source").ok());
+  }
+  const auto before_refusal = Checksums(target2);
+  const auto changed = run_on("fourth");
+  EXPECT_EQ(changed.exit_code, 2) << changed.out << changed.err;
+  EXPECT_NE(changed.err.find("the source has changed since run 1 migrated it"), std::string::npos) << changed.err;
+  EXPECT_EQ(Checksums(target2), before_refusal);
+}
+
 // The target holds the council schema already (as a council's copy would).
 class RehearsalUntouched : public RunLifecycle, public ::testing::WithParamInterface<AccessPath> {};
 
