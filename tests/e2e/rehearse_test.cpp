@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "tests/support/provider_suite.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
@@ -16,24 +17,8 @@ namespace {
 using nlohmann::json;
 using testing::AccessPath;
 
-class Rehearsal : public ::testing::Test {
+class Rehearsal : public testing::ProviderSuite<300, 7> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    const auto result = testing::RunHandover({"generate", "--people", "300", "--seed", "7", "--cutover", "2018-10-01",
-                                              "--out", (*dir_ / "provider.db").string()},
-                                             dir_->path());
-    ASSERT_EQ(result.exit_code, 0) << result.err;
-    key_ = new json(json::parse(testing::ReadFile(*dir_ / "answer-key.json")));
-  }
-  static void TearDownTestSuite() {
-    delete key_;
-    delete dir_;
-  }
-
-  static std::string Mappings() { return (testing::SourceDir() / "mappings" / "leaving-care").string(); }
-  static std::string Provider() { return "sqlite:" + (*dir_ / "provider.db").string(); }
-
   // Rehearses into `target` and returns the parsed reconciliation.json.
   json Rehearse(const std::string& source, const std::string& target, const std::string& out_name,
                 testing::CommandResult* result_out = nullptr) {
@@ -60,13 +45,8 @@ class Rehearsal : public ::testing::Test {
     return total;
   }
 
-  static testing::TempDir* dir_;
-  static json* key_;
   testing::TempDir scratch_;
 };
-
-testing::TempDir* Rehearsal::dir_ = nullptr;
-json* Rehearsal::key_ = nullptr;
 
 TEST_F(Rehearsal, SqliteTargetBalancesAndMatchesTheAnswerKey) {
   testing::CommandResult result;

@@ -14,6 +14,7 @@
 #include <xxhash.h>
 
 #include "db/introspect.h"
+#include "tests/support/provider_suite.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
@@ -23,22 +24,8 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 using testing::AccessPath;
 
-class RunLifecycle : public ::testing::Test {
+class RunLifecycle : public testing::ProviderSuite<300, 4> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
-    const auto r = testing::RunHandover(
-        {"generate", "--people", "300", "--seed", "4", "--out", (*dir_ / "provider.db").string()}, dir_->path());
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    key_ = new json(json::parse(testing::ReadFile(*dir_ / "answer-key.json")));
-  }
-  static void TearDownTestSuite() {
-    delete key_;
-    delete dir_;
-  }
-  static std::string Provider() { return "sqlite:" + (*dir_ / "provider.db").string(); }
-  static std::string Mappings() { return (testing::SourceDir() / "mappings" / "leaving-care").string(); }
-
   std::vector<std::string> Pipeline(const std::string& verb, const std::string& target, const std::string& out) {
     return {verb, "--source", Provider(), "--target", target, "--mappings", Mappings(), "--out",
             (scratch_ / out).string()};
@@ -77,13 +64,8 @@ class RunLifecycle : public ::testing::Test {
     return sums;
   }
 
-  static testing::TempDir* dir_;
-  static json* key_;
   testing::TempDir scratch_;
 };
-
-testing::TempDir* RunLifecycle::dir_ = nullptr;
-json* RunLifecycle::key_ = nullptr;
 
 TEST_F(RunLifecycle, ARehearsalIntoAMissingFileLeavesNoFile) {
   const auto r = Run(Pipeline("rehearse", "sqlite:" + (scratch_ / "council.db").string(), "out"));

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/provider_suite.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
@@ -31,35 +32,22 @@ std::string LastLine(const std::string& text) {
   return text.substr(start == std::string::npos ? 0 : start + 1, text.size() - (start == std::string::npos ? 0 : start + 1) - 1);
 }
 
-class Robustness : public ::testing::Test {
+class Robustness : public testing::ProviderSuite<300, 1> {
  protected:
-  // One demo provider for the whole catalogue (300 people, seed 1).
-  static void SetUpTestSuite() {
-    shared_ = new testing::TempDir();
-    const auto r = testing::RunHandover(
-        {"generate", "--people", "300", "--seed", "1", "--out", (shared_->path() / "p.db").string()},
-        shared_->path());
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() {
-    delete shared_;
-    shared_ = nullptr;
-  }
-
-  static std::string SharedProvider() { return "sqlite:" + (shared_->path() / "p.db").string(); }
+  static std::string SharedProvider() { return Provider(); }
   static fs::path ShippedMappings() { return testing::SourceDir() / "mappings" / "leaving-care"; }
-  std::string Target() const { return "sqlite:" + (dir_ / "council.db").string(); }
-  fs::path Out() const { return dir_ / "out"; }
+  std::string Target() const { return "sqlite:" + (scratch_ / "council.db").string(); }
+  fs::path Out() const { return scratch_ / "out"; }
 
   // A private copy of the provider, to damage.
   std::string CopyOfProvider() {
-    fs::copy_file(shared_->path() / "p.db", dir_ / "p.db");
-    return "sqlite:" + (dir_ / "p.db").string();
+    fs::copy_file(*dir_ / "provider.db", scratch_ / "p.db");
+    return "sqlite:" + (scratch_ / "p.db").string();
   }
   // A private copy of the shipped mapping set, to edit.
   fs::path CopyOfMappings() {
-    fs::copy(ShippedMappings(), dir_ / "maps", fs::copy_options::recursive);
-    return dir_ / "maps";
+    fs::copy(ShippedMappings(), scratch_ / "maps", fs::copy_options::recursive);
+    return scratch_ / "maps";
   }
   void Execute(const std::string& url, const std::string& sql) {
     auto db = testing::OpenOrFail(url);
@@ -67,7 +55,7 @@ class Robustness : public ::testing::Test {
     ASSERT_TRUE(db->Execute(sql, "test").ok()) << sql;
   }
 
-  CommandResult Run(const std::vector<std::string>& arguments) { return testing::RunHandover(arguments, dir_.path()); }
+  CommandResult Run(const std::vector<std::string>& arguments) { return testing::RunHandover(arguments, scratch_.path()); }
   CommandResult Rehearse(const std::string& source, const std::string& target, const fs::path& mappings,
                          std::vector<std::string> extra = {}, const std::string& verb = "rehearse") {
     std::vector<std::string> args = {verb,         "--source", source,           "--target", target,
@@ -91,14 +79,11 @@ class Robustness : public ::testing::Test {
     for (const auto& fragment : fragments) EXPECT_NE(r.err.find(fragment), std::string::npos) << r.err;
   }
   void ExpectNoTarget() const {
-    EXPECT_FALSE(fs::exists(dir_ / "council.db")) << "a partial target was left behind";
+    EXPECT_FALSE(fs::exists(scratch_ / "council.db")) << "a partial target was left behind";
   }
 
-  static testing::TempDir* shared_;
-  testing::TempDir dir_;
+  testing::TempDir scratch_;  // this test's own scratch folder
 };
-
-testing::TempDir* Robustness::shared_ = nullptr;
 
 // ---- Broken: crash, leak, data loss -------------------------------------
 
@@ -171,14 +156,14 @@ TEST_F(Robustness, PasswordsNeverReachTheScreenOrTheLog) {
 
 TEST_F(Robustness, TheLogNeverFollowsASymlink) {
   fs::create_directories(Out());
-  std::ofstream(dir_ / "victim.txt") << "precious";
-  ::chmod((dir_ / "victim.txt").c_str(), 0644);
-  fs::create_symlink(dir_ / "victim.txt", Out() / "handover.log");
-  fs::create_symlink(dir_ / "victim.txt", Out() / "exceptions.csv.partial");
+  std::ofstream(scratch_ / "victim.txt") << "precious";
+  ::chmod((scratch_ / "victim.txt").c_str(), 0644);
+  fs::create_symlink(scratch_ / "victim.txt", Out() / "handover.log");
+  fs::create_symlink(scratch_ / "victim.txt", Out() / "exceptions.csv.partial");
   const auto r = Rehearse(SharedProvider(), Target(), ShippedMappings());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(testing::ReadFile(dir_ / "victim.txt"), "precious");
-  EXPECT_EQ(Mode(dir_ / "victim.txt"), 0644);
+  EXPECT_EQ(testing::ReadFile(scratch_ / "victim.txt"), "precious");
+  EXPECT_EQ(Mode(scratch_ / "victim.txt"), 0644);
   EXPECT_FALSE(fs::is_symlink(Out() / "handover.log"));
   EXPECT_EQ(Mode(Out() / "handover.log"), 0600);
   EXPECT_NE(testing::ReadFile(Out() / "handover.log").find("loading mapping person"), std::string::npos);
@@ -191,7 +176,7 @@ TEST_P(Interruption, StopsAtABatchBoundaryAndRecordsTheRunAsInterrupted) {
   const std::string name = signal_number == SIGINT ? "SIGINT" : "SIGTERM";
   testing::BackgroundHandover run({"run", "--source", SharedProvider(), "--target", Target(), "--mappings",
                                    ShippedMappings().string(), "--out", Out().string(), "--batch-size", "3"},
-                                  dir_.path());
+                                  scratch_.path());
   ASSERT_TRUE(testing::WaitFor(
       [&] { return testing::ReadFile(Out() / "handover.log").find("loading mapping payment") != std::string::npos; },
       60))
@@ -235,7 +220,7 @@ INSTANTIATE_TEST_SUITE_P(Signals, Interruption, ::testing::Values(SIGINT, SIGTER
                          });
 
 TEST_F(Robustness, AFolderWithoutMappingsIsRefused) {
-  const fs::path maps = dir_ / "maps";
+  const fs::path maps = scratch_ / "maps";
   fs::create_directories(maps / "council");
   fs::copy_file(ShippedMappings() / "council" / "schema.sql", maps / "council" / "schema.sql");
   ExpectOneLineError(Rehearse(SharedProvider(), Target(), maps), {"holds no mapping files (*.map)", maps.string()});
@@ -261,12 +246,12 @@ TEST_F(Robustness, AnUnknownSubcommandIsNamedWithTheNearestOne) {
 }
 
 TEST_F(Robustness, ANegativeSeedIsRefused) {
-  const auto r = Run({"generate", "--people", "5", "--seed", "-1", "--out", (dir_ / "x.db").string()});
+  const auto r = Run({"generate", "--people", "5", "--seed", "-1", "--out", (scratch_ / "x.db").string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("--seed"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("a whole number, 0 or more"), std::string::npos) << r.err;
   EXPECT_EQ(Lines(r.err), 1u) << r.err;
-  EXPECT_FALSE(fs::exists(dir_ / "x.db"));
+  EXPECT_FALSE(fs::exists(scratch_ / "x.db"));
 }
 
 TEST_F(Robustness, AParameterGivenTwiceIsRefused) {
@@ -294,10 +279,10 @@ TEST_F(Robustness, AnOutFolderInsideTheMappingsIsRefused) {
 }
 
 TEST_F(Robustness, GenerateIntoAFolderPathIsNamedAsAFolder) {
-  fs::create_directories(dir_ / "afolder");
-  ExpectOneLineError(Run({"generate", "--people", "5", "--out", (dir_ / "afolder").string(), "--force"}),
-                     {"--out " + (dir_ / "afolder").string() + " is a folder", "afolder/provider.db"});
-  EXPECT_TRUE(fs::is_directory(dir_ / "afolder"));
+  fs::create_directories(scratch_ / "afolder");
+  ExpectOneLineError(Run({"generate", "--people", "5", "--out", (scratch_ / "afolder").string(), "--force"}),
+                     {"--out " + (scratch_ / "afolder").string() + " is a folder", "afolder/provider.db"});
+  EXPECT_TRUE(fs::is_directory(scratch_ / "afolder"));
 }
 
 // A folder this process cannot create files in: /sys refuses even root.
@@ -309,14 +294,14 @@ fs::path UnwritableFolder(const fs::path& scratch) {
 }
 
 TEST_F(Robustness, GenerateIntoAnUnwritableFolderSaysSo) {
-  const fs::path folder = UnwritableFolder(dir_.path());
+  const fs::path folder = UnwritableFolder(scratch_.path());
   const auto r = Run({"generate", "--people", "5", "--out", (folder / "p.db").string(), "--answer-key",
-                      (dir_ / "key.json").string()});
+                      (scratch_ / "key.json").string()});
   ExpectOneLineError(r, {"cannot write --out " + (folder / "p.db").string(), "the folder " + folder.string() +
                                                                                  " is not writable"});
   EXPECT_EQ(r.err.find(".tmp"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("readable"), std::string::npos) << r.err;
-  EXPECT_FALSE(fs::exists(dir_ / "key.json"));
+  EXPECT_FALSE(fs::exists(scratch_ / "key.json"));
 }
 
 TEST_F(Robustness, ABareSchemeIsNotAnUnknownBackend) {
@@ -325,7 +310,7 @@ TEST_F(Robustness, ABareSchemeIsNotAnUnknownBackend) {
 }
 
 TEST_F(Robustness, AnOdbcSqliteSourceWithAMissingFileCreatesNothing) {
-  const fs::path missing = dir_ / "missing.db";
+  const fs::path missing = scratch_ / "missing.db";
   const auto r = Rehearse(testing::SqliteOdbcUrl(missing), Target(), ShippedMappings());
   ExpectOneLineError(r, {"source", "no such file", missing.string()});
   EXPECT_FALSE(fs::exists(missing)) << "the driver must not be left to create an empty source";
@@ -333,25 +318,25 @@ TEST_F(Robustness, AnOdbcSqliteSourceWithAMissingFileCreatesNothing) {
 }
 
 TEST_F(Robustness, AFolderGivenAsAnSqliteFileIsNamedAsAFolder) {
-  fs::create_directories(dir_ / "adir");
-  ExpectOneLineError(Rehearse(SharedProvider(), "sqlite:" + (dir_ / "adir").string(), ShippedMappings()),
+  fs::create_directories(scratch_ / "adir");
+  ExpectOneLineError(Rehearse(SharedProvider(), "sqlite:" + (scratch_ / "adir").string(), ShippedMappings()),
                      {"target", "is a folder, not an SQLite database file"});
-  ExpectOneLineError(Rehearse("sqlite:" + (dir_ / "adir").string(), Target(), ShippedMappings()),
+  ExpectOneLineError(Rehearse("sqlite:" + (scratch_ / "adir").string(), Target(), ShippedMappings()),
                      {"source", "is a folder, not an SQLite database file"});
 }
 
 TEST_F(Robustness, ATargetInAnUnwritableFolderSaysWhichAndWhy) {
-  const fs::path folder = UnwritableFolder(dir_.path());
+  const fs::path folder = UnwritableFolder(scratch_.path());
   ExpectOneLineError(Rehearse(SharedProvider(), "sqlite:" + (folder / "council.db").string(), ShippedMappings()),
                      {"target", "the folder " + folder.string() + " is not writable"});
 }
 
 TEST_F(Robustness, TheSameDatabaseAsSourceAndTargetIsRefused) {
   const std::string source = CopyOfProvider();
-  const std::string before = testing::ReadFile(dir_ / "p.db");
-  ExpectOneLineError(Rehearse(source, "sqlite:" + (dir_ / "." / "p.db").string(), ShippedMappings()),
+  const std::string before = testing::ReadFile(scratch_ / "p.db");
+  ExpectOneLineError(Rehearse(source, "sqlite:" + (scratch_ / "." / "p.db").string(), ShippedMappings()),
                      {"--source and --target both name", "a database of its own"});
-  EXPECT_EQ(testing::ReadFile(dir_ / "p.db"), before) << "the provider's database must not be touched";
+  EXPECT_EQ(testing::ReadFile(scratch_ / "p.db"), before) << "the provider's database must not be touched";
 }
 
 TEST_F(Robustness, ATargetHoldingUnrelatedTablesIsNamedInOneLine) {
@@ -363,8 +348,8 @@ TEST_F(Robustness, ATargetHoldingUnrelatedTablesIsNamedInOneLine) {
 }
 
 TEST_F(Robustness, AnEmptyMappingsFolderNeverNamesAnInternalDatabase) {
-  fs::create_directories(dir_ / "empty");
-  const auto r = Check(SharedProvider(), Target(), dir_ / "empty");
+  fs::create_directories(scratch_ / "empty");
+  const auto r = Check(SharedProvider(), Target(), scratch_ / "empty");
   ExpectOneLineError(r, {"holds no mapping files"});
   EXPECT_EQ(r.err.find("memory"), std::string::npos) << r.err;
 }
@@ -378,7 +363,7 @@ TEST_F(Robustness, MappingsGivenAsAFileSaysItIsAFile) {
 TEST_F(Robustness, StrayQuotesInACodeSetCsvAreRefusedWithLineAndColumn) {
   for (const std::string bad : {"WA,WEEKLY\"_ALLOWANCE", "\"RENT\"junk,RENT"}) {
     SCOPED_TRACE(bad);
-    fs::remove_all(dir_ / "maps");
+    fs::remove_all(scratch_ / "maps");
     const fs::path maps = CopyOfMappings();
     const int line = int(Lines(testing::ReadFile(maps / "payment_type.csv"))) + 1;
     std::ofstream(maps / "payment_type.csv", std::ios::app) << bad << "\n";
@@ -463,7 +448,7 @@ TEST_F(Robustness, AnEmptySourceIsAFailedRunUnlessAllowed) {
   const auto status = Run({"status", "--target", Target()});
   EXPECT_EQ(status.exit_code, 1) << status.out;
   EXPECT_NE(status.out.find("failed"), std::string::npos) << status.out;
-  fs::remove(dir_ / "council.db");
+  fs::remove(scratch_ / "council.db");
   const auto allowed = Rehearse(source, Target(), ShippedMappings(), {"--allow-empty"});
   EXPECT_EQ(allowed.exit_code, 0) << allowed.err;
 }
@@ -471,7 +456,7 @@ TEST_F(Robustness, AnEmptySourceIsAFailedRunUnlessAllowed) {
 TEST_F(Robustness, TheTargetFileIsCreatedOwnerOnly) {
   const auto r = RunCommitted(SharedProvider(), Target(), ShippedMappings());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(Mode(dir_ / "council.db"), 0600);
+  EXPECT_EQ(Mode(scratch_ / "council.db"), 0600);
 }
 
 }  // namespace
