@@ -30,6 +30,18 @@ class RunLifecycle : public testing::ProviderSuite<300, 4> {
     return {verb, "--source", Provider(), "--target", target, "--mappings", Mappings(), "--out",
             (scratch_ / out).string()};
   }
+  // `verb` (run or rehearse) started in the background with --batch-size.
+  std::unique_ptr<testing::BackgroundHandover> StartInBackground(const std::string& verb, const std::string& target,
+                                                                 const std::string& out, const std::string& batch) {
+    std::vector<std::string> args = Pipeline(verb, target, out);
+    args.insert(args.end(), {"--batch-size", batch});
+    return std::make_unique<testing::BackgroundHandover>(args, scratch_.path());
+  }
+  // Waits (up to a minute) until <out>/handover.log holds `line`.
+  bool WaitForLogLine(const std::string& out, const std::string& line) {
+    return testing::WaitFor(
+        [&] { return testing::ReadFile(scratch_ / out / "handover.log").find(line) != std::string::npos; }, 60);
+  }
   testing::CommandResult Run(const std::vector<std::string>& arguments) {
     return testing::RunHandover(arguments, scratch_.path());
   }
@@ -181,14 +193,10 @@ TEST_F(RunLifecycle, ProgressIsShownOnATerminalAndNotInALog) {
 
 TEST_F(RunLifecycle, AKilledRunIsShownAsUnfinishedEverywhere) {
   const std::string target = "sqlite:" + (scratch_ / "council.db").string();
-  std::vector<std::string> args = Pipeline("run", target, "out");
-  args.insert(args.end(), {"--batch-size", "2"});
-  testing::BackgroundHandover run(args, scratch_.path());
-  ASSERT_TRUE(testing::WaitFor(
-      [&] { return testing::ReadFile(scratch_ / "out" / "handover.log").find("loading mapping payment") != std::string::npos; },
-      60));
-  run.Signal(SIGKILL);
-  EXPECT_EQ(run.Wait().exit_code, 128 + SIGKILL);
+  auto run = StartInBackground("run", target, "out", "2");
+  ASSERT_TRUE(WaitForLogLine("out", "loading mapping payment"));
+  run->Signal(SIGKILL);
+  EXPECT_EQ(run->Wait().exit_code, 128 + SIGKILL);
 
   const auto status = Run({"status", "--target", target});
   EXPECT_EQ(status.exit_code, 1) << status.out << status.err;
@@ -227,15 +235,11 @@ TEST_F(RunLifecycle, KilledAnywhereTheNextRunResumesToTheSameTarget) {
     SCOPED_TRACE(std::string(point.after_log_line) + " + " + std::to_string(point.delay_ms) + " ms");
     const std::string target = "sqlite:" + (scratch_ / ("k" + std::to_string(++point_number) + ".db")).string();
     const std::string out = "kill" + std::to_string(point_number);
-    std::vector<std::string> first = Pipeline("run", target, out);
-    first.insert(first.end(), {"--batch-size", "3"});
-    testing::BackgroundHandover run(first, scratch_.path());
-    ASSERT_TRUE(testing::WaitFor(
-        [&] { return testing::ReadFile(scratch_ / out / "handover.log").find(point.after_log_line) != std::string::npos; },
-        60));
+    auto run = StartInBackground("run", target, out, "3");
+    ASSERT_TRUE(WaitForLogLine(out, point.after_log_line));
     std::this_thread::sleep_for(std::chrono::milliseconds(point.delay_ms));
-    run.Signal(SIGKILL);
-    run.Wait();
+    run->Signal(SIGKILL);
+    run->Wait();
     const auto status = Run({"status", "--target", target});
     if (status.exit_code == 1) {  // the kill landed before the run finished
       ++interrupted;
@@ -256,14 +260,10 @@ TEST_F(RunLifecycle, KilledAnywhereTheNextRunResumesToTheSameTarget) {
 
 TEST_F(RunLifecycle, AnInterruptedRehearsalIsRolledBack) {
   const std::string target = "sqlite:" + (scratch_ / "council.db").string();
-  std::vector<std::string> args = Pipeline("rehearse", target, "out");
-  args.insert(args.end(), {"--batch-size", "2"});
-  testing::BackgroundHandover run(args, scratch_.path());
-  ASSERT_TRUE(testing::WaitFor(
-      [&] { return testing::ReadFile(scratch_ / "out" / "handover.log").find("loading mapping payment") != std::string::npos; },
-      60));
-  run.Signal(SIGINT);
-  const auto r = run.Wait();
+  auto run = StartInBackground("rehearse", target, "out", "2");
+  ASSERT_TRUE(WaitForLogLine("out", "loading mapping payment"));
+  run->Signal(SIGINT);
+  const auto r = run->Wait();
   EXPECT_EQ(r.exit_code, 130) << r.err;
   EXPECT_NE(r.err.find("the rehearsal was rolled back, so the target is as it was"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(scratch_ / "council.db"));
