@@ -142,7 +142,12 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   spdlog::info("reconciling {} {}", options.run.kind, summary->run_id);
   reports::PrivacyOptions privacy;
   privacy.show_personal_data = flags.show_personal_data;
-  auto reconciliation = reports::Reconcile(*run.source, *run.target, *run.program, *summary, privacy);
+  double reconcile_seconds = 0, report_seconds = 0;
+  core::Result<reports::Reconciliation> reconciliation = core::Status::Error(core::ErrorCode::kInternal, "");
+  {
+    load::StageClock clock(reconcile_seconds);
+    reconciliation = reports::Reconcile(*run.source, *run.target, *run.program, *summary, privacy);
+  }
   if (!reconciliation.ok()) {
     if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
     undo_rehearsal();
@@ -162,7 +167,14 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     undo_rehearsal();
     return ReportError(s);
   }
-  core::Status written = reports::WriteRunReports(r, out);
+  core::Status written = core::Status::Ok();
+  {
+    load::StageClock clock(report_seconds);
+    written = reports::WriteRunReports(r, out);
+  }
+  spdlog::info("stages: extract {:.2f} s, transform {:.2f} s, load {:.2f} s, reconcile {:.2f} s, reports {:.2f} s",
+               summary->stages.extract, summary->stages.transform, summary->stages.load, reconcile_seconds,
+               report_seconds);
   undo_rehearsal();
   if (!written.ok()) return ReportError(written);
   spdlog::info("{} {} {}: {} source rows, {} pence loaded, {} exceptions{}", options.run.kind, r.run_id, verdict,

@@ -69,7 +69,7 @@ void SplitAt(const core::RowBatch& batch, int64_t last, core::RowBatch& upto, co
 
 core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database& source, const core::Catalog& catalog,
                    db::Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
-                   const ProgressFn& progress, MappingCounts& counts) {
+                   const ProgressFn& progress, MappingCounts& counts, StageSeconds& stages) {
   std::optional<transform::LookupTables> lookups;
   if (!mapping.lookups().empty()) {
     auto read = ReadLookups(mapping, source, catalog, options.batch_size);
@@ -93,6 +93,7 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   if (mapping.merge()) {
     auto first_pass = OpenSource(mapping, source, catalog, options.batch_size);
     if (!first_pass.ok()) return first_pass.status();
+    StageClock clock(stages.extract);
     auto built = MergePlan::Build(mapping, **first_pass, crosswalk, lookup_tables);
     if (!built.ok()) return built.status().WithContext("finding duplicates for " + mapping.name());
     spdlog::info("{}: {} duplicate records to merge", mapping.name(), built->duplicates());
@@ -104,8 +105,13 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables);
   if (options.resume_run_id > 0) loader.Resume(done);
   core::RowBatch batch, committed, rest;
+  loader.CountTimeIn(stages);
   while (true) {
-    auto more = (*rows)->Next(batch);
+    core::Result<bool> more = false;
+    {
+      StageClock clock(stages.extract);
+      more = (*rows)->Next(batch);
+    }
     if (!more.ok()) return more.status().WithContext("loading " + mapping.name());
     if (!*more) break;
     if (done.last_source_row > 0 && batch.Ordinal(0) <= done.last_source_row) {
@@ -153,7 +159,7 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
     spdlog::info("loading mapping {} from {}", mapping->name(), mapping->source_table());
     MappingCounts counts;
     core::Status status = LoadMapping(*mapping, source, source_catalog, target, **crosswalk, ledger, options,
-                                progress, counts);
+                                progress, counts, summary.stages);
     if (status.code() == core::ErrorCode::kInterrupted) {
       std::string done;
       for (const auto& m : summary.mappings) done += (done.empty() ? "" : ", ") + m.mapping;

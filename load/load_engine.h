@@ -6,6 +6,7 @@
 // server's reason) and nothing is half-written.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -49,10 +50,31 @@ struct MappingCounts {
   std::vector<TargetCount> targets;
 };
 
+// Where the load's time went, in seconds (for the run log).
+struct StageSeconds {
+  double extract = 0;    // reading source rows (including the merge plan's pass)
+  double transform = 0;  // evaluating rows
+  double load = 0;       // writing, flushing and committing batches
+};
+
 struct LoadSummary {
   int64_t run_id = 0;
   std::vector<MappingCounts> mappings;
   double seconds = 0;
+  StageSeconds stages;
+};
+
+// Adds the time it lives to `into` (seconds).
+class StageClock {
+ public:
+  explicit StageClock(double& into) : into_(into), started_(std::chrono::steady_clock::now()) {}
+  ~StageClock() { into_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count(); }
+  StageClock(const StageClock&) = delete;
+  StageClock& operator=(const StageClock&) = delete;
+
+ private:
+  double& into_;
+  std::chrono::steady_clock::time_point started_;
 };
 
 // Called after each committed batch: mapping name and rows done so far.

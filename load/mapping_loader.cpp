@@ -194,7 +194,11 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   const std::string what = mapping_.name() + " batch " + std::to_string(++batches_);
   MappingCounts tally;
   HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
-  for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);
+  {
+    StageClock clock(stages_ ? stages_->transform : unclocked_);
+    for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);
+  }
+  StageClock clock(stages_ ? stages_->load : unclocked_);
   core::Status written = FlushAll();
   if (written.ok()) return Commit(what, tally);
   target_.Rollback();

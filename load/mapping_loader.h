@@ -30,6 +30,9 @@ class MappingLoader {
   // the mapping as finished (call once, after the last batch).
   core::Status Finish();
 
+  // Adds the time batches spend evaluating and writing to `stages`.
+  void CountTimeIn(StageSeconds& stages) { stages_ = &stages; }
+
   // Resuming an interrupted run: start from what it committed...
   void Resume(const MappingProgress& progress);
   // ...and pass it the rows it committed (ordinals up to
@@ -69,7 +72,9 @@ class MappingLoader {
   std::vector<PendingMerge> batch_merges_;
   transform::RowOutcome outcome_;
   MappingCounts counts_;
-  std::vector<int64_t> written_before_;  // per target: rows an interrupted run already wrote
+  std::vector<int64_t> written_before_;
+  StageSeconds* stages_ = nullptr;
+  double unclocked_ = 0;  // where time goes when nobody counts it  // per target: rows an interrupted run already wrote
   int64_t batches_ = 0;
 };
 

@@ -104,6 +104,10 @@ TEST_F(RunLifecycle, ARunCommitsAndStatusSaysItFinished) {
   const auto r = Run(Pipeline("run", target, "out"));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("Run 1: BALANCED"), std::string::npos) << r.out;
+  // The log says where the time went, stage by stage.
+  const std::string log = testing::ReadFile(scratch_ / "out" / "handover.log");
+  for (const char* stage : {"stages: extract ", " s, transform ", " s, load ", " s, reconcile ", " s, reports "})
+    EXPECT_NE(log.find(stage), std::string::npos) << stage << "\n" << log;
   auto db = testing::OpenOrFail(target, db::OpenMode::kMustExist);
   ASSERT_NE(db, nullptr);
   EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM person"),
