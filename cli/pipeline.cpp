@@ -46,6 +46,10 @@ void AddPipelineFlags(CLI::App& command, PipelineFlags& flags) {
       ->capture_default_str();
   command.add_option("--legacy-system", flags.legacy_system, "Name of the provider system in the crosswalk")
       ->capture_default_str();
+  command.add_option("--max-target-rejects", flags.max_target_rejects,
+                     "Rows the target may refuse per mapping before the run stops (default: 0 for mappings that "
+                     "carry money, no limit for the others)")
+      ->check(CLI::Range(int64_t{0}, int64_t{1000000000}));
   command.add_flag("--allow-empty", flags.allow_empty,
                    "Accept a source whose mapped tables hold no rows (otherwise the run fails)");
   command.add_flag("--show-personal-data", flags.show_personal_data,
@@ -86,6 +90,8 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   options.batch_size = flags.batch_size;
   options.legacy_system = flags.legacy_system;
   options.allow_empty = flags.allow_empty;
+  options.max_target_rejects_money = flags.max_target_rejects >= 0 ? flags.max_target_rejects : 0;
+  options.max_target_rejects_other = flags.max_target_rejects;
   options.run.kind = rehearsal ? "rehearsal" : "run";
   options.run.source = run.source->url().Masked();
   options.run.parameters = Parameters(run.params);

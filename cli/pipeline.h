@@ -21,6 +21,7 @@ struct PipelineFlags {
   bool show_personal_data = false;
   std::string legacy_system = "provider";
   bool allow_empty = false;
+  int64_t max_target_rejects = -1;  // -1: 0 for mappings with money, no limit otherwise
 };
 
 // Declares the flags both subcommands take.

@@ -102,6 +102,10 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   auto rows = OpenSource(mapping, source, catalog, options.batch_size);
   if (!rows.ok()) return rows.status();
   const bool merges = plan.has_value();
+  bool carries_money = false;
+  for (const auto& spec : mapping.targets())
+    for (core::ColumnType type : spec.types) carries_money = carries_money || type == core::ColumnType::kPence;
+  const int64_t limit = carries_money ? options.max_target_rejects_money : options.max_target_rejects_other;
   MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables);
   if (options.resume_run_id > 0) loader.Resume(done);
   core::RowBatch batch, committed, rest;
@@ -123,6 +127,14 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
       std::swap(batch, rest);
     }
     HANDOVER_RETURN_IF_ERROR(loader.LoadBatch(batch).WithContext("loading " + mapping.name()));
+    if (limit >= 0 && loader.target_rejects() > limit)
+      return core::Status::Error(
+          core::ErrorCode::kData,
+          "mapping " + mapping.name() + ": the target refused " + std::to_string(loader.target_rejects()) +
+              " rows, more than the limit of " + std::to_string(limit) +
+              (carries_money ? " for a mapping that carries money" : "") + " (the first, " +
+              loader.first_target_reject() + "); the run stopped after a committed batch: correct those rows, or "
+              "raise the limit with --max-target-rejects N");
     if (progress) progress(mapping.name(), loader.counts().extracted);
     // A committed batch is the safe point at which to honour a stop request.
     if (core::InterruptRequested()) {

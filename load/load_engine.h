@@ -28,6 +28,11 @@ struct LoadOptions {
   // Resume this run (one that did not finish) instead of opening a new one:
   // finished mappings are skipped and committed source rows not loaded again.
   int64_t resume_run_id = 0;
+  // Rows the target itself refuses (constraint, type) a mapping may reject
+  // before the run stops cleanly after the batch: -1 means no limit. Money
+  // mappings and the others have limits of their own.
+  int64_t max_target_rejects_money = -1;
+  int64_t max_target_rejects_other = -1;
   RunInfo run;
 };
 

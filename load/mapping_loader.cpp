@@ -228,6 +228,9 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     outcome_.Clear();
     mapping_.Evaluate(batch.Row(r), context, outcome_);
     Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one, AmountOf(mapping_, outcome_));
+    ++target_rejects_;
+    if (first_target_reject_.empty())
+      first_target_reject_ = "source row " + std::to_string(batch.Ordinal(r)) + ": " + status.message();
     core::Status recorded = ledger_.Flush();
     if (!recorded.ok()) {
       target_.Rollback();

@@ -40,6 +40,9 @@ class MappingLoader {
   core::Status ReplayForMerges(const core::RowBatch& batch);
 
   const MappingCounts& counts() const { return counts_; }
+  // Rows the target refused so far, and the first one's reason.
+  int64_t target_rejects() const { return target_rejects_; }
+  const std::string& first_target_reject() const { return first_target_reject_; }
 
  private:
   // Decides one row's fate and buffers its writes; adds to `tally`.
@@ -74,6 +77,8 @@ class MappingLoader {
   MappingCounts counts_;
   std::vector<int64_t> written_before_;
   StageSeconds* stages_ = nullptr;
+  int64_t target_rejects_ = 0;
+  std::string first_target_reject_;
   double unclocked_ = 0;  // where time goes when nobody counts it  // per target: rows an interrupted run already wrote
   int64_t batches_ = 0;
 };

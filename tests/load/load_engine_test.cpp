@@ -55,9 +55,10 @@ class LoadEngine : public ::testing::TestWithParam<AccessPath> {
     catalog_ = *catalog;
   }
 
-  core::Result<load::LoadSummary> Load(transform::MappingProgram& program) {
+  core::Result<load::LoadSummary> Load(transform::MappingProgram& program, int64_t money_reject_limit = -1) {
     load::LoadOptions options;
     options.batch_size = 128;  // several batches, the last one part-full
+    options.max_target_rejects_money = money_reject_limit;
     options.run.source = source_->url().Masked();
     return load::RunLoad(program, *source_, catalog_, *target_, options);
   }
@@ -144,6 +145,28 @@ TEST_P(LoadEngine, MergesDuplicatesIntoTheEarliestAndRedirectsReferences) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->balanced());
   EXPECT_EQ(r->mappings[0].ledger.merged, 2);
+}
+
+TEST_P(LoadEngine, AMoneyMappingStopsCleanlyWhenTheTargetRefusesMoreRowsThanAllowed) {
+  transform::MappingProgram program;
+  program.mappings.push_back(std::make_unique<testing::FakeMapping>(testing::FakeMapping::Kind::kThing));
+  program.content_hash = "test";
+  auto summary = Load(program, /*money_reject_limit=*/0);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_EQ(summary.status().code(), core::ErrorCode::kData);
+  const std::string& message = summary.status().message();
+  EXPECT_NE(message.find("mapping thing: the target refused 1 rows, more than the limit of 0 for a mapping that "
+                         "carries money (the first, source row 999: "),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("--max-target-rejects"), std::string::npos) << message;
+  // Stopped cleanly: the batches up to the refused row are committed with
+  // their ledger lines, and the run is recorded as failed.
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_run WHERE outcome = 'failed'"), 1);
+  const int64_t loaded = testing::QueryIntOrFail(*target_, "SELECT count(*) FROM thing");
+  EXPECT_EQ(loaded, testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_ledger WHERE outcome = 'loaded'"));
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT max(source_row) FROM migration_ledger"), 1000)
+      << "row 999 is in the last batch (897..1000), which was committed before the stop";
 }
 
 INSTANTIATE_TEST_SUITE_P(AllTargets, LoadEngine,
