@@ -114,6 +114,18 @@ TEST_F(RunLifecycle, ARunCommitsAndStatusSaysItFinished) {
             (*key_)["people"]["after_deduplication"].get<int64_t>());
   EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_run WHERE kind = 'run' AND outcome = 'balanced'"),
             1);
+  // Every extracted record has exactly one outcome: for each mapping,
+  // loaded + rejected + excluded + merged is the answer key's extracted count.
+  for (const auto& [mapping, table] : {std::pair{"person", "client"}, std::pair{"payment", "payment"}}) {
+    SCOPED_TRACE(mapping);
+    const std::string where = std::string(" FROM migration_ledger WHERE mapping = '") + mapping + "'";
+    int64_t by_outcome = 0;
+    for (const char* outcome : {"loaded", "rejected", "excluded", "merged"})
+      by_outcome += testing::QueryIntOrFail(*db, "SELECT count(*)" + where + " AND outcome = '" + outcome + "'");
+    EXPECT_EQ(by_outcome, (*key_)["tables"][table]["extracted"].get<int64_t>());
+    EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(DISTINCT source_row)" + where), by_outcome)
+        << "a source record with two outcomes";
+  }
   const auto status = Run({"status", "--target", target});
   EXPECT_EQ(status.exit_code, 0) << status.out << status.err;
   EXPECT_NE(status.out.find("balanced"), std::string::npos) << status.out;
