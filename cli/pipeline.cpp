@@ -81,9 +81,10 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     run.target->Rollback();
     run.DiscardCreatedTarget();
   };
+  // Before any data moved: a target file this command created goes again.
   const auto fail = [&](const core::Status& status) {
-    undo_rehearsal();
-    if (!rehearsal) run.DiscardCreatedTarget();
+    if (rehearsal) run.target->Rollback();
+    run.DiscardCreatedTarget();
     return ReportError(status);
   };
   load::LoadOptions options;
@@ -149,11 +150,10 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   reports::PrivacyOptions privacy;
   privacy.show_personal_data = flags.show_personal_data;
   double reconcile_seconds = 0, report_seconds = 0;
-  core::Result<reports::Reconciliation> reconciliation = core::Status::Error(core::ErrorCode::kInternal, "");
-  {
+  auto reconciliation = [&] {
     load::StageClock clock(reconcile_seconds);
-    reconciliation = reports::Reconcile(*run.source, *run.target, *run.program, *summary, privacy);
-  }
+    return reports::Reconcile(*run.source, *run.target, *run.program, *summary, privacy);
+  }();
   if (!reconciliation.ok()) {
     if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
     undo_rehearsal();
@@ -173,11 +173,10 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     undo_rehearsal();
     return ReportError(s);
   }
-  core::Status written = core::Status::Ok();
-  {
+  const core::Status written = [&] {
     load::StageClock clock(report_seconds);
-    written = reports::WriteRunReports(r, out);
-  }
+    return reports::WriteRunReports(r, out);
+  }();
   spdlog::info("stages: extract {:.2f} s, transform {:.2f} s, load {:.2f} s, reconcile {:.2f} s, reports {:.2f} s",
                summary->stages.extract, summary->stages.transform, summary->stages.load, reconcile_seconds,
                report_seconds);

@@ -14,6 +14,7 @@
 #include "transform/bind/bind.h"
 #include "transform/load_order.h"
 #include "core/ascii.h"
+#include "core/within_folder.h"
 
 namespace handover::transform {
 namespace {
@@ -116,7 +117,7 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
         const std::string path =
             (fs::path(file.path).parent_path() / *cs->file).lexically_normal().string();
         auto it = csv_by_path.find(path);
-        if (fs::path(*cs->file).is_absolute() || fs::path(path).lexically_relative(root).string().rfind("..", 0) == 0) {
+        if (fs::path(*cs->file).is_absolute() || !core::IsWithinFolder(root, path)) {
           diagnostics.push_back(file.At(*cs, "code set file '" + *cs->file +
                                                  "' is outside the mappings folder; code-set files live inside it"));
         } else if (it == csv_by_path.end()) {
