@@ -50,6 +50,9 @@ void AddPipelineFlags(CLI::App& command, PipelineFlags& flags) {
                      "Rows the target may refuse per mapping before the run stops (default: 0 for mappings that "
                      "carry money, no limit for the others)")
       ->check(CLI::Range(int64_t{0}, int64_t{1000000000}));
+  command.add_flag("--delta", flags.delta,
+                   "After a committed run: load only the source records that are new or changed since, and report "
+                   "those no longer in the source (never deleted)");
   command.add_flag("--allow-empty", flags.allow_empty,
                    "Accept a source whose mapped tables hold no rows (otherwise the run fails)");
   command.add_flag("--show-personal-data", flags.show_personal_data,
@@ -99,29 +102,39 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   options.run.mappings_hash = run.program->content_hash;
   if (!rehearsal) {
     // A run knows what it read, so that running again can tell an unchanged
-    // source (nothing to do), resume an unfinished run, or refuse.
+    // source (nothing to do), resume an unfinished run, load a delta, or refuse.
     auto fingerprint = load::FingerprintSource(*run.source, run.source_catalog, *run.program, flags.batch_size);
     if (!fingerprint.ok()) return fail(fingerprint.status());
     options.run.source_fingerprint = *fingerprint;
-    auto decision = load::DecideRun(*run.target, options.run);
-    if (!decision.ok()) return fail(decision.status());
-    const load::RunRow& previous = decision->previous;
-    if (decision->kind == load::RunDecision::Kind::kUpToDate) {
+  }
+  auto decision = rehearsal ? load::DecideRehearsal(*run.target, options.run, flags.delta)
+                            : load::DecideRun(*run.target, options.run, flags.delta);
+  if (!decision.ok()) return fail(decision.status());
+  const load::RunRow& previous = decision->previous;
+  switch (decision->kind) {
+    case load::RunDecision::Kind::kUpToDate:
       std::cout << "nothing to do: run " << previous.run_id << " already migrated this source, unchanged since (same "
                 << "mappings, parameters and source fingerprint " << previous.source_fingerprint << "); "
                 << target_name << " was not changed\n";
       spdlog::info("run {} is up to date; nothing changed", previous.run_id);
       return previous.outcome == "balanced" ? kExitBalanced : kExitUnbalanced;
-    }
-    if (decision->kind == load::RunDecision::Kind::kResume) {
+    case load::RunDecision::Kind::kResume:
       options.resume_run_id = previous.run_id;
+      options.delta_base_run_id = previous.base_run_id;
       std::cout << "resuming run " << previous.run_id << ", which " << previous.State() << ": "
                 << previous.ledger_lines << " source records are already committed\n";
       spdlog::info("resuming run {} ({} records committed)", previous.run_id, previous.ledger_lines);
-    }
+      break;
+    case load::RunDecision::Kind::kDelta:
+      options.delta_base_run_id = previous.run_id;
+      std::cout << (rehearsal ? "rehearsing" : "loading") << " what changed in the source since run "
+                << previous.run_id << " (" << previous.ledger_lines << " source records)\n";
+      spdlog::info("delta on run {}", previous.run_id);
+      break;
+    case load::RunDecision::Kind::kNewRun:
+      if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
+      break;
   }
-  if (options.resume_run_id == 0)
-    if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
   if (core::InterruptRequested()) return fail(Interrupted("before any data moved; no record was loaded"));
 
   std::optional<ProgressMeter> meter;

@@ -27,7 +27,7 @@ int ShowStatus(const std::string& target_url) {
   std::cout << line;
   for (const load::RunRow& run : *runs) {
     std::snprintf(line, sizeof line, "  %-4lld %-9s %-21s %-21s %12lld  %s\n", static_cast<long long>(run.run_id),
-                  run.kind.c_str(), run.started_at.c_str(), run.finished_at.empty() ? "-" : run.finished_at.c_str(),
+                  run.base_run_id > 0 ? "delta" : run.kind.c_str(), run.started_at.c_str(), run.finished_at.empty() ? "-" : run.finished_at.c_str(),
                   static_cast<long long>(run.ledger_lines), run.State().c_str());
     std::cout << line;
   }

@@ -15,6 +15,14 @@ namespace handover::db {
 std::unique_ptr<TableWriter> MakeInsertWriter(Database& db, std::string table,
                                               std::vector<std::string> columns);
 
+// Runs `sql` once per buffered row, binding text[order[0]], text[order[1]],
+// ... (column-major, as TableWriter buffers them) to its placeholders in
+// turn: the vector binding the insert and update paths share. Failures carry
+// `context` and the server's reason.
+core::Status ExecuteWithColumnVectors(Database& db, const std::string& sql, std::vector<std::vector<std::string>>& text,
+                                      const std::vector<std::vector<char>>& is_null, const std::vector<size_t>& order,
+                                      const std::string& context);
+
 // COPY ... FROM STDIN (text format) on a native PostgreSQL session's libpq
 // connection; Send() returns once the data is sent, Sync() reads the answer.
 std::unique_ptr<TableWriter> MakeCopyWriter(Database& db, std::string table,

@@ -289,21 +289,33 @@ core::Result<std::vector<std::vector<std::string>>> Database::QueryRows(const st
                                                                   size_t columns,
                                                                   const std::string& context) {
   std::vector<std::vector<std::string>> rows;
+  core::Status status = ForEachRow(sql, columns, context, [&rows](std::vector<std::string>& row) {
+    rows.push_back(std::move(row));
+  });
+  if (!status.ok()) return status;
+  return rows;
+}
+
+core::Status Database::ForEachRow(const std::string& sql, size_t columns, const std::string& context,
+                                  const std::function<void(std::vector<std::string>& row)>& each) {
   try {
     TextChunkReader reader(*this, columns, 1000);
     reader.Start(sql);
+    std::vector<std::string> row(columns);
     do {
       for (size_t r = 0; r < reader.size(); ++r) {
-        std::vector<std::string> row(columns);
-        for (size_t c = 0; c < columns; ++c)
-          if (!reader.IsNull(c, r)) row[c] = std::move(reader.Cell(c, r));
-        rows.push_back(std::move(row));
+        row.resize(columns);
+        for (size_t c = 0; c < columns; ++c) {
+          if (reader.IsNull(c, r)) row[c].clear();
+          else row[c] = std::move(reader.Cell(c, r));
+        }
+        each(row);
       }
     } while (reader.Next());
   } catch (...) {
     return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
   }
-  return rows;
+  return core::Status::Ok();
 }
 
 std::string Database::QuoteLiteral(const std::string& text) {

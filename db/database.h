@@ -3,6 +3,7 @@
 // turns SOCI exceptions into Status values with a hint of what to do.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -58,6 +59,11 @@ class Database {
   // queries only: data rows stream through TableSource.
   core::Result<std::vector<std::vector<std::string>>> QueryRows(const std::string& sql, size_t columns,
                                                           const std::string& context);
+
+  // The same, streamed: `row` is called once per row (its cells may be moved
+  // from) and the result is never held in memory as a whole.
+  core::Status ForEachRow(const std::string& sql, size_t columns, const std::string& context,
+                          const std::function<void(std::vector<std::string>& row)>& row);
 
   // Quotes a string literal ('it''s').
   static std::string QuoteLiteral(const std::string& text);

@@ -4,6 +4,30 @@
 #include <soci/soci.h>
 
 namespace handover::db {
+
+core::Status ExecuteWithColumnVectors(Database& db, const std::string& sql, std::vector<std::vector<std::string>>& text,
+                                      const std::vector<std::vector<char>>& is_null, const std::vector<size_t>& order,
+                                      const std::string& context) {
+  // Values travel as text: the server converts to the column's type, so no
+  // number passes through a double on the way in either.
+  std::vector<std::vector<soci::indicator>> indicators(order.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    indicators[i].reserve(is_null[order[i]].size());
+    for (char null : is_null[order[i]]) indicators[i].push_back(null ? soci::i_null : soci::i_ok);
+  }
+  try {
+    soci::statement st(db.session());
+    st.alloc();
+    st.prepare(sql);
+    for (size_t i = 0; i < order.size(); ++i) st.exchange(soci::use(text[order[i]], indicators[i]));
+    st.define_and_bind();
+    st.execute(true);
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  }
+  return core::Status::Ok();
+}
+
 namespace {
 
 class InsertWriter final : public TableWriter {
@@ -15,31 +39,15 @@ class InsertWriter final : public TableWriter {
 };
 
 core::Status InsertWriter::WriteBuffered() {
-  // Values travel as text: the server converts to the column's type, so no
-  // number passes through a double on the way in either.
   std::string sql = "INSERT INTO " + db_.QuoteIdentifier(table_) + " (";
   std::string values = ") VALUES (";
+  std::vector<size_t> order;
   for (size_t c = 0; c < columns_.size(); ++c) {
     sql += (c ? ", " : "") + db_.QuoteIdentifier(columns_[c]);
     values += (c ? ", :c" : ":c") + std::to_string(c);
+    order.push_back(c);
   }
-  sql += values + ")";
-  std::vector<std::vector<soci::indicator>> indicators(columns_.size());
-  for (size_t c = 0; c < columns_.size(); ++c) {
-    indicators[c].reserve(rows_);
-    for (char null : is_null_[c]) indicators[c].push_back(null ? soci::i_null : soci::i_ok);
-  }
-  try {
-    soci::statement st(db_.session());
-    st.alloc();
-    st.prepare(sql);
-    for (size_t c = 0; c < columns_.size(); ++c) st.exchange(soci::use(text_[c], indicators[c]));
-    st.define_and_bind();
-    st.execute(true);
-  } catch (...) {
-    return StatusFromCurrentException(core::ErrorCode::kDatabase, "insert failed");
-  }
-  return core::Status::Ok();
+  return ExecuteWithColumnVectors(db_, sql + values + ")", text_, is_null_, order, "insert failed");
 }
 
 }  // namespace

@@ -76,4 +76,10 @@ class TableWriter {
 std::unique_ptr<TableWriter> MakeTableWriter(Database& db, std::string table,
                                              std::vector<std::string> columns);
 
+// A writer whose rows replace the rows already in `table` that have the same
+// `key_column` value (UPDATE ... WHERE key = ...); rows with no match change
+// nothing. Null when `key_column` is not one of `columns`.
+std::unique_ptr<TableWriter> MakeUpdateWriter(Database& db, std::string table, std::vector<std::string> columns,
+                                              const std::string& key_column);
+
 }  // namespace handover::db

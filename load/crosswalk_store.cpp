@@ -4,6 +4,13 @@
 
 namespace handover::load {
 
+core::Status KeyTooLong(const std::string& entity) {
+  return core::Status::Error(core::ErrorCode::kData,
+                             "the crosswalk holds a legacy key of " + entity + " of " + std::to_string(kMaxKeyBytes) +
+                                 " bytes or more, longer than a key can be read back; shorten the mapping's key "
+                                 "expression (a reference, not free text) and run into an empty target");
+}
+
 CrosswalkStore::CrosswalkStore(db::Database& target, std::string legacy_system, int64_t run_id)
     : legacy_system_(std::move(legacy_system)), run_id_(run_id),
       writer_(db::MakeTableWriter(target, "migration_crosswalk",
@@ -13,12 +20,16 @@ core::Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(db::Database&
                                                              int64_t run_id) {
   std::unique_ptr<CrosswalkStore> store(new CrosswalkStore(target, legacy_system, run_id));
   auto rows = target.QueryRows(
-      "SELECT entity, legacy_key, CAST(council_id AS VARCHAR(20)), CAST(first_run_id AS VARCHAR(20)) "
+      // Declared widths: an ODBC driver fills a buffer as wide as each cell's
+      // declared size (64 KiB for an undeclared SQLite TEXT) on every fetch.
+      "SELECT CAST(entity AS VARCHAR(200)), CAST(legacy_key AS VARCHAR(" + std::to_string(kMaxKeyBytes) + ")), "
+      "CAST(council_id AS VARCHAR(20)), CAST(first_run_id AS VARCHAR(20)) "
       "FROM migration_crosswalk WHERE legacy_system = " + db::Database::QuoteLiteral(legacy_system),
       4, "reading the crosswalk");
   if (!rows.ok()) return rows.status();
   const std::string this_run = std::to_string(run_id);
   for (const auto& row : *rows) {
+    if (row[1].size() >= kMaxKeyBytes) return KeyTooLong(row[0]);
     const int64_t id = std::stoll(row[2]);
     store->ids_[Slot(row[0], row[1])] = id;
     // Resuming a run: the keys its committed batches recorded were seen by it.
@@ -53,6 +64,11 @@ void CrosswalkStore::Record(const std::string& entity, const std::string& legacy
   next = std::max(next == 0 ? 1 : next, council_id + 1);
   const core::Value row[] = {legacy_system_, entity, legacy_key, council_id, run_id_};
   writer_->Add(row);
+}
+
+void CrosswalkStore::MarkSeen(const std::string& entity, const std::string& legacy_key) {
+  const std::string slot = Slot(entity, legacy_key);
+  if (seen_this_run_.insert(slot).second) pending_seen_.push_back(slot);
 }
 
 core::Status CrosswalkStore::Flush() { return writer_->Flush(); }

@@ -16,6 +16,11 @@
 
 namespace handover::load {
 
+// Legacy keys are read back up to this many bytes (a key is a reference,
+// not free text); a longer one fails with KeyTooLong.
+inline constexpr size_t kMaxKeyBytes = 4000;
+core::Status KeyTooLong(const std::string& entity);
+
 class CrosswalkStore final : public transform::Crosswalk {
  public:
   // Reads the existing crosswalk of `legacy_system` from the target.
@@ -30,6 +35,9 @@ class CrosswalkStore final : public transform::Crosswalk {
   // Makes IdFor's answer permanent (queued for the next Flush). No-op if the
   // key already has an id.
   void Record(const std::string& entity, const std::string& legacy_key, int64_t council_id);
+  // Counts `legacy_key` as seen by this run without recording anything (a
+  // record an earlier run loaded, met again unchanged).
+  void MarkSeen(const std::string& entity, const std::string& legacy_key);
   // True if `legacy_key` was recorded during this run (a duplicate key).
   bool SeenThisRun(const std::string& entity, const std::string& legacy_key) const;
 

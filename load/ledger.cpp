@@ -23,6 +23,7 @@ const char* LedgerOutcomeName(LedgerOutcome outcome) {
     case LedgerOutcome::kRejected: return "rejected";
     case LedgerOutcome::kExcluded: return "excluded";
     case LedgerOutcome::kMerged: return "merged";
+    case LedgerOutcome::kGone: return "gone";
   }
   return "unknown";
 }
@@ -31,7 +32,7 @@ Ledger::Ledger(db::Database& target, int64_t run_id)
     : run_id_(run_id),
       entries_(db::MakeTableWriter(target, "migration_ledger",
                                {"run_id", "mapping", "source_row", "legacy_key", "outcome",
-                                "reason_code", "target_key", "amount_pence"})),
+                                "reason_code", "target_key", "amount_pence", "row_hash", "delta"})),
       exceptions_(db::MakeTableWriter(target, "migration_exception",
                                   {"run_id", "mapping", "source_table", "source_row", "legacy_key",
                                    "outcome", "reason_code", "reason", "column_name", "value_seen",
@@ -42,10 +43,11 @@ void Ledger::BeginMapping(const std::string& mapping, const std::string& source_
   source_table_ = source_table;
 }
 
-void Ledger::Add(const LedgerEntry& e) {
+void Ledger::Add(const LedgerEntry& e, std::optional<int64_t> row_hash, const char* delta) {
   const core::Value row[] = {run_id_, mapping_, e.source_row, OptionalText(e.legacy_key),
                        std::string(LedgerOutcomeName(e.outcome)), TextOrNull(e.reason_code),
-                       OptionalInt(e.target_key), OptionalInt(e.amount_pence)};
+                       OptionalInt(e.target_key), OptionalInt(e.amount_pence), OptionalInt(row_hash),
+                       delta ? core::Value(std::string(delta)) : core::Value(core::Null{})};
   entries_->Add(row);
 }
 
@@ -70,6 +72,12 @@ void Ledger::Discard() {
 }
 
 std::string SuggestedAction(LedgerOutcome outcome, const std::string& reason_code) {
+  if (outcome == LedgerOutcome::kGone)
+    return "confirm with the provider whether the record was deleted; the council's record was kept: close it by "
+           "hand if it should go";
+  if (reason_code == "change_not_applied")
+    return "the council keeps the earlier version: correct the record in the source, or update the council's "
+           "record by hand";
   if (outcome == LedgerOutcome::kMerged)
     return "confirm these records are the same person; if not, split them in the source and rerun";
   if (reason_code == "orphan")

@@ -14,8 +14,10 @@
 namespace handover::load {
 
 // The fate of one source record as the ledger stores it (adds `merged`,
-// decided by the engine, to the mapping's loaded/rejected/excluded).
-enum class LedgerOutcome { kLoaded, kRejected, kExcluded, kMerged };
+// decided by the engine, to the mapping's loaded/rejected/excluded). `gone`
+// is not an outcome of an extracted record: a delta run writes it for a
+// record of the run before that is no longer in the source (and was kept).
+enum class LedgerOutcome { kLoaded, kRejected, kExcluded, kMerged, kGone };
 
 const char* LedgerOutcomeName(LedgerOutcome outcome);
 
@@ -48,7 +50,9 @@ class Ledger {
 
   // Sets the mapping and source table the following entries belong to.
   void BeginMapping(const std::string& mapping, const std::string& source_table);
-  void Add(const LedgerEntry& entry);
+  // `row_hash` is the record's RowHash (kept for the next delta run), and
+  // `delta` what a delta run found: "new", "changed", "unchanged" (or null).
+  void Add(const LedgerEntry& entry, std::optional<int64_t> row_hash = std::nullopt, const char* delta = nullptr);
   void AddException(const ExceptionEntry& entry);
   // Writes buffered entries inside the caller's transaction.
   core::Status Flush();

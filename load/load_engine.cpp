@@ -7,6 +7,7 @@
 #include "core/interrupt.h"
 #include "extract/row_source.h"
 #include "load/crosswalk_store.h"
+#include "load/delta_base.h"
 #include "load/ledger.h"
 #include "load/mapping_loader.h"
 #include "load/merge_plan.h"
@@ -26,9 +27,10 @@ core::Result<std::unique_ptr<extract::RowSource>> OpenSource(const transform::Co
 }
 
 // Reads every lookup table of `mapping` into memory (reference tables such as
-// staff lists: small beside the rows they annotate).
+// staff lists: small beside the rows they annotate). `digest` becomes a hash
+// of their contents: a record's evaluation depends on them.
 core::Result<transform::LookupTables> ReadLookups(const transform::CompiledMapping& mapping, db::Database& source,
-                                            const core::Catalog& catalog, size_t batch_size) {
+                                            const core::Catalog& catalog, size_t batch_size, uint64_t& digest) {
   const auto& specs = mapping.lookups();
   transform::LookupTables tables(specs.size());
   for (size_t i = 0; i < specs.size(); ++i) {
@@ -46,6 +48,7 @@ core::Result<transform::LookupTables> ReadLookups(const transform::CompiledMappi
       if (!*more) break;
       for (size_t r = 0; r < batch.size(); ++r) {
         const auto row = batch.Row(r);
+        digest = static_cast<uint64_t>(RowHash(row, digest));
         if (!tables.Add(i, std::vector<core::Value>(row.begin(), row.end()))) ++repeated;
       }
     }
@@ -71,8 +74,9 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
                    db::Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
                    const ProgressFn& progress, MappingCounts& counts, StageSeconds& stages) {
   std::optional<transform::LookupTables> lookups;
+  uint64_t row_seed = 0;
   if (!mapping.lookups().empty()) {
-    auto read = ReadLookups(mapping, source, catalog, options.batch_size);
+    auto read = ReadLookups(mapping, source, catalog, options.batch_size, row_seed);
     if (!read.ok()) return read.status();
     lookups = std::move(*read);
   }
@@ -101,12 +105,28 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   }
   auto rows = OpenSource(mapping, source, catalog, options.batch_size);
   if (!rows.ok()) return rows.status();
-  const bool merges = plan.has_value();
   bool carries_money = false;
   for (const auto& spec : mapping.targets())
     for (core::ColumnType type : spec.types) carries_money = carries_money || type == core::ColumnType::kPence;
   const int64_t limit = carries_money ? options.max_target_rejects_money : options.max_target_rejects_other;
   MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables);
+  loader.SetRowSeed(row_seed);
+  std::optional<DeltaBase> delta;
+  if (options.delta_base_run_id > 0) {
+    if (!mapping.has_key())
+      return core::Status::Error(core::ErrorCode::kConfig,
+                                 "mapping " + mapping.name() +
+                                     " has no key line, so a delta run cannot tell which of its records are new, "
+                                     "changed or gone; give it a key, or run into an empty target");
+    auto base = DeltaBase::Read(target, options.delta_base_run_id, mapping.name());
+    if (!base.ok()) return base.status();
+    auto base_progress = ReadProgress(target, options.delta_base_run_id, mapping);
+    if (!base_progress.ok()) return base_progress.status();
+    spdlog::info("{}: comparing with the {} records run {} accounted for", mapping.name(), base->size(),
+                 options.delta_base_run_id);
+    delta = std::move(*base);
+    loader.UseDelta(*delta, base_progress->counts);
+  }
   if (options.resume_run_id > 0) loader.Resume(done);
   core::RowBatch batch, committed, rest;
   loader.CountTimeIn(stages);
@@ -122,7 +142,7 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
       // Rows the interrupted run committed are not loaded again; their
       // duplicates are found again, since merges are recorded at the end.
       SplitAt(batch, done.last_source_row, committed, rest);
-      if (merges) HANDOVER_RETURN_IF_ERROR(loader.ReplayForMerges(committed));
+      HANDOVER_RETURN_IF_ERROR(loader.ReplayCommitted(committed));
       if (rest.empty()) continue;
       std::swap(batch, rest);
     }
@@ -158,12 +178,14 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
   HANDOVER_RETURN_IF_ERROR(EnsureMigrationTables(target));
   RunInfo info = options.run;
   info.mappings_hash = program.content_hash;
+  info.base_run_id = options.delta_base_run_id;
   core::Result<int64_t> run_id = options.resume_run_id;
   if (options.resume_run_id > 0) HANDOVER_RETURN_IF_ERROR(ReopenRun(target, options.resume_run_id));
   else run_id = OpenRun(target, info);
   if (!run_id.ok()) return run_id.status();
   LoadSummary summary;
   summary.run_id = *run_id;
+  summary.base_run_id = options.delta_base_run_id;
   auto crosswalk = CrosswalkStore::Open(target, options.legacy_system, *run_id);
   if (!crosswalk.ok()) return crosswalk.status();
   Ledger ledger(target, *run_id);
@@ -188,8 +210,9 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
       (void)CloseRun(target, *run_id, "failed");  // best effort: the load error is what matters
       return status;
     }
-    spdlog::info("{}: extracted {}, loaded {}, rejected {}, excluded {}, merged {}", counts.mapping,
-                 counts.extracted, counts.loaded, counts.rejected, counts.excluded, counts.merged);
+    spdlog::info("{}: extracted {}, loaded {}, rejected {}, excluded {}, merged {}{}", counts.mapping,
+                 counts.extracted, counts.loaded, counts.rejected, counts.excluded, counts.merged,
+                 options.delta_base_run_id > 0 ? ", gone " + std::to_string(counts.gone) : std::string());
     summary.mappings.push_back(std::move(counts));
   }
   int64_t extracted = 0;

@@ -28,6 +28,10 @@ struct LoadOptions {
   // Resume this run (one that did not finish) instead of opening a new one:
   // finished mappings are skipped and committed source rows not loaded again.
   int64_t resume_run_id = 0;
+  // A delta run on top of this committed run: records unchanged since are
+  // not written again, changed ones replace their rows, and records no
+  // longer in the source are reported gone, never deleted.
+  int64_t delta_base_run_id = 0;
   // Rows the target itself refuses (constraint, type) a mapping may reject
   // before the run stops cleanly after the batch: -1 means no limit. Money
   // mappings and the others have limits of their own.
@@ -52,6 +56,7 @@ struct MappingCounts {
   int64_t rejected = 0;
   int64_t excluded = 0;
   int64_t merged = 0;
+  int64_t gone = 0;  // delta runs: base records no longer in the source (kept)
   std::vector<TargetCount> targets;
 };
 
@@ -64,6 +69,7 @@ struct StageSeconds {
 
 struct LoadSummary {
   int64_t run_id = 0;
+  int64_t base_run_id = 0;  // a delta run: the run it built on
   std::vector<MappingCounts> mappings;
   double seconds = 0;
   StageSeconds stages;

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <unordered_map>
+
 #include "core/text_encoding.h"
 #include "load/run_progress.h"
 
@@ -70,11 +72,60 @@ MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, db::Data
   ledger_.BeginMapping(mapping.name(), mapping.source_table());
 }
 
+void MappingLoader::UseDelta(DeltaBase& base, const MappingCounts& base_counts) {
+  delta_ = &base;
+  for (const auto& spec : mapping_.targets())
+    update_writers_.push_back(spec.key_column ? db::MakeUpdateWriter(target_, spec.table, spec.columns, *spec.key_column)
+                                              : nullptr);
+  for (size_t t = 0; t < written_before_.size() && t < base_counts.targets.size(); ++t)
+    counts_.targets[t].rows = written_before_[t] = base_counts.targets[t].rows;
+}
+
+void MappingLoader::AddLedger(const LedgerEntry& entry) { ledger_.Add(entry, row_hash_, delta_label_); }
+
+const DeltaBase::Record* MappingLoader::Classify(std::span<const core::Value> row,
+                                                 const std::optional<std::string>& key) {
+  row_hash_ = RowHash(row, row_seed_);
+  delta_label_ = nullptr;
+  changed_loaded_ = nullptr;
+  if (delta_ == nullptr) return nullptr;
+  DeltaBase::Record* before = delta_->FindUnseen(key ? *key : DeltaBase::KeylessKey(row_hash_));
+  if (before == nullptr) {
+    delta_label_ = "new";
+    return nullptr;
+  }
+  delta_->MarkSeen(*before);
+  const bool same = before->row_hash == row_hash_;
+  delta_label_ = same ? "unchanged" : "changed";
+  // A record the council does not hold is evaluated again: an orphan whose
+  // parent has arrived since loads now.
+  if (before->outcome != LedgerOutcome::kLoaded) return nullptr;
+  if (same) return before;
+  changed_loaded_ = before;
+  return nullptr;
+}
+
+void MappingLoader::KeepEarlier(int64_t ordinal, const std::optional<std::string>& key, const std::string& why,
+                                const std::string& column, const std::string& value, MappingCounts& tally) {
+  const DeltaBase::Record& before = *changed_loaded_;
+  changed_loaded_ = nullptr;
+  if (key) crosswalk_.MarkSeen(mapping_.name(), *key);
+  ++tally.loaded;
+  AddLedger({ordinal, key, LedgerOutcome::kLoaded, "change_not_applied",
+             before.has_target_key ? std::optional<int64_t>(before.target_key) : std::nullopt,
+             before.has_amount ? std::optional<int64_t>(before.amount) : std::nullopt});
+  ledger_.AddException({ordinal, key, LedgerOutcome::kLoaded, "change_not_applied",
+                        "changed in the source since run " + std::to_string(delta_->base_run_id()) +
+                            ", but the new version " + why + "; the council keeps the earlier version",
+                        column, value, SuggestedAction(LedgerOutcome::kLoaded, "change_not_applied")});
+}
+
 void MappingLoader::Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
                            const std::string& reason, const std::string& column, const std::string& value,
                            MappingCounts& tally, std::optional<int64_t> amount) {
+  if (changed_loaded_) return KeepEarlier(ordinal, key, "is rejected (" + reason + ")", column, value, tally);
   ++tally.rejected;
-  ledger_.Add({ordinal, key, LedgerOutcome::kRejected, code, std::nullopt, amount});
+  AddLedger({ordinal, key, LedgerOutcome::kRejected, code, std::nullopt, amount});
   ledger_.AddException({ordinal, key, LedgerOutcome::kRejected, code, reason, column, value,
                         SuggestedAction(LedgerOutcome::kRejected, code)});
 }
@@ -90,6 +141,15 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
     key = mapping_.EvaluateKey(row);
     if (key) context.council_id = crosswalk_.IdFor(entity, *key);
   }
+  if (const DeltaBase::Record* same = Classify(row, key)) {
+    // Unchanged since the base run, which loaded it: the council holds it.
+    if (key) crosswalk_.MarkSeen(entity, *key);
+    ++tally.loaded;
+    AddLedger({ordinal, key, LedgerOutcome::kLoaded, "",
+               same->has_target_key ? std::optional<int64_t>(same->target_key) : std::nullopt,
+               same->has_amount ? std::optional<int64_t>(same->amount) : std::nullopt});
+    return;
+  }
   outcome_.Clear();
   mapping_.Evaluate(row, context, outcome_);
   if (outcome_.kind == transform::OutcomeKind::kRejected && mapping_.has_key() && !key)
@@ -97,9 +157,12 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
                   AmountOf(mapping_, outcome_));
   if (outcome_.kind != transform::OutcomeKind::kLoaded) {
     const LedgerOutcome kind = FromTransform(outcome_.kind);
-    if (kind == LedgerOutcome::kExcluded) {
+    if (kind == LedgerOutcome::kExcluded && changed_loaded_) {
+      return KeepEarlier(ordinal, key, "is excluded (" + (outcome_.reason.empty() ? outcome_.reason_code : outcome_.reason) + ")",
+                         "", "", tally);
+    } else if (kind == LedgerOutcome::kExcluded) {
       ++tally.excluded;
-      ledger_.Add({ordinal, key, kind, outcome_.reason_code, std::nullopt, AmountOf(mapping_, outcome_)});
+      AddLedger({ordinal, key, kind, outcome_.reason_code, std::nullopt, AmountOf(mapping_, outcome_)});
     } else {
       Reject(ordinal, key, outcome_.reason_code, outcome_.reason, outcome_.column, outcome_.value_seen, tally,
              AmountOf(mapping_, outcome_));
@@ -114,8 +177,10 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
                   "", *key, tally, amount);
   if (merge_plan_ && key) {
     if (auto survivor = merge_plan_->SurvivorOf(ordinal)) {
+      if (changed_loaded_)
+        return KeepEarlier(ordinal, key, "is a duplicate of legacy record " + *survivor, "", "", tally);
       ++tally.merged;
-      batch_merges_.push_back({ordinal, *key, *survivor, amount});
+      batch_merges_.push_back({ordinal, *key, *survivor, amount, row_hash_, delta_label_});
       return;
     }
   }
@@ -126,21 +191,35 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
                   "column " + *bad + " holds bytes that are not UTF-8 (legacy Windows-1252 text?); "
                   "repair it in the mapping with utf8(...)",
                   *bad, "", tally, amount);
-  for (size_t t = 0; t < writers_.size() && t < outcome_.target_rows.size(); ++t)
-    if (outcome_.target_rows[t]) writers_[t]->Add(*outcome_.target_rows[t]);
+  // A changed record the council holds replaces its rows.
+  auto& writers = changed_loaded_ ? update_writers_ : writers_;
+  for (size_t t = 0; t < writers.size() && t < outcome_.target_rows.size(); ++t)
+    if (outcome_.target_rows[t] && !writers[t])
+      return KeepEarlier(ordinal, key,
+                         "cannot be matched to its row in " + mapping_.targets()[t].table +
+                             " (no column there is set to council_id)",
+                         "", "", tally);
+  for (size_t t = 0; t < writers.size() && t < outcome_.target_rows.size(); ++t)
+    if (outcome_.target_rows[t]) writers[t]->Add(*outcome_.target_rows[t]);
+  changed_loaded_ = nullptr;
   if (key) crosswalk_.Record(entity, *key, *context.council_id);
   ++tally.loaded;
-  ledger_.Add({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, amount});
+  AddLedger({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, amount});
 }
 
 core::Status MappingLoader::FlushAll() {
   for (auto& writer : writers_) HANDOVER_RETURN_IF_ERROR(writer->Flush());
+  for (auto& writer : update_writers_)
+    if (writer) HANDOVER_RETURN_IF_ERROR(writer->Flush());
   HANDOVER_RETURN_IF_ERROR(crosswalk_.Flush());
   return ledger_.Flush();
 }
 
 void MappingLoader::DiscardAll() {
   for (auto& writer : writers_) writer->Discard();
+  for (auto& writer : update_writers_)
+    if (writer) writer->Discard();
+  if (delta_) delta_->Discard();
   crosswalk_.Discard();
   ledger_.Discard();
   batch_merges_.clear();
@@ -159,6 +238,7 @@ core::Status MappingLoader::Commit(const std::string& what, const MappingCounts&
   }
   HANDOVER_RETURN_IF_ERROR(target_.Commit(what));
   crosswalk_.Committed();
+  if (delta_) delta_->Committed();
   AddTally(tally);
   return core::Status::Ok();
 }
@@ -168,18 +248,31 @@ void MappingLoader::Resume(const MappingProgress& progress) {
   for (size_t t = 0; t < writers_.size() && t < counts_.targets.size(); ++t) written_before_[t] = counts_.targets[t].rows;
 }
 
-core::Status MappingLoader::ReplayForMerges(const core::RowBatch& batch) {
-  // The rows were committed by the interrupted run; only the duplicates they
-  // held (merged when the mapping finishes) must be found again. Nothing of
-  // this pass is kept.
-  HANDOVER_RETURN_IF_ERROR(target_.Begin("finding the merges of " + mapping_.name()));
-  MappingCounts scratch;
-  for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), scratch);
-  std::vector<PendingMerge> merges = std::move(batch_merges_);
-  DiscardAll();
-  target_.Rollback();
-  counts_.merged += static_cast<int64_t>(merges.size());
-  pending_merges_.insert(pending_merges_.end(), merges.begin(), merges.end());
+core::Status MappingLoader::ReplayCommitted(const core::RowBatch& batch) {
+  if (merge_plan_) {
+    // The duplicates these rows hold are merged when the mapping finishes:
+    // find them again. Nothing of this pass is kept.
+    HANDOVER_RETURN_IF_ERROR(target_.Begin("finding the merges of " + mapping_.name()));
+    MappingCounts scratch;
+    for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), scratch);
+    std::vector<PendingMerge> merges = std::move(batch_merges_);
+    DiscardAll();
+    target_.Rollback();
+    counts_.merged += static_cast<int64_t>(merges.size());
+    pending_merges_.insert(pending_merges_.end(), merges.begin(), merges.end());
+  }
+  // Their keys were seen by this run (a later duplicate is still refused),
+  // and a delta run found their base records (which are not gone).
+  for (size_t r = 0; r < batch.size(); ++r) {
+    const auto key = mapping_.has_key() ? mapping_.EvaluateKey(batch.Row(r)) : std::nullopt;
+    if (key) crosswalk_.MarkSeen(mapping_.name(), *key);
+    if (delta_)
+      if (DeltaBase::Record* before =
+              delta_->FindUnseen(key ? *key : DeltaBase::KeylessKey(RowHash(batch.Row(r), row_seed_))))
+        delta_->MarkSeen(*before);
+  }
+  crosswalk_.Committed();
+  if (delta_) delta_->Committed();
   return core::Status::Ok();
 }
 
@@ -221,6 +314,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
     // Evaluate again for the key and the money the refused row carried.
     const auto key = mapping_.has_key() ? mapping_.EvaluateKey(batch.Row(r)) : std::nullopt;
+    Classify(batch.Row(r), key);
     transform::EvalContext context;
     context.crosswalk = &crosswalk_;
     context.lookups = lookups_;
@@ -228,7 +322,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     outcome_.Clear();
     mapping_.Evaluate(batch.Row(r), context, outcome_);
     Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one, AmountOf(mapping_, outcome_));
-    ++target_rejects_;
+    ++target_rejects_;  // a refused change counts too: the target refused it
     if (first_target_reject_.empty())
       first_target_reject_ = "source row " + std::to_string(batch.Ordinal(r)) + ": " + status.message();
     core::Status recorded = ledger_.Flush();
@@ -251,6 +345,9 @@ core::Status MappingLoader::Finish() {
       // survivor refused by the target leaves its duplicates unplaced.
       --counts_.merged;
       MappingCounts one;
+      row_hash_ = merge.row_hash;
+      delta_label_ = merge.delta;
+      changed_loaded_ = nullptr;
       Reject(merge.ordinal, merge.legacy_key, "survivor_not_loaded",
              "duplicate of legacy record " + merge.survivor_key + ", which was not loaded", "", "", one,
              merge.amount);
@@ -258,18 +355,66 @@ core::Status MappingLoader::Finish() {
       continue;
     }
     crosswalk_.Record(entity, merge.legacy_key, *survivor_id);
-    ledger_.Add({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate", survivor_id, merge.amount});
+    ledger_.Add({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate", survivor_id, merge.amount},
+                merge.row_hash, merge.delta);
     ledger_.AddException({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate",
                           "merged into legacy record " + merge.survivor_key, "", "",
                           SuggestedAction(LedgerOutcome::kMerged, "duplicate")});
   }
   pending_merges_.clear();
+  if (delta_) {
+    core::Status gone = RecordGone();
+    if (!gone.ok()) {
+      target_.Rollback();
+      return gone;
+    }
+  }
   core::Status status = FlushAll();
   if (!status.ok()) {
     target_.Rollback();
     return status.WithContext("recording the merges of " + mapping_.name());
   }
   return Commit("the merges of " + mapping_.name(), MappingCounts{}, /*finished=*/true);
+}
+
+core::Status MappingLoader::RecordGone() {
+  const std::vector<const DeltaBase::Record*> unseen = delta_->Unseen();
+  const std::string base = std::to_string(delta_->base_run_id());
+  constexpr size_t kChunk = 500;
+  for (size_t first = 0; first < unseen.size(); first += kChunk) {
+    // Their legacy keys, from the base run's ledger (the base holds hashes).
+    std::unordered_map<int64_t, size_t> by_row;
+    std::string rows;
+    for (size_t i = first; i < unseen.size() && i < first + kChunk; ++i) {
+      by_row[unseen[i]->base_row] = i;
+      rows += (rows.empty() ? "" : ", ") + std::to_string(unseen[i]->base_row);
+    }
+    auto keys = target_.QueryRows("SELECT CAST(source_row AS VARCHAR(24)), CAST(legacy_key AS VARCHAR(" +
+                                      std::to_string(kMaxKeyBytes) + ")) "
+                                  "FROM migration_ledger WHERE run_id = " + base + " AND mapping = " +
+                                      db::Database::QuoteLiteral(mapping_.name()) + " AND source_row IN (" + rows + ")",
+                                  2, "finding the records of " + mapping_.name() + " no longer in the source");
+    if (!keys.ok()) return keys.status();
+    for (const auto& row : *keys) {
+      const size_t i = by_row.at(std::stoll(row[0]));
+      const DeltaBase::Record& gone = *unseen[i];
+      const std::string was = LedgerOutcomeName(gone.outcome);
+      const bool in_council = gone.outcome == LedgerOutcome::kLoaded || gone.outcome == LedgerOutcome::kMerged;
+      // Gone records are numbered -1, -2, ...: they have no row in this source.
+      const int64_t line = -static_cast<int64_t>(i + 1);
+      const std::optional<std::string> key = row[1].empty() ? std::nullopt : std::optional<std::string>(row[1]);
+      ledger_.Add({line, key, LedgerOutcome::kGone, "was_" + was,
+                   gone.has_target_key ? std::optional<int64_t>(gone.target_key) : std::nullopt,
+                   gone.has_amount ? std::optional<int64_t>(gone.amount) : std::nullopt},
+                  gone.row_hash);
+      ledger_.AddException({line, key, LedgerOutcome::kGone, "gone",
+                            "no longer in the source (run " + base + " found it " + was + ")" +
+                                (in_council ? "; the council's record was kept, not deleted" : "; nothing to undo"),
+                            "", "", SuggestedAction(LedgerOutcome::kGone, "gone")});
+      ++counts_.gone;
+    }
+  }
+  return core::Status::Ok();
 }
 
 }  // namespace handover::load

@@ -10,6 +10,7 @@
 #include "db/database.h"
 #include "core/row_batch.h"
 #include "load/crosswalk_store.h"
+#include "load/delta_base.h"
 #include "load/ledger.h"
 #include "load/load_engine.h"
 #include "load/merge_plan.h"
@@ -36,8 +37,18 @@ class MappingLoader {
   // Resuming an interrupted run: start from what it committed...
   void Resume(const MappingProgress& progress);
   // ...and pass it the rows it committed (ordinals up to
-  // progress.last_source_row), which only finds their duplicates again.
-  core::Status ReplayForMerges(const core::RowBatch& batch);
+  // progress.last_source_row): nothing is written, but their duplicates are
+  // found again and their keys count as seen by this run.
+  core::Status ReplayCommitted(const core::RowBatch& batch);
+
+  // A delta run: each record is compared with `base` (which must outlive the
+  // loader). Unchanged records the council holds are not written again;
+  // changed ones replace their rows; records of the base no longer in the
+  // source are recorded as gone (never deleted) when the mapping finishes.
+  // `base_counts` are the rows the base run left in each target table.
+  void UseDelta(DeltaBase& base, const MappingCounts& base_counts);
+  // Seeds every record's hash with what else its evaluation depends on.
+  void SetRowSeed(uint64_t seed) { row_seed_ = seed; }
 
   const MappingCounts& counts() const { return counts_; }
   // Rows the target refused so far, and the first one's reason.
@@ -50,6 +61,18 @@ class MappingLoader {
   void Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
               const std::string& reason, const std::string& column, const std::string& value,
               MappingCounts& tally, std::optional<int64_t> amount = std::nullopt);
+  // Hashes the row and, in a delta run, finds its base record (marking it
+  // seen) and sets delta_label_ and changed_loaded_. Returns the base record
+  // when the row is unchanged and the council already holds it.
+  const DeltaBase::Record* Classify(std::span<const core::Value> row, const std::optional<std::string>& key);
+  // A changed record the council holds whose new version does not load
+  // (`why`): the earlier version stays, and the worklist says so.
+  void KeepEarlier(int64_t ordinal, const std::optional<std::string>& key, const std::string& why,
+                   const std::string& column, const std::string& value, MappingCounts& tally);
+  // Adds a ledger line carrying this row's hash and delta label.
+  void AddLedger(const LedgerEntry& entry);
+  // Records the base records no source row matched (delta runs).
+  core::Status RecordGone();
   core::Status FlushAll();
   void DiscardAll();
   // Records the progress the batch makes (with `tally`), commits, and adds
@@ -62,6 +85,8 @@ class MappingLoader {
     std::string legacy_key;
     std::string survivor_key;
     std::optional<int64_t> amount;
+    int64_t row_hash;
+    const char* delta;
   };
 
   const transform::CompiledMapping& mapping_;
@@ -71,15 +96,24 @@ class MappingLoader {
   std::optional<MergePlan> merge_plan_;
   const transform::LookupTables* lookups_;  // null when the mapping has none
   std::vector<std::unique_ptr<db::TableWriter>> writers_;  // one per mapping target
+  // Delta runs: one per target (null where no column is set to council_id).
+  std::vector<std::unique_ptr<db::TableWriter>> update_writers_;
+  DeltaBase* delta_ = nullptr;
+  uint64_t row_seed_ = 0;
+  // The row being processed: its hash, what the delta found, and its base
+  // record when it is a changed record the council holds.
+  int64_t row_hash_ = 0;
+  const char* delta_label_ = nullptr;
+  const DeltaBase::Record* changed_loaded_ = nullptr;
   std::vector<PendingMerge> pending_merges_;
   std::vector<PendingMerge> batch_merges_;
   transform::RowOutcome outcome_;
   MappingCounts counts_;
-  std::vector<int64_t> written_before_;
+  std::vector<int64_t> written_before_;  // per target: rows earlier runs or batches wrote
   StageSeconds* stages_ = nullptr;
   int64_t target_rejects_ = 0;
   std::string first_target_reject_;
-  double unclocked_ = 0;  // where time goes when nobody counts it  // per target: rows an interrupted run already wrote
+  double unclocked_ = 0;  // where time goes when nobody counts it
   int64_t batches_ = 0;
 };
 

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS migration_run (
   source TEXT NOT NULL,
   parameters TEXT NOT NULL,
   source_fingerprint TEXT,
+  base_run_id BIGINT,
   outcome TEXT CHECK (outcome IN ('balanced', 'unbalanced', 'failed', 'interrupted'))
 );
 CREATE TABLE IF NOT EXISTS migration_ledger (
@@ -26,10 +27,12 @@ CREATE TABLE IF NOT EXISTS migration_ledger (
   mapping TEXT NOT NULL,
   source_row BIGINT NOT NULL,
   legacy_key TEXT,
-  outcome TEXT NOT NULL CHECK (outcome IN ('loaded', 'rejected', 'excluded', 'merged')),
+  outcome TEXT NOT NULL CHECK (outcome IN ('loaded', 'rejected', 'excluded', 'merged', 'gone')),
   reason_code TEXT,
   target_key BIGINT,
   amount_pence BIGINT,
+  row_hash BIGINT,
+  delta TEXT CHECK (delta IN ('new', 'changed', 'unchanged')),
   PRIMARY KEY (run_id, mapping, source_row)
 );
 CREATE TABLE IF NOT EXISTS migration_exception (

@@ -15,7 +15,7 @@ core::Result<MappingProgress> ReadProgress(db::Database& target, int64_t run_id,
                             " AND mapping = " + db::Database::QuoteLiteral(mapping.name());
   auto outcomes = target.QueryRows("SELECT CAST(outcome AS VARCHAR(20)), CAST(count(*) AS VARCHAR(20)), "
                                    "CAST(max(source_row) AS VARCHAR(20)) FROM migration_ledger" +
-                                       where + " GROUP BY outcome",
+                                       where + " AND outcome <> 'gone' GROUP BY outcome",
                                    3, "reading the progress of " + mapping.name());
   if (!outcomes.ok()) return outcomes.status();
   for (const auto& row : *outcomes) {

@@ -20,12 +20,13 @@ core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info) {
   auto next = target.QueryInt("SELECT COALESCE(MAX(run_id), 0) + 1 FROM migration_run", "numbering the run");
   if (!next.ok()) return next.status();
   const std::string sql =
-      "INSERT INTO migration_run (run_id, kind, started_at, mappings_hash, source, parameters, source_fingerprint) "
-      "VALUES (" +
+      "INSERT INTO migration_run (run_id, kind, started_at, mappings_hash, source, parameters, source_fingerprint, "
+      "base_run_id) VALUES (" +
       std::to_string(*next) + ", " + db::Database::QuoteLiteral(info.kind) + ", " +
       db::Database::QuoteLiteral(UtcTimestamp()) + ", " + db::Database::QuoteLiteral(info.mappings_hash) + ", " +
       db::Database::QuoteLiteral(info.source) + ", " + db::Database::QuoteLiteral(info.parameters) + ", " +
-      db::Database::QuoteLiteral(info.source_fingerprint) + ")";
+      db::Database::QuoteLiteral(info.source_fingerprint) + ", " +
+      (info.base_run_id > 0 ? std::to_string(info.base_run_id) : std::string("NULL")) + ")";
   HANDOVER_RETURN_IF_ERROR(target.Execute(sql, "recording the run"));
   return *next;
 }
@@ -58,13 +59,16 @@ core::Result<std::vector<RunRow>> ListRuns(db::Database& target) {
   auto rows = target.QueryRows(
       "SELECT CAST(r.run_id AS VARCHAR(20)), CAST(r.kind AS VARCHAR(20)), CAST(r.started_at AS VARCHAR(40)), "
       "CAST(COALESCE(r.finished_at, '') AS VARCHAR(40)), CAST(COALESCE(r.outcome, '') AS VARCHAR(20)), "
-      "CAST((SELECT count(*) FROM migration_ledger l WHERE l.run_id = r.run_id) AS VARCHAR(20)), "
+      "CAST((SELECT count(*) FROM migration_ledger l WHERE l.run_id = r.run_id AND l.outcome <> 'gone') "
+      "AS VARCHAR(20)), "
       "CAST(r.mappings_hash AS VARCHAR(100)), CAST(r.source AS VARCHAR(1000)), CAST(r.parameters AS VARCHAR(1000)), "
-      "CAST(COALESCE(r.source_fingerprint, '') AS VARCHAR(100)) FROM migration_run r ORDER BY r.run_id",
-      10, "reading the recorded runs");
+      "CAST(COALESCE(r.source_fingerprint, '') AS VARCHAR(100)), CAST(COALESCE(r.base_run_id, 0) AS VARCHAR(20)) "
+      "FROM migration_run r ORDER BY r.run_id",
+      11, "reading the recorded runs");
   if (!rows.ok()) return rows.status();
   for (const auto& row : *rows) {
-    RunRow run{std::stoll(row[0]), row[1], row[2], row[3], row[4], row[6], row[7], row[8], row[9], std::stoll(row[5])};
+    RunRow run{std::stoll(row[0]), row[1], row[2], row[3], row[4], row[6], row[7], row[8], row[9], std::stoll(row[5]),
+               std::stoll(row[10])};
     runs.push_back(std::move(run));
   }
   return runs;

@@ -16,6 +16,7 @@ struct RunInfo {
   std::string source;      // masked URL
   std::string parameters;  // "cutover=2018-10-01 ..."
   std::string source_fingerprint;  // FingerprintSource(...) of what the run read
+  int64_t base_run_id = 0;  // a delta run: the committed run it loads changes since
 };
 
 // Inserts a run row and returns its id (one more than the largest so far).
@@ -31,6 +32,7 @@ struct RunRow {
   std::string kind, started_at, finished_at, outcome;  // outcome "" while open
   std::string mappings_hash, source, parameters, source_fingerprint;
   int64_t ledger_lines = 0;                           // source records it has an outcome for
+  int64_t base_run_id = 0;                            // a delta run: the run it built on
   // True when the run did not end well: still open (killed, crashed) or
   // recorded as interrupted or failed. Its committed batches are in the target.
   bool unfinished() const { return outcome.empty() || outcome == "interrupted" || outcome == "failed"; }

@@ -34,8 +34,8 @@ void Append(std::string& out, const char* format, Args... args) {
 std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem::path& out,
                                  double seconds) {
   std::string text;
-  Append(text, "\n%s %lld: %s (%.1f s)\n", r.run_kind == "run" ? "Run" : "Rehearsal", static_cast<long long>(r.run_id),
-         r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
+  Append(text, "\n%s %lld%s: %s (%.1f s)\n", r.run_kind == "run" ? "Run" : "Rehearsal", static_cast<long long>(r.run_id),
+         r.base_run_id > 0 ? (" (delta on run " + std::to_string(r.base_run_id) + ")").c_str() : "", r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
          seconds);
   Append(text, "  %-14s %-16s %9s %9s %9s %9s %9s %14s\n", "mapping", "source table", "source",
          "loaded", "rejected", "excluded", "merged", "pence loaded");
@@ -46,6 +46,13 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
            static_cast<long long>(m.ledger.loaded), static_cast<long long>(m.ledger.rejected),
            static_cast<long long>(m.ledger.excluded), static_cast<long long>(m.ledger.merged),
            pence.c_str());
+    if (r.base_run_id > 0) {
+      const DeltaFigures& d = m.delta;
+      Append(text, "    since run %lld: %lld new, %lld changed, %lld unchanged; %lld gone from the source", 
+             static_cast<long long>(r.base_run_id), static_cast<long long>(d.new_records),
+             static_cast<long long>(d.changed), static_cast<long long>(d.unchanged), static_cast<long long>(d.gone));
+      text += d.gone_kept > 0 ? " (" + std::to_string(d.gone_kept) + " kept in the council, not deleted)\n" : "\n";
+    }
     for (const auto& d : m.differences) text += "    difference: " + d + "\n";
   }
   for (const auto& m : r.mappings) {

@@ -8,6 +8,7 @@ std::string RenderJson(const Reconciliation& r) {
   nlohmann::ordered_json root;
   root["run_id"] = r.run_id;
   root["run_kind"] = r.run_kind;
+  if (r.base_run_id > 0) root["delta_on_run"] = r.base_run_id;
   root["verdict"] = r.balanced() ? "balanced" : "unbalanced";
   root["source"] = r.source;
   root["target"] = r.target;
@@ -28,6 +29,10 @@ std::string RenderJson(const Reconciliation& r) {
     j["excluded"] = m.ledger.excluded;
     j["merged"] = m.ledger.merged;
     j["by_reason"] = m.ledger.by_reason;
+    if (r.base_run_id > 0)
+      j["delta"] = {{"new", m.delta.new_records},          {"changed", m.delta.changed},
+                    {"unchanged", m.delta.unchanged},       {"gone", m.delta.gone},
+                    {"gone_kept_in_council", m.delta.gone_kept}, {"gone_kept_pence", m.delta.gone_kept_pence}};
     if (m.has_money) {
       // Source = loaded + rejected + excluded + merged, in pence, per outcome
       // and per reason: where every penny the provider recorded went.

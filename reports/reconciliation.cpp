@@ -11,16 +11,31 @@ core::Status ReadLedger(db::Database& target, int64_t run_id, MappingFigures& fi
   auto rows = target.QueryRows(
       "SELECT CAST(outcome AS VARCHAR(20)), CAST(COALESCE(reason_code, '') AS VARCHAR(100)), "
       "CAST(count(*) AS VARCHAR(20)), CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)), "
-      "CAST(count(*) - count(amount_pence) AS VARCHAR(20)) FROM migration_ledger WHERE run_id = " +
+      "CAST(count(*) - count(amount_pence) AS VARCHAR(20)), CAST(COALESCE(delta, '') AS VARCHAR(20)) "
+      "FROM migration_ledger WHERE run_id = " +
           std::to_string(run_id) + " AND mapping = " + db::Database::QuoteLiteral(figures.mapping) +
-          " GROUP BY outcome, reason_code",
-      5, "reading the ledger of " + figures.mapping);
+          " GROUP BY outcome, reason_code, delta",
+      6, "reading the ledger of " + figures.mapping);
   if (!rows.ok()) return rows.status();
   OutcomeFigures& ledger = figures.ledger;
+  DeltaFigures& delta = figures.delta;
   for (const auto& row : *rows) {
     const std::string& outcome = row[0];
     const int64_t count = std::stoll(row[2]);
     const int64_t pence = std::stoll(row[3]);
+    if (outcome == "gone") {
+      // Not in this source, so outside its equation; what the council keeps
+      // of it is still in the target tables.
+      delta.gone += count;
+      if (row[1] == "was_loaded") {
+        delta.gone_kept += count;
+        delta.gone_kept_pence += pence;
+      }
+      continue;
+    }
+    if (row[5] == "new") delta.new_records += count;
+    if (row[5] == "changed") delta.changed += count;
+    if (row[5] == "unchanged") delta.unchanged += count;
     ledger.records_without_amount += std::stoll(row[4]);
     ledger.pence_by_outcome[outcome] += pence;
     if (outcome == "loaded") {
@@ -92,6 +107,7 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
                                  const load::LoadSummary& summary, const PrivacyOptions& privacy) {
   Reconciliation result;
   result.run_id = summary.run_id;
+  result.base_run_id = summary.base_run_id;
   result.source = source.url().Masked();
   result.target = target.url().Masked();
   result.mappings_hash = program.content_hash;
@@ -145,9 +161,12 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
       figures.differences.push_back("source table " + figures.source_table + " has " +
                                     std::to_string(figures.source_rows) + " rows but the ledger accounts for " +
                                     std::to_string(figures.ledger.total()));
-    if (money_seen && target_pence != figures.ledger_loaded_pence)
-      figures.differences.push_back("target holds " + std::to_string(target_pence) + " pence but the ledger says " +
-                                    std::to_string(figures.ledger_loaded_pence) + " were loaded");
+    const int64_t kept_pence = figures.delta.gone_kept_pence;
+    if (money_seen && target_pence != figures.ledger_loaded_pence + kept_pence)
+      figures.differences.push_back(
+          "target holds " + std::to_string(target_pence) + " pence but the ledger says " +
+          std::to_string(figures.ledger_loaded_pence) + " were loaded" +
+          (kept_pence ? " and " + std::to_string(kept_pence) + " are kept for records no longer in the source" : ""));
     result.mappings.push_back(std::move(figures));
   }
   HANDOVER_RETURN_IF_ERROR(ReadExceptions(target, summary.run_id, privacy, result.exceptions));

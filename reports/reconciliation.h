@@ -35,6 +35,16 @@ struct OutcomeFigures {
   int64_t total() const { return loaded + rejected + excluded + merged; }
 };
 
+// What a delta run found, from its ledger: source records new since the
+// base run, changed, unchanged, and base records no longer in the source
+// (kept in the council's tables, never deleted).
+struct DeltaFigures {
+  int64_t new_records = 0, changed = 0, unchanged = 0;
+  int64_t gone = 0;
+  int64_t gone_kept = 0;        // of those, records the council holds
+  int64_t gone_kept_pence = 0;  // and the money they carry, still in the target
+};
+
 // One target table as the target database reports it.
 struct TargetTableFigures {
   std::string table;
@@ -52,6 +62,7 @@ struct MappingFigures {
   OutcomeFigures ledger;    // from migration_ledger
   int64_t ledger_loaded_pence = 0;  // sum of amounts the ledger says were loaded
   bool has_money = false;
+  DeltaFigures delta;  // a delta run only
   std::vector<TargetTableFigures> targets;
   std::vector<std::string> differences;  // empty when it balances
   bool balanced() const { return differences.empty(); }
@@ -66,6 +77,7 @@ struct ExceptionRow {
 struct Reconciliation {
   int64_t run_id = 0;
   std::string run_kind = "rehearsal";  // or "run" (committed)
+  int64_t base_run_id = 0;             // a delta: the run it built on
   std::string source;  // masked URL
   std::string target;  // masked URL
   std::string mappings_hash;

@@ -86,7 +86,11 @@ TEST_F(BadInput, MappingErrorsAreListedCompilerStyleAndNothingIsWritten) {
 TEST_F(BadInput, NonEmptyTargetIsRefused) {
   const auto first = Rehearse(Provider(), Target(), "", "run");
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  const auto again = Rehearse(Provider(), Target());
+  // Other parameters make another migration, which cannot build on run 1.
+  const auto again = testing::RunHandover({"rehearse", "--source", Provider(), "--target", Target(), "--mappings",
+                                           Mappings(), "--param", "cutover=2019-04-01", "--out",
+                                           (dir_ / "out").string()},
+                                          dir_.path());
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_NE(again.err.find("already holds"), std::string::npos) << again.err;
   EXPECT_TRUE(std::filesystem::exists(dir_ / "council.db")) << "an existing target must never be removed";
