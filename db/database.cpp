@@ -163,6 +163,11 @@ core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url,
                                         "cannot read " + url.Masked() + " as an SQLite database");
     }
   }
+  try {
+    for (const std::string& sql : dialect->SessionSettings()) *session << sql;
+  } catch (...) {
+    return StatusFromCurrentException(core::ErrorCode::kConnection, "setting up the session on " + url.Masked());
+  }
   return std::unique_ptr<Database>(new Database(url, std::move(session), dialect, created_file));
 }
 

@@ -55,6 +55,10 @@ class Dialect {
   // (the last three '0' or '1'), in declaration order.
   virtual std::string CatalogSql() const;
 
+  // Statements run on every new session (quiet notices: a CREATE TABLE IF
+  // NOT EXISTS that finds its table is not news to the user).
+  virtual std::vector<std::string> SessionSettings() const { return {}; }
+
   // Statements that make a bulk load of a database nobody else is using
   // fast (no journal, no notices), and the statements that restore it.
   virtual std::vector<std::string> BulkLoadSettings() const { return {}; }

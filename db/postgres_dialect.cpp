@@ -13,10 +13,7 @@ class PostgresDialectImpl final : public Dialect {
                                     "current_schema()");
   }
   const char* GeneratedKeyColumn() const override { return "BIGSERIAL PRIMARY KEY"; }
-  // DROP TABLE IF EXISTS on a fresh database is not news to the user.
-  std::vector<std::string> BulkLoadSettings() const override {
-    return {"SET client_min_messages = warning"};
-  }
+  std::vector<std::string> SessionSettings() const override { return {"SET client_min_messages = warning"}; }
   const char* StrictEncodingSql() const override {
     return "SELECT current_setting('server_encoding')";
   }

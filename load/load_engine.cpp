@@ -208,7 +208,12 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
     }
     if (!status.ok()) {
       (void)CloseRun(target, *run_id, "failed");  // best effort: the load error is what matters
-      return status;
+      if (info.kind != "run") return status;
+      return core::Status::Error(status.code(),
+                                 status.message() + "; run " + std::to_string(*run_id) +
+                                     " keeps the batches it committed before that and nothing half-written: once "
+                                     "the cause is fixed, run again with the same mappings, source and parameters "
+                                     "to resume it");
     }
     spdlog::info("{}: extracted {}, loaded {}, rejected {}, excluded {}, merged {}{}", counts.mapping,
                  counts.extracted, counts.loaded, counts.rejected, counts.excluded, counts.merged,
