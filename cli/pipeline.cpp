@@ -53,6 +53,11 @@ void AddPipelineFlags(CLI::App& command, PipelineFlags& flags) {
   command.add_flag("--delta", flags.delta,
                    "After a committed run: load only the source records that are new or changed since, and report "
                    "those no longer in the source (never deleted)");
+  command.add_option_function<std::string>(
+          "--existing-rows", [&flags](const std::string& how) { flags.keep_existing_rows = how == "keep"; },
+          "Rows already in the council tables that no handover run wrote: refuse (the default) or keep them (left "
+          "untouched, counted apart, council ids above theirs)")
+      ->check(CLI::IsMember({"refuse", "keep"}));
   command.add_flag("--allow-empty", flags.allow_empty,
                    "Accept a source whose mapped tables hold no rows (otherwise the run fails)");
   command.add_flag("--show-personal-data", flags.show_personal_data,
@@ -132,8 +137,23 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
       spdlog::info("delta on run {}", previous.run_id);
       break;
     case load::RunDecision::Kind::kNewRun:
-      if (core::Status s = load::RequireEmptyTargets(*run.target, *run.program); !s.ok()) return fail(s);
       break;
+  }
+  {
+    // Rows no run of ours wrote: refused, or kept as the user says.
+    const int64_t ours = options.resume_run_id > 0 ? options.resume_run_id : options.delta_base_run_id;
+    load::ExistingRows accepted;
+    if (ours > 0) {
+      auto read = load::ReadExistingRows(*run.target, ours);
+      if (!read.ok()) return fail(read.status());
+      accepted = std::move(*read);
+    }
+    auto checked = load::CheckExistingRows(*run.target, *run.program, ours, std::move(accepted),
+                                           flags.keep_existing_rows);
+    if (!checked.ok()) return fail(checked.status());
+    options.existing = std::move(*checked);
+    for (const auto& [table, rows] : options.existing)
+      if (ours == 0) std::cout << "keeping the " << rows.rows << " rows " << table << " already holds\n";
   }
   if (core::InterruptRequested()) return fail(Interrupted("before any data moved; no record was loaded"));
 

@@ -21,7 +21,8 @@ struct PipelineFlags {
   bool show_personal_data = false;
   std::string legacy_system = "provider";
   bool allow_empty = false;
-  bool delta = false;  // load (or rehearse) only what changed since the latest run
+  bool delta = false;
+  bool keep_existing_rows = false;  // --existing-rows keep  // load (or rehearse) only what changed since the latest run
   int64_t max_target_rejects = -1;  // -1: 0 for mappings with money, no limit otherwise
 };
 

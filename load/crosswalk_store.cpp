@@ -66,6 +66,12 @@ void CrosswalkStore::Record(const std::string& entity, const std::string& legacy
   writer_->Add(row);
 }
 
+void CrosswalkStore::ReserveUpTo(const std::string& entity, int64_t id) {
+  int64_t& next = next_id_[entity];
+  next = std::max({next, id + 1, int64_t{1}});
+  next_id_at_flush_[entity] = std::max(next_id_at_flush_[entity], next);
+}
+
 void CrosswalkStore::MarkSeen(const std::string& entity, const std::string& legacy_key) {
   const std::string slot = Slot(entity, legacy_key);
   if (seen_this_run_.insert(slot).second) pending_seen_.push_back(slot);

@@ -35,6 +35,8 @@ class CrosswalkStore final : public transform::Crosswalk {
   // Makes IdFor's answer permanent (queued for the next Flush). No-op if the
   // key already has an id.
   void Record(const std::string& entity, const std::string& legacy_key, int64_t council_id);
+  // New ids of `entity` will be above `id` (ids other rows hold already).
+  void ReserveUpTo(const std::string& entity, int64_t id);
   // Counts `legacy_key` as seen by this run without recording anything (a
   // record an earlier run loaded, met again unchanged).
   void MarkSeen(const std::string& entity, const std::string& legacy_key);

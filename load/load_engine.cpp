@@ -188,6 +188,18 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
   summary.base_run_id = options.delta_base_run_id;
   auto crosswalk = CrosswalkStore::Open(target, options.legacy_system, *run_id);
   if (!crosswalk.ok()) return crosswalk.status();
+  HANDOVER_RETURN_IF_ERROR(RecordExistingRows(target, *run_id, options.existing));
+  // Council ids go above every id a council table holds already (rows the
+  // council had before the migration, kept).
+  for (const auto& mapping : program.mappings)
+    for (const auto& spec : mapping->targets()) {
+      if (!mapping->has_key() || !spec.key_column) continue;
+      auto largest = target.QueryInt("SELECT max(" + target.QuoteIdentifier(*spec.key_column) + ") FROM " +
+                                         target.QuoteIdentifier(spec.table),
+                                     "finding the largest id in " + spec.table);
+      if (!largest.ok()) return largest.status();
+      (*crosswalk)->ReserveUpTo(mapping->name(), *largest);
+    }
   Ledger ledger(target, *run_id);
   for (const auto& mapping : program.mappings) {
     spdlog::info("loading mapping {} from {}", mapping->name(), mapping->source_table());

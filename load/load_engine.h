@@ -14,6 +14,7 @@
 #include "db/database.h"
 #include "core/schema.h"
 #include "core/status.h"
+#include "load/existing_rows.h"
 #include "load/run_record.h"
 #include "transform/mapping_program.h"
 
@@ -32,6 +33,9 @@ struct LoadOptions {
   // not written again, changed ones replace their rows, and records no
   // longer in the source are reported gone, never deleted.
   int64_t delta_base_run_id = 0;
+  // Rows already in the council tables that no run wrote, accepted for this
+  // run (CheckExistingRows): recorded with it, and council ids go above them.
+  ExistingRows existing;
   // Rows the target itself refuses (constraint, type) a mapping may reject
   // before the run stops cleanly after the batch: -1 means no limit. Money
   // mappings and the others have limits of their own.

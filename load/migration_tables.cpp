@@ -56,6 +56,13 @@ CREATE TABLE IF NOT EXISTS migration_progress (
   finished BIGINT NOT NULL,
   PRIMARY KEY (run_id, mapping, target_table)
 );
+CREATE TABLE IF NOT EXISTS migration_existing (
+  run_id BIGINT NOT NULL REFERENCES migration_run (run_id),
+  target_table TEXT NOT NULL,
+  row_count BIGINT NOT NULL,
+  pence BIGINT NOT NULL,
+  PRIMARY KEY (run_id, target_table)
+);
 CREATE TABLE IF NOT EXISTS migration_crosswalk (
   legacy_system TEXT NOT NULL,
   entity TEXT NOT NULL,

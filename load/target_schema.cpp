@@ -126,25 +126,4 @@ core::Status EnsureCouncilSchema(db::Database& target, const std::filesystem::pa
   return core::Status::Ok();
 }
 
-core::Status RequireEmptyTargets(db::Database& target, const transform::MappingProgram& program) {
-  std::set<std::string> tables;
-  for (const auto& mapping : program.mappings)
-    for (const auto& spec : mapping->targets()) tables.insert(spec.table);
-  for (const auto& table : tables) {
-    auto rows = target.QueryInt("SELECT count(*) FROM " + target.QuoteIdentifier(table),
-                                "inspecting the target");
-    if (!rows.ok()) return rows.status();
-    if (*rows > 0) {
-      const std::string unfinished = UnfinishedRunNote(target);
-      return core::Status::Error(
-          core::ErrorCode::kConfig,
-          "target table " + table + " already holds " + std::to_string(*rows) + " rows" +
-              (unfinished.empty() ? "" : " (" + unfinished + ")") +
-              "; rehearse or run into an empty council database (a new sqlite: file, or a freshly "
-              "created PostgreSQL database)");
-    }
-  }
-  return core::Status::Ok();
-}
-
 }  // namespace handover::load

@@ -1,6 +1,6 @@
 // Target preparation before any data moves: the council schema a mapping set
 // ships (schema.sql, or schema.<dialect>.sql) created in an empty target, and
-// the check that the council tables a rehearsal writes are empty.
+// (existing_rows.h checks what the council tables already hold).
 #pragma once
 
 #include <filesystem>
@@ -25,8 +25,5 @@ enum class SchemaPolicy {
 core::Status EnsureCouncilSchema(db::Database& target, const std::filesystem::path& mappings_dir,
                                  SchemaPolicy policy, core::Catalog& catalog);
 
-// Fails with kConfig naming the first council table the program writes that
-// already holds rows: a rehearsal proves itself only on an empty target.
-core::Status RequireEmptyTargets(db::Database& target, const transform::MappingProgram& program);
 
 }  // namespace handover::load

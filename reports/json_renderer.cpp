@@ -46,6 +46,7 @@ std::string RenderJson(const Reconciliation& r) {
     for (const auto& t : m.targets) {
       nlohmann::ordered_json tj{{"table", t.table}, {"rows_in_target", t.rows_in_target},
                                 {"rows_written", t.rows_written}};
+      if (t.rows_existing > 0) tj["rows_there_before"] = t.rows_existing;
       if (!t.money_column.empty()) {
         tj["money_column"] = t.money_column;
         tj["pence_in_target"] = t.pence_in_target;

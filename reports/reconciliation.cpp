@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include "core/ascii.h"
+#include "load/existing_rows.h"
 
 namespace handover::reports {
 namespace {
@@ -116,6 +117,9 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
   for (const auto& counts : summary.mappings)
     for (const auto& t : counts.targets) written_per_table[t.table] += t.rows;
 
+  auto existing = load::ReadExistingRows(target, summary.run_id);
+  if (!existing.ok()) return existing.status();
+
   for (size_t i = 0; i < program.mappings.size() && i < summary.mappings.size(); ++i) {
     const auto& mapping = *program.mappings[i];
     MappingFigures figures;
@@ -133,6 +137,10 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
       TargetTableFigures t;
       t.table = spec.table;
       t.rows_written = written_per_table[spec.table];
+      if (auto it = existing->find(spec.table); it != existing->end()) {
+        t.rows_existing = it->second.rows;
+        t.pence_existing = it->second.pence;
+      }
       auto count = target.QueryInt("SELECT count(*) FROM " + target.QuoteIdentifier(spec.table),
                                    "counting target table " + spec.table);
       if (!count.ok()) return count.status();
@@ -149,11 +157,13 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
       }
       if (!t.money_column.empty() && !money_seen) {
         money_seen = true;
-        target_pence = t.pence_in_target;
+        target_pence = t.pence_in_target - t.pence_existing;
       }
-      if (t.rows_in_target != t.rows_written)
+      if (t.rows_in_target != t.rows_written + t.rows_existing)
         figures.differences.push_back("target table " + t.table + " holds " + std::to_string(t.rows_in_target) +
-                                      " rows but " + std::to_string(t.rows_written) + " were written");
+                                      " rows but " + std::to_string(t.rows_written) + " were written" +
+                                      (t.rows_existing ? " and " + std::to_string(t.rows_existing) + " were there before"
+                                                       : ""));
       figures.targets.push_back(std::move(t));
     }
     figures.has_money = money_seen;
@@ -164,7 +174,7 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
     const int64_t kept_pence = figures.delta.gone_kept_pence;
     if (money_seen && target_pence != figures.ledger_loaded_pence + kept_pence)
       figures.differences.push_back(
-          "target holds " + std::to_string(target_pence) + " pence but the ledger says " +
+          "target holds " + std::to_string(target_pence) + " pence (beyond any it held before) but the ledger says " +
           std::to_string(figures.ledger_loaded_pence) + " were loaded" +
           (kept_pence ? " and " + std::to_string(kept_pence) + " are kept for records no longer in the source" : ""));
     result.mappings.push_back(std::move(figures));

@@ -49,7 +49,9 @@ struct DeltaFigures {
 struct TargetTableFigures {
   std::string table;
   int64_t rows_in_target = 0;     // SELECT count(*) on the target
-  int64_t rows_written = 0;       // what the engine says it wrote this run
+  int64_t rows_written = 0;       // what the engine says the runs wrote
+  int64_t rows_existing = 0;      // rows no run wrote, kept (--existing-rows keep)
+  int64_t pence_existing = 0;     // and their money
   std::string money_column;       // first *_pence column, if any
   int64_t pence_in_target = 0;    // SELECT sum(money_column) on the target
 };
