@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace handover::load {
 
 core::Status KeyTooLong(const std::string& entity) {
@@ -17,35 +20,42 @@ CrosswalkStore::CrosswalkStore(db::Database& target, std::string legacy_system, 
                               {"legacy_system", "entity", "legacy_key", "council_id", "first_run_id"})) {}
 
 core::Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(db::Database& target, std::string legacy_system,
-                                                             int64_t run_id) {
+                                                                   int64_t run_id) {
   std::unique_ptr<CrosswalkStore> store(new CrosswalkStore(target, legacy_system, run_id));
-  auto rows = target.QueryRows(
+  const std::string this_run = std::to_string(run_id);
+  std::string too_long;
+  core::Status read = target.ForEachRow(
       // Declared widths: an ODBC driver fills a buffer as wide as each cell's
       // declared size (64 KiB for an undeclared SQLite TEXT) on every fetch.
       "SELECT CAST(entity AS VARCHAR(200)), CAST(legacy_key AS VARCHAR(" + std::to_string(kMaxKeyBytes) + ")), "
       "CAST(council_id AS VARCHAR(20)), CAST(first_run_id AS VARCHAR(20)) "
       "FROM migration_crosswalk WHERE legacy_system = " + db::Database::QuoteLiteral(legacy_system),
-      4, "reading the crosswalk");
-  if (!rows.ok()) return rows.status();
-  const std::string this_run = std::to_string(run_id);
-  for (const auto& row : *rows) {
-    if (row[1].size() >= kMaxKeyBytes) return KeyTooLong(row[0]);
-    const int64_t id = std::stoll(row[2]);
-    store->ids_[Slot(row[0], row[1])] = id;
-    // Resuming a run: the keys its committed batches recorded were seen by it.
-    if (row[3] == this_run) store->seen_this_run_.insert(Slot(row[0], row[1]));
-    int64_t& next = store->next_id_[row[0]];
-    next = std::max(next, id + 1);
-  }
+      4, "reading the crosswalk", [&](std::vector<std::string>& row) {
+        if (row[1].size() >= kMaxKeyBytes) too_long = row[0];
+        const int64_t id = std::stoll(row[2]);
+        Entry& entry = store->keys_[Hash(row[0], row[1])];
+        entry.id = id;
+        // Resuming a run: the keys its committed batches recorded were seen by it.
+        entry.seen = row[3] == this_run;
+        int64_t& next = store->next_id_[row[0]];
+        next = std::max(next, id + 1);
+      });
+  if (!read.ok()) return read;
+  if (!too_long.empty()) return KeyTooLong(too_long);
   store->next_id_at_flush_ = store->next_id_;
   return store;
 }
 
-std::optional<int64_t> CrosswalkStore::Lookup(const std::string& entity,
-                                              const std::string& legacy_key) const {
-  const auto it = ids_.find(Slot(entity, legacy_key));
-  if (it == ids_.end()) return std::nullopt;
-  return it->second;
+CrosswalkStore::KeyHash CrosswalkStore::Hash(const std::string& entity, const std::string& legacy_key) {
+  const XXH128_hash_t h =
+      XXH3_128bits_withSeed(legacy_key.data(), legacy_key.size(), XXH3_64bits(entity.data(), entity.size()));
+  return {h.high64, h.low64};
+}
+
+std::optional<int64_t> CrosswalkStore::Lookup(const std::string& entity, const std::string& legacy_key) const {
+  const auto it = keys_.find(Hash(entity, legacy_key));
+  if (it == keys_.end() || it->second.id == 0) return std::nullopt;
+  return it->second.id;
 }
 
 int64_t CrosswalkStore::IdFor(const std::string& entity, const std::string& legacy_key) const {
@@ -54,12 +64,20 @@ int64_t CrosswalkStore::IdFor(const std::string& entity, const std::string& lega
   return it == next_id_.end() ? 1 : it->second;
 }
 
+void CrosswalkStore::Mark(const KeyHash& key) {
+  Entry& entry = keys_[key];
+  if (entry.seen) return;
+  entry.seen = true;
+  pending_seen_.push_back(key);
+}
+
 void CrosswalkStore::Record(const std::string& entity, const std::string& legacy_key, int64_t council_id) {
-  const std::string slot = Slot(entity, legacy_key);
-  if (seen_this_run_.insert(slot).second) pending_seen_.push_back(slot);
-  if (ids_.count(slot)) return;
-  ids_[slot] = council_id;
-  pending_slots_.push_back(slot);
+  const KeyHash key = Hash(entity, legacy_key);
+  Mark(key);
+  Entry& entry = keys_[key];
+  if (entry.id != 0) return;
+  entry.id = council_id;
+  pending_ids_.push_back(key);
   int64_t& next = next_id_[entity];
   next = std::max(next == 0 ? 1 : next, council_id + 1);
   const core::Value row[] = {legacy_system_, entity, legacy_key, council_id, run_id_};
@@ -73,29 +91,36 @@ void CrosswalkStore::ReserveUpTo(const std::string& entity, int64_t id) {
 }
 
 void CrosswalkStore::MarkSeen(const std::string& entity, const std::string& legacy_key) {
-  const std::string slot = Slot(entity, legacy_key);
-  if (seen_this_run_.insert(slot).second) pending_seen_.push_back(slot);
+  Mark(Hash(entity, legacy_key));
 }
 
 core::Status CrosswalkStore::Flush() { return writer_->Flush(); }
 
 void CrosswalkStore::Committed() {
-  pending_slots_.clear();
+  pending_ids_.clear();
   pending_seen_.clear();
   next_id_at_flush_ = next_id_;
 }
 
+void CrosswalkStore::EraseIfEmpty(const KeyHash& key) {
+  const auto it = keys_.find(key);
+  if (it != keys_.end() && it->second.id == 0 && !it->second.seen) keys_.erase(it);
+}
+
 void CrosswalkStore::Discard() {
   writer_->Discard();
-  for (const auto& slot : pending_slots_) ids_.erase(slot);
-  for (const auto& slot : pending_seen_) seen_this_run_.erase(slot);
-  pending_slots_.clear();
+  for (const auto& key : pending_ids_) keys_[key].id = 0;
+  for (const auto& key : pending_seen_) keys_[key].seen = false;
+  for (const auto& key : pending_ids_) EraseIfEmpty(key);
+  for (const auto& key : pending_seen_) EraseIfEmpty(key);
+  pending_ids_.clear();
   pending_seen_.clear();
   next_id_ = next_id_at_flush_;
 }
 
 bool CrosswalkStore::SeenThisRun(const std::string& entity, const std::string& legacy_key) const {
-  return seen_this_run_.count(Slot(entity, legacy_key)) > 0;
+  const auto it = keys_.find(Hash(entity, legacy_key));
+  return it != keys_.end() && it->second.seen;
 }
 
 }  // namespace handover::load
