@@ -14,36 +14,82 @@ core::Status KeyTooLong(const std::string& entity) {
                                  "expression (a reference, not free text) and run into an empty target");
 }
 
-CrosswalkStore::CrosswalkStore(db::Database& target, std::string legacy_system, int64_t run_id)
-    : legacy_system_(std::move(legacy_system)), run_id_(run_id),
+CrosswalkStore::CrosswalkStore(db::Database& target, std::string legacy_system, int64_t run_id,
+                               std::set<std::string> resident)
+    : target_(target), legacy_system_(std::move(legacy_system)), run_id_(run_id), resident_(std::move(resident)),
       writer_(db::MakeTableWriter(target, "migration_crosswalk",
                               {"legacy_system", "entity", "legacy_key", "council_id", "first_run_id"})) {}
 
+namespace {
+
+// Declared widths: an ODBC driver fills a buffer as wide as each cell's
+// declared size (64 KiB for an undeclared SQLite TEXT) on every fetch.
+const std::string& EntrySelect() {
+  static const std::string select = "SELECT CAST(entity AS VARCHAR(200)), CAST(legacy_key AS VARCHAR(" +
+                                    std::to_string(kMaxKeyBytes) +
+                                    ")), CAST(council_id AS VARCHAR(20)), CAST(first_run_id AS VARCHAR(20)) "
+                                    "FROM migration_crosswalk WHERE legacy_system = ";
+  return select;
+}
+
+std::string InList(std::vector<std::string>::const_iterator first, std::vector<std::string>::const_iterator last) {
+  std::string list;
+  for (auto it = first; it != last; ++it) list += (list.empty() ? "" : ", ") + db::Database::QuoteLiteral(*it);
+  return list;
+}
+
+}  // namespace
+
 core::Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(db::Database& target, std::string legacy_system,
-                                                                   int64_t run_id) {
-  std::unique_ptr<CrosswalkStore> store(new CrosswalkStore(target, legacy_system, run_id));
+                                                                   int64_t run_id, std::set<std::string> resident) {
+  std::unique_ptr<CrosswalkStore> store(new CrosswalkStore(target, legacy_system, run_id, resident));
+  const std::string system = db::Database::QuoteLiteral(legacy_system);
+  auto largest = target.QueryRows("SELECT CAST(entity AS VARCHAR(200)), CAST(max(council_id) AS VARCHAR(20)) FROM "
+                                  "migration_crosswalk WHERE legacy_system = " + system + " GROUP BY entity",
+                                  2, "reading the crosswalk");
+  if (!largest.ok()) return largest.status();
+  for (const auto& row : *largest) store->next_id_[row[0]] = std::stoll(row[1]) + 1;
+  store->next_id_at_flush_ = store->next_id_;
+  if (resident.empty()) return store;
+  std::vector<std::string> names(resident.begin(), resident.end());
   const std::string this_run = std::to_string(run_id);
   std::string too_long;
   core::Status read = target.ForEachRow(
-      // Declared widths: an ODBC driver fills a buffer as wide as each cell's
-      // declared size (64 KiB for an undeclared SQLite TEXT) on every fetch.
-      "SELECT CAST(entity AS VARCHAR(200)), CAST(legacy_key AS VARCHAR(" + std::to_string(kMaxKeyBytes) + ")), "
-      "CAST(council_id AS VARCHAR(20)), CAST(first_run_id AS VARCHAR(20)) "
-      "FROM migration_crosswalk WHERE legacy_system = " + db::Database::QuoteLiteral(legacy_system),
-      4, "reading the crosswalk", [&](std::vector<std::string>& row) {
+      EntrySelect() + system + " AND entity IN (" + InList(names.begin(), names.end()) + ")", 4,
+      "reading the crosswalk", [&](std::vector<std::string>& row) {
         if (row[1].size() >= kMaxKeyBytes) too_long = row[0];
-        const int64_t id = std::stoll(row[2]);
         Entry& entry = store->keys_[Hash(row[0], row[1])];
-        entry.id = id;
+        entry.id = std::stoll(row[2]);
         // Resuming a run: the keys its committed batches recorded were seen by it.
         entry.seen = row[3] == this_run;
-        int64_t& next = store->next_id_[row[0]];
-        next = std::max(next, id + 1);
       });
   if (!read.ok()) return read;
   if (!too_long.empty()) return KeyTooLong(too_long);
-  store->next_id_at_flush_ = store->next_id_;
   return store;
+}
+
+core::Status CrosswalkStore::Prefetch(const std::string& entity, const std::vector<std::string>& keys) {
+  if (resident_.count(entity)) return core::Status::Ok();
+  for (const KeyHash& key : prefetched_) keys_.erase(key);
+  prefetched_.clear();
+  const std::string this_run = std::to_string(run_id_);
+  const std::string where = db::Database::QuoteLiteral(legacy_system_) +
+                            " AND entity = " + db::Database::QuoteLiteral(entity) + " AND legacy_key IN (";
+  constexpr size_t kChunk = 500;
+  for (size_t first = 0; first < keys.size(); first += kChunk) {
+    const auto from = keys.begin() + static_cast<std::ptrdiff_t>(first);
+    const auto to = keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), first + kChunk));
+    HANDOVER_RETURN_IF_ERROR(target_.ForEachRow(
+        EntrySelect() + where + InList(from, to) + ")", 4, "reading the crosswalk of " + entity,
+        [&](std::vector<std::string>& row) {
+          const KeyHash key = Hash(row[0], row[1]);
+          Entry& entry = keys_[key];
+          entry.id = std::stoll(row[2]);
+          entry.seen = row[3] == this_run;
+          prefetched_.push_back(key);
+        }));
+  }
+  return core::Status::Ok();
 }
 
 CrosswalkStore::KeyHash CrosswalkStore::Hash(const std::string& entity, const std::string& legacy_key) {
@@ -73,6 +119,7 @@ void CrosswalkStore::Mark(const KeyHash& key) {
 
 void CrosswalkStore::Record(const std::string& entity, const std::string& legacy_key, int64_t council_id) {
   const KeyHash key = Hash(entity, legacy_key);
+  if (!resident_.count(entity)) prefetched_.push_back(key);  // forgotten after the batch
   Mark(key);
   Entry& entry = keys_[key];
   if (entry.id != 0) return;
@@ -91,7 +138,9 @@ void CrosswalkStore::ReserveUpTo(const std::string& entity, int64_t id) {
 }
 
 void CrosswalkStore::MarkSeen(const std::string& entity, const std::string& legacy_key) {
-  Mark(Hash(entity, legacy_key));
+  const KeyHash key = Hash(entity, legacy_key);
+  if (!resident_.count(entity)) prefetched_.push_back(key);
+  Mark(key);
 }
 
 core::Status CrosswalkStore::Flush() { return writer_->Flush(); }

@@ -1,12 +1,15 @@
 // CrosswalkStore: the legacy key -> council id map, persisted in
 // migration_crosswalk so that a legacy record gets the same council id in
-// every rehearsal and in the final run. Held in memory for O(1) lookups
-// during a run, compactly: a flat hash table from a 128-bit hash of (entity,
-// legacy key) to the id and a seen-this-run flag, about 25 bytes a slot
-// (measured: 2.1 million keys, 105 MB), never one heap string per key.
+// every rehearsal and in the final run. Entities other mappings resolve
+// through xref() (or that merge duplicates) are resident: held in memory for
+// O(1) lookups, compactly (a flat hash table from a 128-bit hash of (entity,
+// legacy key) to the id and a seen-this-run flag, never one heap string per
+// key). The others (payments: the bulk of the keys) are read from the target
+// batch by batch (Prefetch), so memory does not grow with them.
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -26,9 +29,14 @@ core::Status KeyTooLong(const std::string& entity);
 
 class CrosswalkStore final : public transform::Crosswalk {
  public:
-  // Reads the existing crosswalk of `legacy_system` from the target.
+  // Reads the existing crosswalk of `legacy_system` from the target: every
+  // entry of the `resident` entities, the largest id of the others.
   static core::Result<std::unique_ptr<CrosswalkStore>> Open(db::Database& target, std::string legacy_system,
-                                                      int64_t run_id);
+                                                            int64_t run_id, std::set<std::string> resident);
+
+  // Before a batch of a non-resident entity: reads the entries of `keys`
+  // (and forgets those read for the batch before). No-op for a resident one.
+  core::Status Prefetch(const std::string& entity, const std::vector<std::string>& keys);
 
   std::optional<int64_t> Lookup(const std::string& entity,
                                 const std::string& legacy_key) const override;
@@ -69,15 +77,18 @@ class CrosswalkStore final : public transform::Crosswalk {
     bool seen = false;
   };
 
-  CrosswalkStore(db::Database& target, std::string legacy_system, int64_t run_id);
+  CrosswalkStore(db::Database& target, std::string legacy_system, int64_t run_id, std::set<std::string> resident);
   static KeyHash Hash(const std::string& entity, const std::string& legacy_key);
   void Mark(const KeyHash& key);
   // Drops the entry when it holds neither an id nor a seen mark.
   void EraseIfEmpty(const KeyHash& key);
 
+  db::Database& target_;
   std::string legacy_system_;
   int64_t run_id_;
+  std::set<std::string> resident_;
   absl::flat_hash_map<KeyHash, Entry> keys_;
+  std::vector<KeyHash> prefetched_;  // entries of non-resident entities, for one batch
   std::unordered_map<std::string, int64_t> next_id_;  // per entity
   std::unique_ptr<db::TableWriter> writer_;
   // Changed since the last Committed, so that Discard can undo them.

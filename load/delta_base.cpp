@@ -85,14 +85,24 @@ core::Result<DeltaBase> DeltaBase::Read(db::Database& target, int64_t base_run_i
 }
 
 DeltaBase::Record* DeltaBase::FindUnseen(const std::string& legacy_key) {
+  auto [first, last] = RecordsOf(legacy_key);
+  for (auto it = first; it != last; ++it)
+    if (!it->seen) return &*it;
+  return nullptr;
+}
+
+bool DeltaBase::KeySeen(const std::string& legacy_key) const {
+  auto [first, last] = const_cast<DeltaBase*>(this)->RecordsOf(legacy_key);
+  return std::any_of(first, last, [](const Record& r) { return r.seen; });
+}
+
+std::pair<std::vector<DeltaBase::Record>::iterator, std::vector<DeltaBase::Record>::iterator> DeltaBase::RecordsOf(
+    const std::string& legacy_key) {
   Record probe;
   const XXH128_hash_t key = KeyHash(legacy_key);
   probe.key_high = key.high64;
   probe.key_low = key.low64;
-  for (auto it = std::lower_bound(records_.begin(), records_.end(), probe, KeyLess);
-       it != records_.end() && !KeyLess(probe, *it); ++it)
-    if (!it->seen) return &*it;
-  return nullptr;
+  return std::equal_range(records_.begin(), records_.end(), probe, KeyLess);
 }
 
 void DeltaBase::MarkSeen(Record& record) {

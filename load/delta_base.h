@@ -49,6 +49,8 @@ class DeltaBase {
 
   // The base record of `legacy_key` not yet seen by this run, or null.
   Record* FindUnseen(const std::string& legacy_key);
+  // True when a base record of `legacy_key` was found by this run already.
+  bool KeySeen(const std::string& legacy_key) const;
   // Marks `record` found; undone by Discard until Committed.
   void MarkSeen(Record& record);
   void Committed() { pending_.clear(); }
@@ -58,6 +60,9 @@ class DeltaBase {
   std::vector<const Record*> Unseen() const;
 
  private:
+  // The base records of `legacy_key` (adjacent: records_ is sorted by key).
+  std::pair<std::vector<Record>::iterator, std::vector<Record>::iterator> RecordsOf(const std::string& legacy_key);
+
   int64_t base_run_id_ = 0;
   std::vector<Record> records_;  // sorted by key
   std::vector<Record*> pending_;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <set>
 
 #include "core/interrupt.h"
 #include "extract/row_source.h"
@@ -186,7 +187,14 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
   LoadSummary summary;
   summary.run_id = *run_id;
   summary.base_run_id = options.delta_base_run_id;
-  auto crosswalk = CrosswalkStore::Open(target, options.legacy_system, *run_id);
+  // Entities other mappings resolve through xref(), or that merge duplicates,
+  // are held in memory; the others are read from the target batch by batch.
+  std::set<std::string> resident;
+  for (const auto& mapping : program.mappings) {
+    for (const auto& entity : mapping->references()) resident.insert(entity);
+    if (mapping->merge()) resident.insert(mapping->name());
+  }
+  auto crosswalk = CrosswalkStore::Open(target, options.legacy_system, *run_id, std::move(resident));
   if (!crosswalk.ok()) return crosswalk.status();
   HANDOVER_RETURN_IF_ERROR(RecordExistingRows(target, *run_id, options.existing));
   // Council ids go above every id a council table holds already (rows the

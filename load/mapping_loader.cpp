@@ -88,7 +88,11 @@ const DeltaBase::Record* MappingLoader::Classify(std::span<const core::Value> ro
   row_hash_ = RowHash(row, row_seed_);
   delta_label_ = nullptr;
   changed_loaded_ = nullptr;
+  key_seen_before_ = false;
   if (delta_ == nullptr) return nullptr;
+  // An earlier row of this run met a base record of the same key: this one
+  // is a duplicate, whatever the crosswalk (read batch by batch) remembers.
+  key_seen_before_ = key && delta_->KeySeen(*key);
   DeltaBase::Record* before = delta_->FindUnseen(key ? *key : DeltaBase::KeylessKey(row_hash_));
   if (before == nullptr) {
     delta_label_ = "new";
@@ -172,7 +176,7 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
   const std::optional<int64_t> amount = AmountOf(mapping_, outcome_);
   if (mapping_.has_key() && !key)
     return Reject(ordinal, key, "missing_key", "the record has no legacy key", "", "", tally, amount);
-  if (mapping_.has_key() && crosswalk_.SeenThisRun(entity, *key))
+  if (mapping_.has_key() && (crosswalk_.SeenThisRun(entity, *key) || key_seen_before_))
     return Reject(ordinal, key, "duplicate_key", "legacy key " + *key + " was already loaded by this mapping",
                   "", *key, tally, amount);
   if (merge_plan_ && key) {
@@ -287,6 +291,18 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   const std::string what = mapping_.name() + " batch " + std::to_string(++batches_);
   MappingCounts tally;
   HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
+  if (mapping_.has_key()) {
+    // The crosswalk entries of this batch's keys (for an entity no other
+    // mapping resolves, they are read batch by batch).
+    batch_keys_.clear();
+    for (size_t r = 0; r < batch.size(); ++r)
+      if (auto key = mapping_.EvaluateKey(batch.Row(r))) batch_keys_.push_back(std::move(*key));
+    core::Status read = crosswalk_.Prefetch(mapping_.name(), batch_keys_);
+    if (!read.ok()) {
+      target_.Rollback();
+      return read;
+    }
+  }
   {
     StageClock clock(stages_ ? stages_->transform : unclocked_);
     for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);

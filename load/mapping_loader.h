@@ -105,6 +105,7 @@ class MappingLoader {
   int64_t row_hash_ = 0;
   const char* delta_label_ = nullptr;
   const DeltaBase::Record* changed_loaded_ = nullptr;
+  bool key_seen_before_ = false;  // a delta: an earlier row had this key
   std::vector<PendingMerge> pending_merges_;
   std::vector<PendingMerge> batch_merges_;
   transform::RowOutcome outcome_;
@@ -115,6 +116,7 @@ class MappingLoader {
   std::string first_target_reject_;
   double unclocked_ = 0;  // where time goes when nobody counts it
   int64_t batches_ = 0;
+  std::vector<std::string> batch_keys_;  // the keys of the batch in hand
 };
 
 }  // namespace handover::load

@@ -23,7 +23,7 @@ class CrosswalkStoreTest : public ::testing::Test {
     auto run = OpenRun(*target_, RunInfo{});
     ASSERT_TRUE(run.ok()) << run.status().message();
     run_id_ = *run;
-    auto store = CrosswalkStore::Open(*target_, "provider", run_id_);
+    auto store = CrosswalkStore::Open(*target_, "provider", run_id_, {"person", "payment"});
     ASSERT_TRUE(store.ok()) << store.status().message();
     store_ = std::move(*store);
   }
@@ -169,7 +169,7 @@ TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {
   auto run = OpenRun(*target_, RunInfo{});
   ASSERT_TRUE(run.ok()) << run.status().message();
   EXPECT_EQ(*run, 2);
-  auto reopened = CrosswalkStore::Open(*target_, "provider", *run);
+  auto reopened = CrosswalkStore::Open(*target_, "provider", *run, {"person", "payment"});
   ASSERT_TRUE(reopened.ok()) << reopened.status().message();
   store_ = std::move(*reopened);
 
@@ -197,7 +197,7 @@ TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {
             4);
 
   // The crosswalk belongs to one legacy system.
-  auto other = CrosswalkStore::Open(*target_, "other_provider", *run);
+  auto other = CrosswalkStore::Open(*target_, "other_provider", *run, {"person", "payment"});
   ASSERT_TRUE(other.ok()) << other.status().message();
   EXPECT_EQ((*other)->Lookup("person", "C001"), std::nullopt);
 }
@@ -205,7 +205,7 @@ TEST_F(CrosswalkStoreTest, IdsAreStableAcrossRunsAndNumberingContinues) {
 TEST_F(CrosswalkStoreTest, SeenThisRunOnlyForKeysRecordedInThisRun) {
   EXPECT_EQ(RecordNext("person", "C001"), 1);
   FlushAndCommit();
-  auto second = CrosswalkStore::Open(*target_, "provider", run_id_ + 1);
+  auto second = CrosswalkStore::Open(*target_, "provider", run_id_ + 1, {"person", "payment"});
   ASSERT_TRUE(second.ok()) << second.status().message();
   CrosswalkStore& store = **second;
   EXPECT_EQ(store.Lookup("person", "C001"), std::optional<int64_t>(1));
@@ -230,6 +230,36 @@ TEST_F(CrosswalkStoreTest, SeenThisRunOnlyForKeysRecordedInThisRun) {
   EXPECT_EQ(store.Lookup("person", "C001"), std::optional<int64_t>(1));
   EXPECT_EQ(store.Lookup("person", "C002"), std::nullopt);
   EXPECT_EQ(store.IdFor("person", "C002"), 2);
+}
+
+// An entity no mapping resolves through xref() is not held in memory: its
+// entries are read for each batch's keys and forgotten at the next batch.
+TEST_F(CrosswalkStoreTest, ANonResidentEntityIsReadBatchByBatch) {
+  EXPECT_EQ(RecordNext("payment", "P1"), 1);
+  EXPECT_EQ(RecordNext("payment", "P2"), 2);
+  FlushAndCommit();
+  auto second = CrosswalkStore::Open(*target_, "provider", run_id_, {"person"});
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  CrosswalkStore& store = **second;
+  EXPECT_EQ(store.Lookup("payment", "P1"), std::nullopt) << "not resident, not yet read";
+  EXPECT_EQ(store.IdFor("payment", "P3"), 3) << "new ids continue after the largest, even unread";
+  ASSERT_TRUE(store.Prefetch("payment", {"P1", "P9"}).ok());
+  EXPECT_EQ(store.Lookup("payment", "P1"), std::optional<int64_t>(1));
+  EXPECT_TRUE(store.SeenThisRun("payment", "P1")) << "recorded by this run (resuming it)";
+  EXPECT_EQ(store.Lookup("payment", "P9"), std::nullopt);
+  store.Record("payment", "P9", store.IdFor("payment", "P9"));
+  ASSERT_TRUE(target_->Begin("test").ok());
+  ASSERT_TRUE(store.Flush().ok());
+  ASSERT_TRUE(target_->Commit("test").ok());
+  store.Committed();
+  // The next batch forgets the last one's keys, and reads them again if it needs them.
+  ASSERT_TRUE(store.Prefetch("payment", {"P2"}).ok());
+  EXPECT_EQ(store.Lookup("payment", "P1"), std::nullopt);
+  EXPECT_EQ(store.Lookup("payment", "P9"), std::nullopt);
+  EXPECT_EQ(store.Lookup("payment", "P2"), std::optional<int64_t>(2));
+  ASSERT_TRUE(store.Prefetch("payment", {"P9"}).ok());
+  EXPECT_EQ(store.Lookup("payment", "P9"), std::optional<int64_t>(3));
+  EXPECT_TRUE(store.SeenThisRun("payment", "P9"));
 }
 
 }  // namespace

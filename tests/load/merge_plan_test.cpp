@@ -134,7 +134,7 @@ class MergePlanBuild : public ::testing::Test {
     ASSERT_TRUE(EnsureMigrationTables(*target_).ok());
     auto run = OpenRun(*target_, RunInfo{});
     ASSERT_TRUE(run.ok()) << run.status().message();
-    auto crosswalk = CrosswalkStore::Open(*target_, "provider", *run);
+    auto crosswalk = CrosswalkStore::Open(*target_, "provider", *run, {"person", "payment"});
     ASSERT_TRUE(crosswalk.ok()) << crosswalk.status().message();
     crosswalk_ = std::move(*crosswalk);
   }
