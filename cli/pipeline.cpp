@@ -185,7 +185,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   double reconcile_seconds = 0, report_seconds = 0;
   auto reconciliation = [&] {
     load::StageClock clock(reconcile_seconds);
-    return reports::Reconcile(*run.source, *run.target, *run.program, *summary, privacy);
+    return reports::Reconcile(*run.source, *run.target, *run.program, *summary);
   }();
   if (!reconciliation.ok()) {
     if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
@@ -208,7 +208,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   }
   const core::Status written = [&] {
     load::StageClock clock(report_seconds);
-    return reports::WriteRunReports(r, out);
+    return reports::WriteRunReports(r, *run.target, privacy, out);
   }();
   spdlog::info("stages: extract {:.2f} s, transform {:.2f} s, load {:.2f} s, reconcile {:.2f} s, reports {:.2f} s",
                summary->stages.extract, summary->stages.transform, summary->stages.load, reconcile_seconds,
@@ -216,7 +216,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   undo_rehearsal();
   if (!written.ok()) return ReportError(written);
   spdlog::info("{} {} {}: {} source rows, {} pence loaded, {} exceptions{}", options.run.kind, r.run_id, verdict,
-               r.total_source_rows(), r.total_pence_loaded(), r.exceptions.size(),
+               r.total_source_rows(), r.total_pence_loaded(), r.exception_count,
                rehearsal ? "; rolled back, the target is as it was" : "; committed");
   std::cout << reports::RenderConsoleSummary(r, out, summary->seconds);
   std::cout << (rehearsal ? "  rehearsal rolled back: " + target_name + " is exactly as it was\n"

@@ -79,7 +79,7 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
            r.source_tables_read.size() + r.source_tables_not_read.size(), join(r.source_tables_read).c_str());
   if (!r.source_tables_not_read.empty())
     text += "    not read by any mapping, so not migrated: " + join(r.source_tables_not_read) + "\n";
-  Append(text, "\n  %zu exceptions for the data officers to review\n", r.exceptions.size());
+  Append(text, "\n  %lld exceptions for the data officers to review\n", static_cast<long long>(r.exception_count));
   text += "  reports: " + (out / "reconciliation.json").string() + "\n";
   text += "           " + (out / "reconciliation.csv").string() + "\n";
   text += "           " + (out / "exceptions.csv").string() + "\n";

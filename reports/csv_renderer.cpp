@@ -80,14 +80,16 @@ std::string RenderReconciliationCsv(const Reconciliation& r) {
   return out;
 }
 
-std::string RenderExceptionsCsv(const Reconciliation& r) {
+std::string ExceptionsCsvHeader() {
   std::string out;
   AppendRow(out, {"run_id", "mapping", "source_table", "source_row", "legacy_key", "outcome", "reason_code",
                   "reason", "column", "value_seen", "action"});
-  for (const auto& e : r.exceptions)
-    AppendRow(out, {std::to_string(r.run_id), e.mapping, e.source_table, std::to_string(e.source_row),
-                    e.legacy_key, e.outcome, e.reason_code, e.reason, e.column, e.value_seen, e.action});
   return out;
+}
+
+void AppendExceptionsCsvRow(std::string& out, int64_t run_id, const ExceptionRow& e) {
+  AppendRow(out, {std::to_string(run_id), e.mapping, e.source_table, std::to_string(e.source_row), e.legacy_key,
+                  e.outcome, e.reason_code, e.reason, e.column, e.value_seen, e.action});
 }
 
 }  // namespace handover::reports

@@ -17,7 +17,7 @@ std::string RenderJson(const Reconciliation& r) {
                    {"source_tables_not_read", r.source_tables_not_read}};
   root["totals"] = {{"source_rows", r.total_source_rows()},
                     {"pence_loaded", r.total_pence_loaded()},
-                    {"exceptions", r.exceptions.size()}};
+                    {"exceptions", r.exception_count}};
   auto& mappings = root["mappings"] = nlohmann::ordered_json::array();
   for (const auto& m : r.mappings) {
     nlohmann::ordered_json j;

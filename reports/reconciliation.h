@@ -84,7 +84,7 @@ struct Reconciliation {
   std::string target;  // masked URL
   std::string mappings_hash;
   std::vector<MappingFigures> mappings;
-  std::vector<ExceptionRow> exceptions;
+  int64_t exception_count = 0;  // lines of the worklist (exception_list.h streams them)
   // The run's scope: source tables some mapping reads, and those none reads
   // (whose records this migration does not move at all).
   std::vector<std::string> source_tables_read;
@@ -105,7 +105,7 @@ struct PrivacyOptions {
 // query fails; a run that does not balance is a successful Reconciliation
 // whose balanced() is false, with every difference listed.
 core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& target, const transform::MappingProgram& program,
-                                 const load::LoadSummary& summary, const PrivacyOptions& privacy);
+                                 const load::LoadSummary& summary);
 
 // True for column names that hold personal data (forename, surname, dob...).
 bool IsPersonalColumn(const std::string& column);

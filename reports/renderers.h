@@ -1,5 +1,5 @@
 // Renderers: one function per report format, each a pure function from a
-// Reconciliation to the file's text. Writing the files is report_files.h's job.
+// Reconciliation (or one worklist row) to the file's text. Writing the files is report_files.h's job.
 #pragma once
 
 #include <filesystem>
@@ -16,8 +16,10 @@ std::string RenderJson(const Reconciliation& reconciliation);
 // reconciliation.csv: one row per mapping and target table, for a spreadsheet.
 std::string RenderReconciliationCsv(const Reconciliation& reconciliation);
 
-// exceptions.csv: the data officer's worklist, one row per problem record.
-std::string RenderExceptionsCsv(const Reconciliation& reconciliation);
+// exceptions.csv: the data officer's worklist, one row per problem record,
+// rendered row by row (the worklist is streamed, see exception_list.h).
+std::string ExceptionsCsvHeader();
+void AppendExceptionsCsvRow(std::string& out, int64_t run_id, const ExceptionRow& exception);
 
 // The terminal summary a rehearsal prints: verdict, per-mapping figures, the
 // money equation in pounds and pence, and where the files in `out` are.

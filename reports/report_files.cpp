@@ -1,6 +1,7 @@
 #include "reports/report_files.h"
 
 #include "core/private_file.h"
+#include "reports/exception_list.h"
 #include "reports/renderers.h"
 
 #include <fcntl.h>
@@ -16,39 +17,71 @@ core::Status EnsurePrivateDirectory(const std::filesystem::path& dir) {
   return core::EnsurePrivateDirectory(dir, "report folder");
 }
 
-core::Status WritePrivateFile(const std::filesystem::path& path, const std::string& content) {
-  const std::string temp = path.string() + ".partial";
-  auto created = core::CreatePrivateFile(temp);
+core::Result<std::unique_ptr<PrivateFileWriter>> PrivateFileWriter::Create(const std::filesystem::path& path) {
+  auto created = core::CreatePrivateFile(path.string() + ".partial");
   if (!created.ok()) return created.status().WithContext("writing " + path.string());
-  const int fd = *created;
+  return std::unique_ptr<PrivateFileWriter>(new PrivateFileWriter(path, *created));
+}
+
+PrivateFileWriter::~PrivateFileWriter() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink((path_.string() + ".partial").c_str());
+}
+
+core::Status PrivateFileWriter::Write(std::string_view text) {
   size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd_, text.data() + done, text.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(temp.c_str());
-      return core::Status::Error(core::ErrorCode::kIo, "cannot write " + path.string() + ": " + why);
+      return core::Status::Error(core::ErrorCode::kIo, "cannot write " + path_.string() + ": " + std::strerror(errno));
     }
     done += static_cast<size_t>(n);
-  }
-  const bool synced = ::fsync(fd) == 0;
-  const bool closed = ::close(fd) == 0;
-  if (!synced || !closed || ::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(temp.c_str());
-    return core::Status::Error(core::ErrorCode::kIo, "cannot finish " + path.string() + ": " + why);
   }
   return core::Status::Ok();
 }
 
-core::Status WriteRunReports(const Reconciliation& r, const std::filesystem::path& dir) {
-  for (const auto& [name, text] : {std::pair{"reconciliation.json", RenderJson(r)},
-                                   std::pair{"reconciliation.csv", RenderReconciliationCsv(r)},
-                                   std::pair{"exceptions.csv", RenderExceptionsCsv(r)}})
-    HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / name, text));
+core::Status PrivateFileWriter::Finish() {
+  const std::string temp = path_.string() + ".partial";
+  const bool synced = ::fsync(fd_) == 0;
+  const bool closed = ::close(fd_) == 0;
+  fd_ = -1;
+  if (!synced || !closed || ::rename(temp.c_str(), path_.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(temp.c_str());
+    return core::Status::Error(core::ErrorCode::kIo, "cannot finish " + path_.string() + ": " + why);
+  }
   return core::Status::Ok();
+}
+
+core::Status WritePrivateFile(const std::filesystem::path& path, const std::string& content) {
+  auto file = PrivateFileWriter::Create(path);
+  if (!file.ok()) return file.status();
+  HANDOVER_RETURN_IF_ERROR((*file)->Write(content));
+  return (*file)->Finish();
+}
+
+core::Status WriteRunReports(const Reconciliation& r, db::Database& target, const PrivacyOptions& privacy,
+                             const std::filesystem::path& dir) {
+  HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "reconciliation.json", RenderJson(r)));
+  HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "reconciliation.csv", RenderReconciliationCsv(r)));
+  auto file = PrivateFileWriter::Create(dir / "exceptions.csv");
+  if (!file.ok()) return file.status();
+  // The worklist goes out in blocks of about a megabyte: memory stays flat
+  // however many problems the run found.
+  constexpr size_t kBlock = 1 << 20;
+  std::string block = ExceptionsCsvHeader();
+  core::Status written = core::Status::Ok();
+  HANDOVER_RETURN_IF_ERROR(ForEachException(target, r.run_id, privacy, [&](const ExceptionRow& e) {
+    AppendExceptionsCsvRow(block, r.run_id, e);
+    if (block.size() < kBlock || !written.ok()) return;
+    written = (*file)->Write(block);
+    block.clear();
+  }));
+  HANDOVER_RETURN_IF_ERROR(written);
+  HANDOVER_RETURN_IF_ERROR((*file)->Write(block));
+  return (*file)->Finish();
 }
 
 }  // namespace handover::reports

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <string_view>
 #include <string>
 
 #include "core/status.h"
@@ -17,8 +19,30 @@ core::Status EnsurePrivateDirectory(const std::filesystem::path& dir);
 // Writes `content` to `path` with mode 0600, atomically.
 core::Status WritePrivateFile(const std::filesystem::path& path, const std::string& content);
 
+// A report file being written piece by piece: created owner-only as
+// <path>.partial and renamed to <path> by Finish, so a reader never sees
+// half a report; removed again if never finished.
+class PrivateFileWriter {
+ public:
+  static core::Result<std::unique_ptr<PrivateFileWriter>> Create(const std::filesystem::path& path);
+  ~PrivateFileWriter();
+  PrivateFileWriter(const PrivateFileWriter&) = delete;
+  PrivateFileWriter& operator=(const PrivateFileWriter&) = delete;
+
+  core::Status Write(std::string_view text);
+  // Syncs, closes and renames the file into place.
+  core::Status Finish();
+
+ private:
+  PrivateFileWriter(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
+  std::filesystem::path path_;
+  int fd_;
+};
+
 // Writes a run's report files into `dir` (reconciliation.json,
-// reconciliation.csv, exceptions.csv), each as WritePrivateFile does.
-core::Status WriteRunReports(const Reconciliation& reconciliation, const std::filesystem::path& dir);
+// reconciliation.csv, and exceptions.csv streamed from the target's
+// worklist), each as WritePrivateFile does.
+core::Status WriteRunReports(const Reconciliation& reconciliation, db::Database& target,
+                             const PrivacyOptions& privacy, const std::filesystem::path& dir);
 
 }  // namespace handover::reports

@@ -59,9 +59,8 @@ TEST(CsvField, KeepsNegativeNumbersAsNumbers) {
   EXPECT_EQ(CsvField("-12.50"), "-12.50");
 }
 
-TEST(RenderExceptionsCsv, WritesOneQuotedNeutralisedRowPerException) {
-  Reconciliation r;
-  r.run_id = 7;
+TEST(ExceptionsCsv, WritesOneQuotedNeutralisedRowPerException) {
+  std::string csv = ExceptionsCsvHeader();
   ExceptionRow e;
   e.mapping = "person";
   e.source_table = "client";
@@ -73,13 +72,13 @@ TEST(RenderExceptionsCsv, WritesOneQuotedNeutralisedRowPerException) {
   e.column = "dob";
   e.value_seen = "=HYPERLINK(\"http://x\")";
   e.action = "correct it";
-  r.exceptions.push_back(e);
+  AppendExceptionsCsvRow(csv, 7, e);
   e.source_row = 13;
   e.legacy_key = "-13";
   e.reason = "plain";
   e.value_seen = "";
-  r.exceptions.push_back(e);
-  EXPECT_EQ(RenderExceptionsCsv(r),
+  AppendExceptionsCsvRow(csv, 7, e);
+  EXPECT_EQ(csv,
             "run_id,mapping,source_table,source_row,legacy_key,outcome,reason_code,reason,column,value_seen,action\r\n"
             "7,person,client,12,'@C012,rejected,unreadable_dob,\"unreadable date of birth, \"\"31/02\"\"\",dob,"
             "\"'=HYPERLINK(\"\"http://x\"\")\",correct it\r\n"
@@ -111,10 +110,7 @@ Reconciliation TwoMappings() {
   person.ledger.loaded = 1;
   person.ledger.merged = 1;
   r.mappings.push_back(person);
-  ExceptionRow e;
-  e.mapping = "payment";
-  r.exceptions.push_back(e);
-  r.exceptions.push_back(e);
+  r.exception_count = 2;
   r.source_tables_read = {"client", "payments"};
   r.source_tables_not_read = {"case_notes", "workers"};
   return r;
