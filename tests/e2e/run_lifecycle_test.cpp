@@ -40,8 +40,11 @@ TEST_F(RunLifecycle, ARehearsalIntoAMissingFileLeavesNoFile) {
   EXPECT_NE(r.out.find("scope: 2 of 12 source tables read (client, payment)"), std::string::npos) << r.out;
 }
 
-TEST_F(RunLifecycle, ARunCommitsAndStatusSaysItFinished) {
-  const std::string target = "sqlite:" + (scratch_ / "council.db").string();
+class CommittedRun : public RunLifecycle, public ::testing::WithParamInterface<AccessPath> {};
+
+TEST_P(CommittedRun, ARunCommitsAndStatusSaysItFinished) {
+  testing::ScratchDatabase target_db(GetParam(), scratch_, "council.db");
+  const std::string target = target_db.url();
   const auto r = Run(Pipeline("run", target, "out"));
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("Run 1: BALANCED"), std::string::npos) << r.out;
@@ -72,6 +75,9 @@ TEST_F(RunLifecycle, ARunCommitsAndStatusSaysItFinished) {
   EXPECT_NE(status.out.find("balanced"), std::string::npos) << status.out;
   EXPECT_NE(status.out.find("state: the latest run, 1, finished balanced."), std::string::npos) << status.out;
 }
+
+INSTANTIATE_TEST_SUITE_P(Targets, CommittedRun, ::testing::Values(AccessPath::kSqlite, AccessPath::kPostgres),
+                         testing::AccessPathName);
 
 TEST_F(RunLifecycle, RunningAgainOnAnUnchangedSourceChangesNothingAndSaysSo) {
   const std::string target = "sqlite:" + (scratch_ / "council.db").string();
@@ -171,8 +177,11 @@ TEST_F(RunLifecycle, AKilledRunIsShownAsUnfinishedEverywhere) {
 
 // kill -9 at several points, then `run` again: the resumed run leaves the
 // target identical, table by table, to a run that was never interrupted.
-TEST_F(RunLifecycle, KilledAnywhereTheNextRunResumesToTheSameTarget) {
-  const std::string baseline = "sqlite:" + (scratch_ / "baseline.db").string();
+class KilledRun : public RunLifecycle, public ::testing::WithParamInterface<AccessPath> {};
+
+TEST_P(KilledRun, KilledAnywhereTheNextRunResumesToTheSameTarget) {
+  testing::ScratchDatabase baseline_db(GetParam(), scratch_, "baseline.db");
+  const std::string baseline = baseline_db.url();
   std::vector<std::string> args = Pipeline("run", baseline, "baseline");
   args.insert(args.end(), {"--batch-size", "3"});
   ASSERT_EQ(Run(args).exit_code, 0);
@@ -190,7 +199,8 @@ TEST_F(RunLifecycle, KilledAnywhereTheNextRunResumesToTheSameTarget) {
                                 KillPoint{"loading mapping payment", 0}, KillPoint{"loading mapping payment", 40},
                                 KillPoint{"reconciling run", 0}}) {
     SCOPED_TRACE(std::string(point.after_log_line) + " + " + std::to_string(point.delay_ms) + " ms");
-    const std::string target = "sqlite:" + (scratch_ / ("k" + std::to_string(++point_number) + ".db")).string();
+    testing::ScratchDatabase target_db(GetParam(), scratch_, "k" + std::to_string(++point_number) + ".db");
+    const std::string target = target_db.url();
     const std::string out = "kill" + std::to_string(point_number);
     auto run = StartInBackground("run", target, out, "3");
     ASSERT_TRUE(WaitForLogLine(out, point.after_log_line));
@@ -214,6 +224,9 @@ TEST_F(RunLifecycle, KilledAnywhereTheNextRunResumesToTheSameTarget) {
   }
   EXPECT_GE(interrupted, 4) << "too few kills landed mid-run to prove resuming";
 }
+
+INSTANTIATE_TEST_SUITE_P(Targets, KilledRun, ::testing::Values(AccessPath::kSqlite, AccessPath::kPostgres),
+                         testing::AccessPathName);
 
 TEST_F(RunLifecycle, AnInterruptedRehearsalIsRolledBack) {
   const std::string target = "sqlite:" + (scratch_ / "council.db").string();
