@@ -85,24 +85,26 @@ core::Result<DeltaBase> DeltaBase::Read(db::Database& target, int64_t base_run_i
 }
 
 DeltaBase::Record* DeltaBase::FindUnseen(const std::string& legacy_key) {
-  auto [first, last] = RecordsOf(legacy_key);
-  for (auto it = first; it != last; ++it)
-    if (!it->seen) return &*it;
+  const auto [first, last] = RecordsOf(legacy_key);
+  for (size_t i = first; i < last; ++i)
+    if (!records_[i].seen) return &records_[i];
   return nullptr;
 }
 
 bool DeltaBase::KeySeen(const std::string& legacy_key) const {
-  auto [first, last] = const_cast<DeltaBase*>(this)->RecordsOf(legacy_key);
-  return std::any_of(first, last, [](const Record& r) { return r.seen; });
+  const auto [first, last] = RecordsOf(legacy_key);
+  for (size_t i = first; i < last; ++i)
+    if (records_[i].seen) return true;
+  return false;
 }
 
-std::pair<std::vector<DeltaBase::Record>::iterator, std::vector<DeltaBase::Record>::iterator> DeltaBase::RecordsOf(
-    const std::string& legacy_key) {
+std::pair<size_t, size_t> DeltaBase::RecordsOf(const std::string& legacy_key) const {
   Record probe;
   const XXH128_hash_t key = KeyHash(legacy_key);
   probe.key_high = key.high64;
   probe.key_low = key.low64;
-  return std::equal_range(records_.begin(), records_.end(), probe, KeyLess);
+  const auto [first, last] = std::equal_range(records_.begin(), records_.end(), probe, KeyLess);
+  return {static_cast<size_t>(first - records_.begin()), static_cast<size_t>(last - records_.begin())};
 }
 
 void DeltaBase::MarkSeen(Record& record) {

@@ -60,8 +60,9 @@ class DeltaBase {
   std::vector<const Record*> Unseen() const;
 
  private:
-  // The base records of `legacy_key` (adjacent: records_ is sorted by key).
-  std::pair<std::vector<Record>::iterator, std::vector<Record>::iterator> RecordsOf(const std::string& legacy_key);
+  // The index range of the base records of `legacy_key` (adjacent: records_
+  // is sorted by key).
+  std::pair<size_t, size_t> RecordsOf(const std::string& legacy_key) const;
 
   int64_t base_run_id_ = 0;
   std::vector<Record> records_;  // sorted by key

@@ -134,7 +134,8 @@ void MappingLoader::Reject(int64_t ordinal, const std::optional<std::string>& ke
                         SuggestedAction(LedgerOutcome::kRejected, code)});
 }
 
-void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal, MappingCounts& tally) {
+void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal, MappingCounts& tally,
+                               const std::optional<std::string>* known_key) {
   ++tally.extracted;
   const std::string& entity = mapping_.name();
   std::optional<std::string> key;
@@ -142,7 +143,7 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
   context.crosswalk = &crosswalk_;
   context.lookups = lookups_;
   if (mapping_.has_key()) {
-    key = mapping_.EvaluateKey(row);
+    key = known_key ? *known_key : mapping_.EvaluateKey(row);
     if (key) context.council_id = crosswalk_.IdFor(entity, *key);
   }
   if (const DeltaBase::Record* same = Classify(row, key)) {
@@ -287,6 +288,11 @@ void MappingLoader::AddTally(const MappingCounts& tally) {
   batch_merges_.clear();
 }
 
+const std::optional<std::string>* MappingLoader::KnownKey(size_t row) const {
+  static const std::optional<std::string> kNoKey;
+  return row < row_keys_.size() ? &row_keys_[row] : &kNoKey;
+}
+
 core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   const std::string what = mapping_.name() + " batch " + std::to_string(++batches_);
   MappingCounts tally;
@@ -294,9 +300,12 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   if (mapping_.has_key()) {
     // The crosswalk entries of this batch's keys (for an entity no other
     // mapping resolves, they are read batch by batch).
+    row_keys_.clear();
     batch_keys_.clear();
-    for (size_t r = 0; r < batch.size(); ++r)
-      if (auto key = mapping_.EvaluateKey(batch.Row(r))) batch_keys_.push_back(std::move(*key));
+    for (size_t r = 0; r < batch.size(); ++r) {
+      row_keys_.push_back(mapping_.EvaluateKey(batch.Row(r)));
+      if (row_keys_.back()) batch_keys_.push_back(*row_keys_.back());
+    }
     core::Status read = crosswalk_.Prefetch(mapping_.name(), batch_keys_);
     if (!read.ok()) {
       target_.Rollback();
@@ -305,7 +314,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   }
   {
     StageClock clock(stages_ ? stages_->transform : unclocked_);
-    for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally);
+    for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally, KnownKey(r));
   }
   StageClock clock(stages_ ? stages_->load : unclocked_);
   core::Status written = FlushAll();
@@ -317,7 +326,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   for (size_t r = 0; r < batch.size(); ++r) {
     MappingCounts one;
     HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
-    ProcessRow(batch.Row(r), batch.Ordinal(r), one);
+    ProcessRow(batch.Row(r), batch.Ordinal(r), one, KnownKey(r));
     core::Status status = FlushAll();
     if (status.ok()) {
       HANDOVER_RETURN_IF_ERROR(Commit(what, one));
@@ -329,7 +338,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     ++one.extracted;
     HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
     // Evaluate again for the key and the money the refused row carried.
-    const auto key = mapping_.has_key() ? mapping_.EvaluateKey(batch.Row(r)) : std::nullopt;
+    const std::optional<std::string> key = *KnownKey(r);
     Classify(batch.Row(r), key);
     transform::EvalContext context;
     context.crosswalk = &crosswalk_;

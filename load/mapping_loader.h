@@ -57,7 +57,11 @@ class MappingLoader {
 
  private:
   // Decides one row's fate and buffers its writes; adds to `tally`.
-  void ProcessRow(std::span<const core::Value> row, int64_t ordinal, MappingCounts& tally);
+  // `known_key`, when given, is the row's key evaluated already.
+  void ProcessRow(std::span<const core::Value> row, int64_t ordinal, MappingCounts& tally,
+                  const std::optional<std::string>* known_key = nullptr);
+  // The key of row `row` of the batch in hand (none for a mapping without).
+  const std::optional<std::string>* KnownKey(size_t row) const;
   void Reject(int64_t ordinal, const std::optional<std::string>& key, const std::string& code,
               const std::string& reason, const std::string& column, const std::string& value,
               MappingCounts& tally, std::optional<int64_t> amount = std::nullopt);
@@ -116,7 +120,8 @@ class MappingLoader {
   std::string first_target_reject_;
   double unclocked_ = 0;  // where time goes when nobody counts it
   int64_t batches_ = 0;
-  std::vector<std::string> batch_keys_;  // the keys of the batch in hand
+  std::vector<std::optional<std::string>> row_keys_;  // per row of the batch in hand
+  std::vector<std::string> batch_keys_;               // the keys among them
 };
 
 }  // namespace handover::load
