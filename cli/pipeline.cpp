@@ -153,7 +153,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     if (!checked.ok()) return fail(checked.status());
     options.existing = std::move(*checked);
     for (const auto& [table, rows] : options.existing)
-      if (ours == 0) std::cout << "keeping the " << rows.rows << " rows " << table << " already holds\n";
+      if (ours == 0 && rows.rows > 0) std::cout << "keeping the " << rows.rows << " rows " << table << " already holds\n";
   }
   if (core::InterruptRequested()) return fail(Interrupted("before any data moved; no record was loaded"));
 

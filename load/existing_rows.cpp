@@ -69,7 +69,10 @@ core::Result<ExistingRows> CheckExistingRows(db::Database& target, const transfo
     const std::string from = " FROM " + target.QuoteIdentifier(table);
     auto rows = target.QueryInt("SELECT count(*)" + from, "inspecting the target");
     if (!rows.ok()) return rows.status();
-    const int64_t known = (*ours)[table] + accepted[table].rows;
+    const auto written = ours->find(table);
+    const auto kept = accepted.find(table);
+    const int64_t known =
+        (written == ours->end() ? 0 : written->second) + (kept == accepted.end() ? 0 : kept->second.rows);
     if (*rows <= known) continue;
     const int64_t foreign = *rows - known;
     if (keep && ours_run_id == 0) {

@@ -58,6 +58,9 @@ TEST_P(CommittedRun, ARunCommitsAndStatusSaysItFinished) {
             (*key_)["people"]["after_deduplication"].get<int64_t>());
   EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_run WHERE kind = 'run' AND outcome = 'balanced'"),
             1);
+  // An empty target holds nothing to keep apart.
+  EXPECT_EQ(r.out.find("keeping the"), std::string::npos) << r.out;
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_existing"), 0);
   // Every extracted record has exactly one outcome: for each mapping,
   // loaded + rejected + excluded + merged is the answer key's extracted count.
   for (const auto& [mapping, table] : {std::pair{"person", "client"}, std::pair{"payment", "payment"}}) {
