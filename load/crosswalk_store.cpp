@@ -65,7 +65,40 @@ core::Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(db::Database&
       });
   if (!read.ok()) return read;
   if (!too_long.empty()) return KeyTooLong(too_long);
+  // Resuming a run: the records it rejected or excluded, which references
+  // from the mappings still to load must recognise.
+  read = target.ForEachRow(
+      "SELECT CAST(mapping AS VARCHAR(200)), CAST(legacy_key AS VARCHAR(" + std::to_string(kMaxKeyBytes) +
+          ")), CAST(outcome AS VARCHAR(20)), CAST(COALESCE(reason_code, '') AS VARCHAR(100)) FROM migration_ledger "
+          "WHERE run_id = " + this_run + " AND outcome IN ('rejected', 'excluded') AND legacy_key IS NOT NULL AND "
+          "mapping IN (" + InList(names.begin(), names.end()) + ")",
+      4, "reading the records the run did not load", [&](std::vector<std::string>& row) {
+        store->RecordNotLoaded(row[0], row[1], row[2] == "excluded", row[3]);
+      });
+  if (!read.ok()) return read;
+  store->pending_not_loaded_.clear();
   return store;
+}
+
+std::optional<transform::NotLoaded> CrosswalkStore::WhyNotLoaded(const std::string& entity,
+                                                                 const std::string& legacy_key) const {
+  const auto it = not_loaded_.find(Hash(entity, legacy_key));
+  if (it == not_loaded_.end()) return std::nullopt;
+  constexpr uint32_t kExcluded = 1u << 31;
+  return transform::NotLoaded{(it->second & kExcluded) != 0, reasons_[it->second & ~kExcluded]};
+}
+
+void CrosswalkStore::RecordNotLoaded(const std::string& entity, const std::string& legacy_key, bool excluded,
+                                     const std::string& reason_code) {
+  if (!resident_.count(entity)) return;
+  const KeyHash key = Hash(entity, legacy_key);
+  if (not_loaded_.count(key)) return;  // the first record of the key says
+  uint32_t reason = 0;
+  while (reason < reasons_.size() && reasons_[reason] != reason_code) ++reason;
+  if (reason == reasons_.size()) reasons_.push_back(reason_code);
+  constexpr uint32_t kExcluded = 1u << 31;
+  not_loaded_[key] = reason | (excluded ? kExcluded : 0u);
+  pending_not_loaded_.push_back(key);
 }
 
 core::Status CrosswalkStore::Prefetch(const std::string& entity, const std::vector<std::string>& keys) {
@@ -146,6 +179,7 @@ void CrosswalkStore::MarkSeen(const std::string& entity, const std::string& lega
 core::Status CrosswalkStore::Flush() { return writer_->Flush(); }
 
 void CrosswalkStore::Committed() {
+  pending_not_loaded_.clear();
   pending_ids_.clear();
   pending_seen_.clear();
   next_id_at_flush_ = next_id_;
@@ -162,6 +196,8 @@ void CrosswalkStore::Discard() {
   for (const auto& key : pending_seen_) keys_[key].seen = false;
   for (const auto& key : pending_ids_) EraseIfEmpty(key);
   for (const auto& key : pending_seen_) EraseIfEmpty(key);
+  for (const auto& key : pending_not_loaded_) not_loaded_.erase(key);
+  pending_not_loaded_.clear();
   pending_ids_.clear();
   pending_seen_.clear();
   next_id_ = next_id_at_flush_;

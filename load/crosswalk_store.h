@@ -41,6 +41,13 @@ class CrosswalkStore final : public transform::Crosswalk {
   std::optional<int64_t> Lookup(const std::string& entity,
                                 const std::string& legacy_key) const override;
 
+  std::optional<transform::NotLoaded> WhyNotLoaded(const std::string& entity,
+                                                   const std::string& legacy_key) const override;
+  // Notes that this run rejected or excluded the record of `legacy_key`
+  // (resident entities only: the others are never referenced).
+  void RecordNotLoaded(const std::string& entity, const std::string& legacy_key, bool excluded,
+                       const std::string& reason_code);
+
   // The id `legacy_key` has, or the id it would get if recorded now.
   int64_t IdFor(const std::string& entity, const std::string& legacy_key) const;
   // Makes IdFor's answer permanent (queued for the next Flush). No-op if the
@@ -89,6 +96,11 @@ class CrosswalkStore final : public transform::Crosswalk {
   std::set<std::string> resident_;
   absl::flat_hash_map<KeyHash, Entry> keys_;
   std::vector<KeyHash> prefetched_;  // entries of non-resident entities, for one batch
+  // Keys of resident entities this run rejected or excluded: index into
+  // reasons_, plus one for exclusions in the top bit.
+  absl::flat_hash_map<KeyHash, uint32_t> not_loaded_;
+  std::vector<std::string> reasons_;
+  std::vector<KeyHash> pending_not_loaded_;
   std::unordered_map<std::string, int64_t> next_id_;  // per entity
   std::unique_ptr<db::TableWriter> writer_;
   // Changed since the last Committed, so that Discard can undo them.

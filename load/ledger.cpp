@@ -80,6 +80,9 @@ std::string SuggestedAction(LedgerOutcome outcome, const std::string& reason_cod
            "record by hand";
   if (outcome == LedgerOutcome::kMerged)
     return "confirm these records are the same person; if not, split them in the source and rerun";
+  if (reason_code == "parent_rejected" || reason_code == "parent_excluded")
+    return "the record it belongs to was not migrated (its own worklist line says why): correct that record, and "
+           "this one follows it on the next run";
   if (reason_code == "orphan")
     return "find the missing parent record in the source, or confirm the row can be written off";
   if (reason_code == "duplicate_key")

@@ -128,6 +128,7 @@ void MappingLoader::Reject(int64_t ordinal, const std::optional<std::string>& ke
                            const std::string& reason, const std::string& column, const std::string& value,
                            MappingCounts& tally, std::optional<int64_t> amount) {
   if (changed_loaded_) return KeepEarlier(ordinal, key, "is rejected (" + reason + ")", column, value, tally);
+  if (key) crosswalk_.RecordNotLoaded(mapping_.name(), *key, /*excluded=*/false, code);
   ++tally.rejected;
   AddLedger({ordinal, key, LedgerOutcome::kRejected, code, std::nullopt, amount});
   ledger_.AddException({ordinal, key, LedgerOutcome::kRejected, code, reason, column, value,
@@ -166,6 +167,7 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
       return KeepEarlier(ordinal, key, "is excluded (" + (outcome_.reason.empty() ? outcome_.reason_code : outcome_.reason) + ")",
                          "", "", tally);
     } else if (kind == LedgerOutcome::kExcluded) {
+      if (key) crosswalk_.RecordNotLoaded(entity, *key, /*excluded=*/true, outcome_.reason_code);
       ++tally.excluded;
       AddLedger({ordinal, key, kind, outcome_.reason_code, std::nullopt, AmountOf(mapping_, outcome_)});
     } else {

@@ -19,14 +19,18 @@ namespace handover::transform {
 // problems in the same row are ignored.
 struct RowError {
   bool set = false;
+  // The problem excludes the row rather than rejecting it (a reference to a
+  // record that was itself excluded).
+  bool excludes = false;
   std::string reason_code;
   std::string reason;
   std::string column;
   std::string value_seen;
 
-  void Set(std::string code, std::string why, std::string col, std::string value) {
+  void Set(std::string code, std::string why, std::string col, std::string value, bool exclusion = false) {
     if (set) return;
     set = true;
+    excludes = exclusion;
     reason_code = std::move(code);
     reason = std::move(why);
     column = std::move(col);

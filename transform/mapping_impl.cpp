@@ -103,8 +103,8 @@ void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& 
     }
   }
   if (error.set) {
-    finish(OutcomeKind::kRejected, error.reason_code, error.reason, error.column,
-           error.value_seen);
+    finish(error.excludes ? OutcomeKind::kExcluded : OutcomeKind::kRejected, error.reason_code, error.reason,
+           error.column, error.value_seen);
     return;
   }
   for (const RuleStep& rule : rules_) {

@@ -288,9 +288,15 @@ class XrefNode final : public ExprNode {
     if (core::IsNull(v) || !f.context || !f.context->crosswalk) return core::Null{};
     const std::string key = core::ToText(v);
     if (auto id = f.context->crosswalk->Lookup(entity_, key)) return *id;
-    if (f.error)
-      f.error->Set("orphan", "no " + entity_ + " with legacy key '" + key + "'",
-                   CurrentColumn(f), key);
+    if (!f.error) return core::Null{};
+    if (auto parent = f.context->crosswalk->WhyNotLoaded(entity_, key)) {
+      const char* what = parent->excluded ? "excluded" : "rejected";
+      f.error->Set(parent->excluded ? "parent_excluded" : "parent_rejected",
+                   "the " + entity_ + " with legacy key '" + key + "' was " + what + " (" + parent->reason_code + ")",
+                   CurrentColumn(f), key, parent->excluded);
+      return core::Null{};
+    }
+    f.error->Set("orphan", "no " + entity_ + " with legacy key '" + key + "'", CurrentColumn(f), key);
     return core::Null{};
   }
  private:

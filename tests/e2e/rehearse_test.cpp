@@ -82,16 +82,17 @@ TEST_F(Rehearsal, SqliteTargetBalancesAndMatchesTheAnswerKey) {
   EXPECT_EQ(payment["ledger_loaded_pence"], money["loaded_pence"]);
   EXPECT_EQ(payment["targets"][0]["pence_in_target"], money["loaded_pence"]);
   EXPECT_EQ(payment["targets"][0]["pence_in_target"].get<int64_t>(), 100585665);
-  // Rows not loaded: the generator's orphans and children of excluded or
-  // rejected clients all surface here as orphans (no person to attach to).
-  EXPECT_EQ(payment["rejected"].get<int64_t>() + payment["excluded"].get<int64_t>(),
-            Sum(expected["rejected"]) + Sum(expected["excluded"]));
-  EXPECT_EQ(payment["by_reason"]["rejected:orphan"].get<int64_t>(),
-            expected["rejected"]["orphan"].get<int64_t>() + expected["rejected"]["parent_rejected"].get<int64_t>() +
-                expected["excluded"]["parent_excluded"].get<int64_t>());
-  for (const char* reason : {"unreadable_amount", "unreadable_date", "unmapped_code", "missing_key"})
-    EXPECT_EQ(payment["by_reason"][std::string("rejected:") + reason], expected["rejected"][reason]) << reason;
-  EXPECT_EQ(payment["by_reason"]["excluded:soft_deleted"], expected["excluded"]["soft_deleted"]);
+  // Rows not loaded, reason by reason, as the answer key says: a payment of a
+  // client that does not exist is an orphan, of one that was rejected or
+  // excluded is parent_rejected or parent_excluded.
+  EXPECT_EQ(payment["rejected"].get<int64_t>(), Sum(expected["rejected"]));
+  EXPECT_EQ(payment["excluded"].get<int64_t>(), Sum(expected["excluded"]));
+  for (const auto& [reason, count] : expected["rejected"].items())
+    EXPECT_EQ(payment["by_reason"]["rejected:" + reason], count) << reason;
+  for (const auto& [reason, count] : expected["excluded"].items())
+    EXPECT_EQ(payment["by_reason"]["excluded:" + reason], count) << reason;
+  EXPECT_GT(expected["rejected"]["parent_rejected"].get<int64_t>(), 0);
+  EXPECT_GT(expected["excluded"]["parent_excluded"].get<int64_t>(), 0);
 
   // Money on the source side: every penny the provider recorded is loaded,
   // rejected or excluded, reason by reason, as the answer key says.
@@ -99,14 +100,12 @@ TEST_F(Rehearsal, SqliteTargetBalancesAndMatchesTheAnswerKey) {
   EXPECT_EQ(pence["source_pence"], money["source_pence"]);
   EXPECT_EQ(pence["source_pence"].get<int64_t>(), 107271660);
   EXPECT_EQ(pence["by_outcome"]["loaded"], money["loaded_pence"]);
-  EXPECT_EQ(pence["by_outcome"]["rejected"].get<int64_t>() + pence["by_outcome"]["excluded"].get<int64_t>(),
-            Sum(money["rejected_pence"]) + Sum(money["excluded_pence"]));
-  for (const char* reason : {"missing_key", "unmapped_code", "unreadable_date"})
-    EXPECT_EQ(pence["by_reason"][std::string("rejected:") + reason], money["rejected_pence"][reason]) << reason;
-  EXPECT_EQ(pence["by_reason"]["excluded:soft_deleted"], money["excluded_pence"]["soft_deleted"]);
-  EXPECT_EQ(pence["by_reason"]["rejected:orphan"].get<int64_t>(),
-            money["rejected_pence"]["orphan"].get<int64_t>() + money["rejected_pence"]["parent_rejected"].get<int64_t>() +
-                money["excluded_pence"]["parent_excluded"].get<int64_t>());
+  EXPECT_EQ(pence["by_outcome"]["rejected"].get<int64_t>(), Sum(money["rejected_pence"]));
+  EXPECT_EQ(pence["by_outcome"]["excluded"].get<int64_t>(), Sum(money["excluded_pence"]));
+  for (const auto& [reason, amount] : money["rejected_pence"].items())
+    EXPECT_EQ(pence["by_reason"]["rejected:" + reason], amount) << reason;
+  for (const auto& [reason, amount] : money["excluded_pence"].items())
+    EXPECT_EQ(pence["by_reason"]["excluded:" + reason], amount) << reason;
   EXPECT_EQ(pence["records_without_amount"], money["unreadable_amount_rows"]);
 }
 

@@ -232,6 +232,41 @@ TEST_F(CrosswalkStoreTest, SeenThisRunOnlyForKeysRecordedInThisRun) {
   EXPECT_EQ(store.IdFor("person", "C002"), 2);
 }
 
+// Records this run rejected or excluded are told apart from keys no record
+// had; a rolled-back batch forgets them, and a resumed run finds them again
+// in its ledger.
+TEST_F(CrosswalkStoreTest, RecordsNotLoadedAreRemembered) {
+  ASSERT_TRUE(target_->Begin("test").ok());
+  store_->RecordNotLoaded("person", "C7", /*excluded=*/true, "soft_deleted");
+  store_->RecordNotLoaded("person", "C8", /*excluded=*/false, "unreadable_dob");
+  store_->RecordNotLoaded("payment", "P1", false, "x");  // resident too, here
+  store_->Committed();
+  ASSERT_TRUE(target_->Commit("test").ok());
+  ASSERT_TRUE(store_->WhyNotLoaded("person", "C7").has_value());
+  EXPECT_TRUE(store_->WhyNotLoaded("person", "C7")->excluded);
+  EXPECT_EQ(store_->WhyNotLoaded("person", "C7")->reason_code, "soft_deleted");
+  EXPECT_FALSE(store_->WhyNotLoaded("person", "C8")->excluded);
+  EXPECT_EQ(store_->WhyNotLoaded("person", "C8")->reason_code, "unreadable_dob");
+  EXPECT_EQ(store_->WhyNotLoaded("person", "C9"), std::nullopt);
+  store_->RecordNotLoaded("person", "C9", false, "unreadable_dob");
+  store_->Discard();
+  EXPECT_EQ(store_->WhyNotLoaded("person", "C9"), std::nullopt) << "rolled back";
+
+  ASSERT_TRUE(target_->Execute("INSERT INTO migration_ledger (run_id, mapping, source_row, legacy_key, outcome, "
+                               "reason_code) VALUES (1, 'person', 3, 'C3', 'excluded', 'test_record')",
+                               "test")
+                  .ok());
+  auto resumed = CrosswalkStore::Open(*target_, "provider", run_id_, {"person"});
+  ASSERT_TRUE(resumed.ok()) << resumed.status().message();
+  const auto why = (*resumed)->WhyNotLoaded("person", "C3");
+  ASSERT_TRUE(why.has_value());
+  EXPECT_TRUE(why->excluded);
+  EXPECT_EQ(why->reason_code, "test_record");
+  auto next_run = CrosswalkStore::Open(*target_, "provider", run_id_ + 1, {"person"});
+  ASSERT_TRUE(next_run.ok());
+  EXPECT_EQ((*next_run)->WhyNotLoaded("person", "C3"), std::nullopt) << "another run's outcomes are its own";
+}
+
 // An entity no mapping resolves through xref() is not held in memory: its
 // entries are read for each batch's keys and forgotten at the next batch.
 TEST_F(CrosswalkStoreTest, ANonResidentEntityIsReadBatchByBatch) {

@@ -241,6 +241,30 @@ TEST_F(LangLeavingCare, MissingReferenceIsAnOrphan) {
   EXPECT_EQ(out.value_seen, "C404");
 }
 
+// A reference to a record that exists but was not loaded is not an orphan:
+// the row follows its parent, rejected or excluded, naming the parent's reason.
+TEST_F(LangLeavingCare, AReferenceToARecordNotLoadedFollowsIt) {
+  crosswalk_.not_loaded[{"person", "C012"}] = NotLoaded{false, "unreadable_dob"};
+  crosswalk_.not_loaded[{"person", "C013"}] = NotLoaded{true, "soft_deleted"};
+  RowOutcome out = Payment({{"payment_id", int64_t{9}}, {"client_ref", "C012"},
+                            {"amount", "10"}, {"paid_on", "01/09/2018"}, {"type", "Rent"}});
+  EXPECT_EQ(out.kind, OutcomeKind::kRejected);
+  EXPECT_EQ(out.reason_code, "parent_rejected");
+  EXPECT_EQ(out.reason, "the person with legacy key 'C012' was rejected (unreadable_dob)");
+  EXPECT_EQ(out.column, "person_id");
+  EXPECT_EQ(out.value_seen, "C012");
+  out = Payment({{"payment_id", int64_t{10}}, {"client_ref", "C013"},
+                 {"amount", "10"}, {"paid_on", "01/09/2018"}, {"type", "Rent"}});
+  EXPECT_EQ(out.kind, OutcomeKind::kExcluded);
+  EXPECT_EQ(out.reason_code, "parent_excluded");
+  EXPECT_EQ(out.reason, "the person with legacy key 'C013' was excluded (soft_deleted)");
+  // A loaded key wins over any record of it that was not loaded.
+  crosswalk_.not_loaded[{"person", "C001"}] = NotLoaded{false, "duplicate_key"};
+  out = Payment({{"payment_id", int64_t{11}}, {"client_ref", "C001"},
+                 {"amount", "10"}, {"paid_on", "01/09/2018"}, {"type", "Rent"}});
+  EXPECT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
+}
+
 TEST_F(LangLeavingCare, ExplicitReasonCodeAndExcludeOnAssignedColumn) {
   RowOutcome out = Payment({{"payment_id", int64_t{10}}, {"client_ref", "C001"},
                             {"amount", "ten pounds"}, {"paid_on", "01/09/2018"}, {"type", "Rent"}});

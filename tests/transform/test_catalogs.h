@@ -42,6 +42,13 @@ class FakeCrosswalk : public Crosswalk {
     if (it == ids.end()) return std::nullopt;
     return it->second;
   }
+  // Records that exist but were not loaded.
+  std::map<std::pair<std::string, std::string>, NotLoaded> not_loaded;
+  std::optional<NotLoaded> WhyNotLoaded(const std::string& entity, const std::string& legacy_key) const override {
+    auto it = not_loaded.find({entity, legacy_key});
+    if (it == not_loaded.end()) return std::nullopt;
+    return it->second;
+  }
 };
 
 // Builds a row in the order `mapping.source_columns()` expects from named values.

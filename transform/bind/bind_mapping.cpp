@@ -265,7 +265,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     static const std::set<std::string> kReserved = {
         "filter",        "orphan",          "unmapped_code", "bad_value",           "missing_value",
         "no_target",     "no_lookup_data",  "duplicate_key", "invalid_text_encoding", "target_rejected",
-        "survivor_not_loaded", "duplicate"};
+        "survivor_not_loaded", "duplicate", "parent_rejected", "parent_excluded", "gone", "change_not_applied"};
     if (rule->code && kReserved.count(step.reason_code))
       error(*rule->code, "reason code '" + step.reason_code + "' is reserved for the engine");
     out->rules_.push_back(std::move(step));
