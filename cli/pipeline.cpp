@@ -194,13 +194,16 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   }
   reports::Reconciliation& r = *reconciliation;
   r.run_kind = options.run.kind;
-  std::set<std::string> read;
+  std::set<std::string> read, ignored;
   for (const auto& mapping : run.program->mappings) {
-    read.insert(mapping->source_table());
+    (mapping->ignored() ? ignored : read).insert(mapping->source_table());
     for (const auto& lookup : mapping->lookups()) read.insert(lookup.table);
   }
   for (const auto& [table, schema] : run.source_catalog.tables)
-    (read.count(table) ? r.source_tables_read : r.source_tables_not_read).push_back(table);
+    (read.count(table)      ? r.source_tables_read
+     : ignored.count(table) ? r.source_tables_ignored
+                            : r.source_tables_not_read)
+        .push_back(table);
   const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
   if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) {
     undo_rehearsal();

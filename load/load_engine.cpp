@@ -114,7 +114,8 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   loader.SetRowSeed(row_seed);
   std::optional<DeltaBase> delta;
   if (options.delta_base_run_id > 0) {
-    if (!mapping.has_key())
+    // A table left out has nothing to update: its records are known by content.
+    if (!mapping.has_key() && !mapping.ignored())
       return core::Status::Error(core::ErrorCode::kConfig,
                                  "mapping " + mapping.name() +
                                      " has no key line, so a delta run cannot tell which of its records are new, "
@@ -242,9 +243,11 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
   }
   int64_t extracted = 0;
   std::string tables;
-  for (const auto& m : summary.mappings) {
-    extracted += m.extracted;
-    tables += (tables.empty() ? "" : ", ") + m.source_table;
+  // Only the tables migrated count: rows of tables left out move nothing.
+  for (size_t i = 0; i < summary.mappings.size() && i < program.mappings.size(); ++i) {
+    if (program.mappings[i]->ignored()) continue;
+    extracted += summary.mappings[i].extracted;
+    tables += (tables.empty() ? "" : ", ") + summary.mappings[i].source_table;
   }
   if (extracted == 0 && !options.allow_empty) {
     (void)CloseRun(target, *run_id, "failed");

@@ -311,7 +311,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     core::Status read = crosswalk_.Prefetch(mapping_.name(), batch_keys_);
     if (!read.ok()) {
       target_.Rollback();
-      return read;
+      return read.WithContext(what);
     }
   }
   {

@@ -73,7 +73,10 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   core::Status schema = EnsureCouncilSchema(*run.target, flags.mappings_dir, policy, run.target_catalog);
   if (!schema.ok()) return fail(schema);
 
-  auto checked = transform::CheckMappingSources(*files, run.source_catalog, run.target_catalog, run.params);
+  transform::CheckOptions check_options;
+  check_options.require_full_scope = true;
+  auto checked =
+      transform::CheckMappingSources(*files, run.source_catalog, run.target_catalog, run.params, check_options);
   if (!checked.ok()) {
     diagnostics = std::move(checked.diagnostics);
     return fail(core::Status::Error(core::ErrorCode::kConfig,

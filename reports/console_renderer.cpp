@@ -74,9 +74,12 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
     return out;
   };
+  const size_t tables = r.source_tables_read.size() + r.source_tables_ignored.size() + r.source_tables_not_read.size();
   if (!r.source_tables_read.empty())
-    Append(text, "\n  scope: %zu of %zu source tables read (%s)\n", r.source_tables_read.size(),
-           r.source_tables_read.size() + r.source_tables_not_read.size(), join(r.source_tables_read).c_str());
+    Append(text, "\n  scope: %zu of %zu source tables migrated (%s)\n", r.source_tables_read.size(), tables,
+           join(r.source_tables_read).c_str());
+  if (!r.source_tables_ignored.empty())
+    text += "    left out on purpose, every row excluded with its reason: " + join(r.source_tables_ignored) + "\n";
   if (!r.source_tables_not_read.empty())
     text += "    not read by any mapping, so not migrated: " + join(r.source_tables_not_read) + "\n";
   Append(text, "\n  %lld exceptions for the data officers to review\n", static_cast<long long>(r.exception_count));

@@ -14,6 +14,7 @@ std::string RenderJson(const Reconciliation& r) {
   root["target"] = r.target;
   root["mappings_hash"] = r.mappings_hash;
   root["scope"] = {{"source_tables_read", r.source_tables_read},
+                   {"source_tables_ignored", r.source_tables_ignored},
                    {"source_tables_not_read", r.source_tables_not_read}};
   root["totals"] = {{"source_rows", r.total_source_rows()},
                     {"pence_loaded", r.total_pence_loaded()},

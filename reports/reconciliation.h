@@ -88,6 +88,7 @@ struct Reconciliation {
   // The run's scope: source tables some mapping reads, and those none reads
   // (whose records this migration does not move at all).
   std::vector<std::string> source_tables_read;
+  std::vector<std::string> source_tables_ignored;  // left out on purpose (`ignore table`)
   std::vector<std::string> source_tables_not_read;
   bool balanced() const;
   int64_t total_source_rows() const;

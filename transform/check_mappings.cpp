@@ -12,6 +12,7 @@
 #include <xxhash.h>
 
 #include "transform/bind/bind.h"
+#include "transform/declared_scope.h"
 #include "transform/load_order.h"
 #include "core/ascii.h"
 #include "core/within_folder.h"
@@ -150,7 +151,7 @@ void BuildCodeSets(const std::vector<ParsedFile>& parsed, const std::vector<Mapp
 }  // namespace
 
 CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const core::Catalog& source,
-                                const core::Catalog& target, const Params& params) {
+                                const core::Catalog& target, const Params& params, const CheckOptions& options) {
   CheckResult result;
   std::vector<Diagnostic>& diagnostics = result.diagnostics;
   std::vector<ParsedFile> parsed;
@@ -192,6 +193,14 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const c
   std::vector<std::unique_ptr<MappingImpl>> bound;
   for (const auto& [file, m] : in_order)
     bound.push_back(BindMapping(*file, *m, env, diagnostics));
+  std::vector<std::unique_ptr<CompiledMapping>> ignored =
+      BindDeclaredScope(parsed, source, options.require_full_scope, CommonFolder(files).string(), diagnostics);
+  for (const auto& table : ignored)
+    if (mappings.count(core::AsciiLower(table->name())))
+      diagnostics.push_back(Diagnostic{CommonFolder(files).string(), 0, 0,
+                                       "table '" + table->name() + "' is ignored, but a mapping is named '" +
+                                           table->name() + "' too; rename the mapping",
+                                       ""});
 
   const bool all_bound = std::all_of(bound.begin(), bound.end(), [](const auto& b) { return b != nullptr; });
   if (all_bound) {
@@ -213,6 +222,8 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const c
     } else if (diagnostics.empty()) {
       auto program = std::make_unique<MappingProgram>();
       for (size_t i : order.order) program->mappings.push_back(std::move(bound[i]));
+      // Tables left out come last: nothing refers to them.
+      for (auto& table : ignored) program->mappings.push_back(std::move(table));
       program->content_hash = ContentHash(all);
       result.program = std::move(program);
     }
@@ -226,14 +237,14 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const c
 }
 
 CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const core::Catalog& source,
-                          const core::Catalog& target, const Params& params) {
+                          const core::Catalog& target, const Params& params, const CheckOptions& options) {
   auto files = ReadMappingFolder(mappings_dir);
   if (!files.ok()) {
     CheckResult failed;
     failed.diagnostics.push_back(Diagnostic{mappings_dir.string(), 0, 0, files.status().message(), ""});
     return failed;
   }
-  return CheckMappingSources(*files, source, target, params);
+  return CheckMappingSources(*files, source, target, params, options);
 }
 
 }  // namespace handover::transform

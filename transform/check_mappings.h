@@ -14,14 +14,22 @@
 
 namespace handover::transform {
 
+// What a check demands beyond the mappings themselves.
+struct CheckOptions {
+  // Every source table must be read by a mapping or left out with `ignore
+  // table` (check, rehearse and run demand it; unit tests of one mapping
+  // against a larger catalog need not).
+  bool require_full_scope = false;
+};
+
 // Parses every *.map and code-set file under `mappings_dir` (read with
 // ReadMappingFolder; its failure is one diagnostic), binds them to the source
 // and target catalogs, type-checks, derives load order and compiles.
 CheckResult CheckMappings(const std::filesystem::path& mappings_dir, const core::Catalog& source,
-                          const core::Catalog& target, const Params& params);
+                          const core::Catalog& target, const Params& params, const CheckOptions& options = {});
 
 // As CheckMappings, on the given files.
 CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const core::Catalog& source,
-                                const core::Catalog& target, const Params& params);
+                                const core::Catalog& target, const Params& params, const CheckOptions& options = {});
 
 }  // namespace handover::transform

@@ -32,6 +32,10 @@ class CompiledMapping {
     return kNone;
   }
 
+  // True for a source table the mapping set leaves out (`ignore table`):
+  // every row is excluded with the declared reason, nothing is written.
+  virtual bool ignored() const { return false; }
+
   // True when the mapping declares `key`: rows have a legacy key.
   virtual bool has_key() const = 0;
   // The legacy key of the row as text, or nullopt if it evaluates to NULL.

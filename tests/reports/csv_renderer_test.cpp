@@ -128,7 +128,7 @@ TEST(RenderConsoleSummary, ShowsVerdictFiguresAndMoneyInPounds) {
       "\n  payment money: £6,577,486.80 in the source = £6,576,499.25 loaded + -£12.50 rejected + "
       "£1,000.00 excluded + £0.05 merged\n"
       "    (3 records have no readable amount: see exceptions.csv)\n"
-      "\n  scope: 2 of 4 source tables read (client, payments)\n"
+      "\n  scope: 2 of 4 source tables migrated (client, payments)\n"
       "    not read by any mapping, so not migrated: case_notes, workers\n"
       "\n  2 exceptions for the data officers to review\n"
       "  reports: /tmp/out/reconciliation.json\n"

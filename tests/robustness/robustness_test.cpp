@@ -394,5 +394,24 @@ TEST_F(Robustness, TheTargetFileIsCreatedOwnerOnly) {
   EXPECT_EQ(Mode(scratch_ / "council.db"), 0600);
 }
 
+// A provider table the mapping set neither reads nor leaves out on purpose
+// would vanish unaccounted: check and rehearse refuse, naming it.
+TEST_F(Robustness, ASourceTableNeitherMappedNorLeftOutIsRefused) {
+  const fs::path maps = CopyOfMappings();
+  std::string scope = testing::ReadFile(maps / "scope.map");
+  const size_t line = scope.find("ignore table worker");
+  ASSERT_NE(line, std::string::npos);
+  scope.erase(line, scope.find('\n', line) - line + 1);
+  std::ofstream(maps / "scope.map") << scope;
+  for (const auto& r : {Check(SharedProvider(), Target(), maps), Rehearse(SharedProvider(), Target(), maps)}) {
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find("error: source table 'worker' is neither read by a mapping nor left out: map it, or say why "
+                         "it is not migrated with: ignore table worker because \"...\""),
+              std::string::npos)
+        << r.err;
+  }
+  EXPECT_FALSE(fs::exists(scratch_ / "council.db")) << "nothing may be created";
+}
+
 }  // namespace
 }  // namespace handover

@@ -199,5 +199,48 @@ TEST(LangDiagnostics, FormatWithCaretAndCount) {
             "f: error: cannot read file\nx.m");
 }
 
+// Declared scope: with require_full_scope every source table is read by a
+// mapping or left out with a reason; a table left out compiles to a mapping
+// that excludes each of its rows with that reason, after the others.
+TEST(DeclaredScope, EveryTableIsMappedOrLeftOutWithAReason) {
+  const std::string text =
+      "mapping person from clients c\n  into person\n  key c.client_ref\n  person_id = council_id\n"
+      "  first_name = c.forename\n  last_name = c.surname\n"
+      "ignore table staff because \"staff are kept elsewhere\" as staff_elsewhere\n";
+  CheckOptions strict;
+  strict.require_full_scope = true;
+  CheckResult r = CheckMappingSources({{"set/scope.map", text}}, testing::SourceCatalog(), testing::TargetCatalog(),
+                                      {}, strict);
+  ASSERT_EQ(r.diagnostics.size(), 1u) << FormatDiagnostics(r.diagnostics);
+  EXPECT_EQ(r.diagnostics[0].file, "set");
+  EXPECT_EQ(r.diagnostics[0].message,
+            "source table 'payments' is neither read by a mapping nor left out: map it, or say why it is not "
+            "migrated with: ignore table payments because \"...\"");
+  // Without the demand (one mapping checked against a larger catalog) it checks.
+  EXPECT_TRUE(CheckMappingSources({{"set/scope.map", text}}, testing::SourceCatalog(), testing::TargetCatalog(), {})
+                  .ok());
+
+  r = CheckMappingSources({{"set/scope.map", text + "ignore table payments because \"Later, with the cut-over\"\n"}},
+                          testing::SourceCatalog(), testing::TargetCatalog(), {}, strict);
+  ASSERT_TRUE(r.ok()) << FormatDiagnostics(r.diagnostics);
+  ASSERT_EQ(r.program->mappings.size(), 3u);
+  EXPECT_FALSE(r.program->mappings[0]->ignored());
+  const CompiledMapping& staff = *r.program->mappings[1];
+  const CompiledMapping& payments = *r.program->mappings[2];
+  EXPECT_TRUE(staff.ignored());
+  EXPECT_EQ(staff.source_table(), "staff");
+  EXPECT_EQ(staff.source_columns().size(), 1u) << "rows are counted, not read whole";
+  EXPECT_TRUE(staff.targets().empty());
+  EXPECT_FALSE(staff.has_key());
+  RowOutcome out;
+  const std::vector<core::Value> row = {core::Value(int64_t{7})};
+  staff.Evaluate(row, EvalContext{}, out);
+  EXPECT_EQ(out.kind, OutcomeKind::kExcluded);
+  EXPECT_EQ(out.reason_code, "staff_elsewhere");
+  EXPECT_EQ(out.reason, "staff are kept elsewhere");
+  payments.Evaluate(row, EvalContext{}, out);
+  EXPECT_EQ(out.reason_code, "later_with_the_cut_over");
+}
+
 }  // namespace
 }  // namespace handover::transform

@@ -85,6 +85,28 @@ codeset activity unmapped keep from "activity.csv"
   EXPECT_EQ(*b.file, "activity.csv");
 }
 
+TEST(LangGrammar, ParsesIgnoreTable) {
+  const Parsed p = ParseText(R"(codeset yes ignore case
+ignore table code_lookup because "the council keeps its own code sets" as provider_code_table
+ignore table worker because "later"
+)");
+  ASSERT_TRUE(p.ok) << p.diagnostics[0].message;
+  ASSERT_EQ(p.file.items.size(), 3u);
+  EXPECT_EQ(boost::get<ast::CodeSet>(p.file.items[0]).options.size(), 1u) << "'ignore table' is not a code set option";
+  const auto& first = boost::get<ast::IgnoreTable>(p.file.items[1]);
+  EXPECT_EQ(first.table.name, "code_lookup");
+  EXPECT_EQ(first.because, "the council keeps its own code sets");
+  ASSERT_TRUE(first.code.has_value());
+  EXPECT_EQ(first.code->name, "provider_code_table");
+  EXPECT_FALSE(boost::get<ast::IgnoreTable>(p.file.items[2]).code.has_value());
+  const Parsed no_reason = ParseText("ignore table worker\n");
+  ASSERT_FALSE(no_reason.ok);
+  EXPECT_EQ(no_reason.diagnostics[0].message, "expected 'because' before end of file");
+  const Parsed not_table = ParseText("ignore worker because \"x\"\n");
+  ASSERT_FALSE(not_table.ok);
+  EXPECT_EQ(not_table.diagnostics[0].message, "expected 'table' before 'worker'");
+}
+
 TEST(LangGrammar, ParsesEveryExpressionForm) {
   const Parsed p = ParseText(R"(mapping m from t x
   into y
@@ -142,7 +164,7 @@ TEST(LangGrammar, StrayTokenIsAnError) {
   EXPECT_EQ(p.diagnostics[0].column, 3);
   EXPECT_EQ(p.diagnostics[0].message,
             "unexpected 'b'; expected a statement (into, key, column = ..., reject, exclude, "
-            "merge), 'mapping' or 'codeset'");
+            "merge), 'mapping', 'codeset' or 'ignore table'");
 }
 
 TEST(LangGrammar, UnterminatedStringIsAnError) {

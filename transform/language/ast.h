@@ -180,7 +180,15 @@ struct CodeSet : x3::position_tagged {
   std::vector<CodeEntry> entries;
 };
 
-struct TopItem : x3::variant<Mapping, CodeSet> {
+// `ignore table name because "why" [as code]`: a source table the migration
+// deliberately leaves out; each of its rows is excluded with that reason.
+struct IgnoreTable : x3::position_tagged {
+  Ident table;
+  std::string because;
+  boost::optional<Ident> code;
+};
+
+struct TopItem : x3::variant<Mapping, CodeSet, IgnoreTable> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -25,3 +25,4 @@ BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::Mapping, name, table, alias,
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::CodeSetOption, kind, value)
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::CodeEntry, from, to)
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::CodeSet, name, options, file, entries)
+BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::IgnoreTable, table, because, code)

@@ -1,12 +1,13 @@
 // The mapping-file grammar (X3). Included only by grammar.cpp.
 //
-//   file       := (mapping | codeset)*
+//   file       := (mapping | codeset | ignore)*
 //   mapping    := 'mapping' name 'from' table alias ['where' expr] statement*
 //   statement  := 'into' table ['when' expr] | 'key' expr | column '=' expr
 //               | ('reject'|'exclude') 'when' expr 'because' string ['as' name]
 //               | 'merge' 'duplicates' 'on' '(' expr, ... ')' 'keep' ('earliest'|'latest') expr
 //               | 'lookup' table alias 'on' alias '.' column '=' expr
 //   codeset    := 'codeset' name option* ['from' string] (string '->' string)*
+//   ignore     := 'ignore' 'table' table 'because' string ['as' name]
 //   expr       := not_term (('and'|'or') not_term)*          precedence: see bind_expr.cpp
 //   not_term   := 'not' not_term | chain
 //   chain      := unary ((op unary) | 'is' ['not'] 'null')*
@@ -116,6 +117,7 @@ struct mapping_class : Annotated {};
 struct codeset_option_class : Annotated {};
 struct code_entry_class : Annotated {};
 struct codeset_class : Annotated {};
+struct ignore_table_class : Annotated {};
 struct top_item_class {};
 struct file_class {};
 
@@ -147,7 +149,8 @@ const x3::rule<mapping_class, ast::Mapping> mapping = "mapping";
 const x3::rule<codeset_option_class, ast::CodeSetOption> codeset_option = "code set option";
 const x3::rule<code_entry_class, ast::CodeEntry> code_entry = "code entry";
 const x3::rule<codeset_class, ast::CodeSet> codeset = "codeset";
-const x3::rule<top_item_class, ast::TopItem> top_item = "'mapping' or 'codeset'";
+const x3::rule<ignore_table_class, ast::IgnoreTable> ignore_table = "ignore table";
+const x3::rule<top_item_class, ast::TopItem> top_item = "'mapping', 'codeset' or 'ignore table'";
 const FileRule file = "mapping file";
 
 // ---- expressions --------------------------------------------------------
@@ -218,7 +221,8 @@ const auto mapping_def = Kw("mapping", "'mapping'") > identifier > Kw("from", "'
 const auto codeset_option_def =
     (Kw("ignore", "'ignore'") >> Kw("case", "'case'") >>
      x3::attr(ast::CodeSetOptionKind::kIgnoreCase) >> no_text) |
-    (Kw("ignore", "'ignore'") > Kw("spaces", "'case' or 'spaces'") >>
+    // `ignore table` after a code set is the next top-level item.
+    (Kw("ignore", "'ignore'") >> !Kw("table", "'table'") > Kw("spaces", "'case' or 'spaces'") >>
      x3::attr(ast::CodeSetOptionKind::kIgnoreSpaces) >> no_text) |
     (Kw("unmapped", "'unmapped'") >> Kw("reject", "'reject'") >>
      x3::attr(ast::CodeSetOptionKind::kUnmappedReject) >> no_text) |
@@ -230,12 +234,17 @@ const auto code_entry_def = string_lit >> x3::lit("->") > string_lit;
 const auto codeset_def = Kw("codeset", "'codeset'") > identifier > *codeset_option >
                          -(Kw("from", "'from'") > string_lit) > *code_entry;
 
-const auto top_item_def = mapping | codeset;
+// ---- declared scope -----------------------------------------------------
+
+const auto ignore_table_def = Kw("ignore", "'ignore'") > Kw("table", "'table'") > identifier >
+                              Kw("because", "'because'") > string_lit > -(Kw("as", "'as'") > identifier);
+
+const auto top_item_def = mapping | codeset | ignore_table;
 const auto file_def = *top_item;
 
 BOOST_SPIRIT_DEFINE(identifier, member, literal, name, call, if_expr, case_expr, when_clause,
                     primary, unary, neg, chain, chain_op, not_term, not_expr, logic_op,
                     expression, into, key_clause, assign, rule_stmt, merge, lookup, statement, mapping,
-                    codeset_option, code_entry, codeset, top_item, file)
+                    codeset_option, code_entry, codeset, ignore_table, top_item, file)
 
 }  // namespace handover::transform::parser

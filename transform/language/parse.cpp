@@ -126,7 +126,7 @@ bool ParseMappingText(std::string path, std::string text, ParsedFile& out,
         out.path, source, stop,
         "unexpected " + TokenAt(source, stop) +
             "; expected a statement (into, key, column = ..., reject, exclude, merge), "
-            "'mapping' or 'codeset'"));
+            "'mapping', 'codeset' or 'ignore table'"));
     return false;
   }
   out.offsets.reserve(positions.get_positions().size());
