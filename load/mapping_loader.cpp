@@ -171,8 +171,14 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
       ++tally.excluded;
       AddLedger({ordinal, key, kind, outcome_.reason_code, std::nullopt, AmountOf(mapping_, outcome_)});
     } else {
+      const bool kept = changed_loaded_ != nullptr;
       Reject(ordinal, key, outcome_.reason_code, outcome_.reason, outcome_.column, outcome_.value_seen, tally,
              AmountOf(mapping_, outcome_));
+      // One worklist line for each further problem of the record.
+      if (!kept)
+        for (const transform::RowProblem& p : outcome_.other_problems)
+          ledger_.AddException({ordinal, key, LedgerOutcome::kRejected, p.reason_code, p.reason, p.column,
+                                p.value_seen, SuggestedAction(LedgerOutcome::kRejected, p.reason_code)});
     }
     return;
   }

@@ -15,8 +15,8 @@
 namespace handover::transform {
 
 // The first data problem met while evaluating a row (orphan reference,
-// unmapped code, a value the target column cannot hold). Set once; later
-// problems in the same row are ignored.
+// unmapped code, a value the target column cannot hold), which decides the
+// row's outcome; later problems of the same row are kept in `more`.
 struct RowError {
   bool set = false;
   // The problem excludes the row rather than rejecting it (a reference to a
@@ -26,9 +26,13 @@ struct RowError {
   std::string reason;
   std::string column;
   std::string value_seen;
+  std::vector<RowProblem> more;
 
   void Set(std::string code, std::string why, std::string col, std::string value, bool exclusion = false) {
-    if (set) return;
+    if (set) {
+      if (!exclusion) more.push_back({std::move(code), std::move(why), std::move(col), std::move(value)});
+      return;
+    }
     set = true;
     excludes = exclusion;
     reason_code = std::move(code);

@@ -53,6 +53,7 @@ void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& 
   outcome.reason.clear();
   outcome.column.clear();
   outcome.value_seen.clear();
+  outcome.other_problems.clear();
   outcome.warnings.clear();
   RowError error;
   EvalFrame frame{row, &context, &outcome.target_rows, &error, nullptr, &outcome.warnings};
@@ -102,15 +103,25 @@ void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& 
       return;
     }
   }
+  // The first problem decides; every other one of a rejected row is listed.
+  const auto list_failing_rules = [&](std::vector<RuleStep>::const_iterator from) {
+    for (auto rule = from; rule != rules_.end(); ++rule)
+      if (rule->kind == ast::RuleKind::kReject && IsTrue(rule->condition->Eval(frame)))
+        outcome.other_problems.push_back({rule->reason_code, rule->reason, "", ""});
+  };
   if (error.set) {
     finish(error.excludes ? OutcomeKind::kExcluded : OutcomeKind::kRejected, error.reason_code, error.reason,
            error.column, error.value_seen);
+    if (error.excludes) return;
+    outcome.other_problems = std::move(error.more);
+    list_failing_rules(rules_.begin());
     return;
   }
-  for (const RuleStep& rule : rules_) {
-    if (rule.kind != ast::RuleKind::kReject) continue;
-    if (IsTrue(rule.condition->Eval(frame))) {
-      finish(OutcomeKind::kRejected, rule.reason_code, rule.reason, "", "");
+  for (auto rule = rules_.begin(); rule != rules_.end(); ++rule) {
+    if (rule->kind != ast::RuleKind::kReject) continue;
+    if (IsTrue(rule->condition->Eval(frame))) {
+      finish(OutcomeKind::kRejected, rule->reason_code, rule->reason, "", "");
+      list_failing_rules(rule + 1);
       return;
     }
   }
@@ -122,11 +133,14 @@ void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& 
     return;
   }
   if (!missing.empty()) {
-    const auto [t, c] = missing.front();
-    const std::string& column = target_steps_[t].assigns[c].column;
-    finish(OutcomeKind::kRejected, "missing_value",
-           "required column " + target_specs_[t].table + "." + column + " has no value", column,
-           "NULL");
+    const auto problem = [&](std::pair<size_t, size_t> at) {
+      const std::string& column = target_steps_[at.first].assigns[at.second].column;
+      return RowProblem{"missing_value", "required column " + target_specs_[at.first].table + "." + column +
+                                             " has no value", column, "NULL"};
+    };
+    RowProblem first = problem(missing.front());
+    finish(OutcomeKind::kRejected, first.reason_code, first.reason, first.column, first.value_seen);
+    for (size_t i = 1; i < missing.size(); ++i) outcome.other_problems.push_back(problem(missing[i]));
     return;
   }
 }

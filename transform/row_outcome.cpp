@@ -18,6 +18,7 @@ void RowOutcome::Clear() {
   column.clear();
   value_seen.clear();
   target_rows.clear();
+  other_problems.clear();
   warnings.clear();
 }
 

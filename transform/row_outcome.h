@@ -14,6 +14,14 @@ enum class OutcomeKind { kLoaded, kRejected, kExcluded };
 
 const char* OutcomeKindName(OutcomeKind kind);
 
+// One data problem of a row: its reason code, text, column and value seen.
+struct RowProblem {
+  std::string reason_code;
+  std::string reason;
+  std::string column;
+  std::string value_seen;
+};
+
 struct RowOutcome {
   OutcomeKind kind = OutcomeKind::kLoaded;
   // For rejected/excluded: the rule's reason code ("unreadable_dob", "filter",
@@ -30,6 +38,10 @@ struct RowOutcome {
   // for its money; they are never written. Empty when the row was filtered
   // out before any target was computed.
   std::vector<std::optional<std::vector<core::Value>>> target_rows;
+  // For rejected: every further data problem of the row after the one that
+  // decided it (each unmapped code, unreadable value, rule that holds), so a
+  // data officer corrects the record in one pass, not one rehearsal each.
+  std::vector<RowProblem> other_problems;
   // Row-level warnings that do not change the outcome (e.g. an unmapped code
   // kept as is under `unmapped keep`).
   std::vector<std::string> warnings;

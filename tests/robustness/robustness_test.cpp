@@ -413,5 +413,36 @@ TEST_F(Robustness, ASourceTableNeitherMappedNorLeftOutIsRefused) {
   EXPECT_FALSE(fs::exists(scratch_ / "council.db")) << "nothing may be created";
 }
 
+// A record with several problems is one rejected outcome but one worklist
+// line per problem, so the officer corrects it in one pass.
+TEST_F(Robustness, EveryProblemOfARecordIsListed) {
+  const std::string source = CopyOfProvider();
+  // A payment that loads as it is, then given a bad type and a bad date.
+  const std::string first = "sqlite:" + (scratch_ / "first.db").string();
+  ASSERT_EQ(RunCommitted(source, first, ShippedMappings()).exit_code, 0);
+  auto loaded = testing::OpenOrFail(first, db::OpenMode::kMustExist);
+  ASSERT_NE(loaded, nullptr);
+  const int64_t id = testing::QueryIntOrFail(
+      *loaded, "SELECT min(legacy_payment_id) FROM payment");
+  ASSERT_GT(id, 0);
+  Execute(source, "UPDATE payment SET pay_type = 'NOT-A-TYPE', paid_date = 'sometime' WHERE payment_id = " +
+                      std::to_string(id));
+  const auto r = RunCommitted(source, Target(), ShippedMappings());
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  auto target = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
+  ASSERT_NE(target, nullptr);
+  const std::string of_it = " WHERE mapping = 'payment' AND legacy_key = '" + std::to_string(id) + "'";
+  EXPECT_EQ(testing::QueryIntOrFail(*target, "SELECT count(*) FROM migration_ledger" + of_it), 1);
+  EXPECT_EQ(testing::QueryIntOrFail(*target, "SELECT count(*) FROM migration_ledger" + of_it +
+                                                 " AND outcome = 'rejected' AND reason_code = 'unmapped_code'"),
+            1);
+  EXPECT_EQ(testing::QueryIntOrFail(*target, "SELECT count(*) FROM migration_exception" + of_it), 2);
+  EXPECT_EQ(testing::QueryIntOrFail(*target, "SELECT count(*) FROM migration_exception" + of_it +
+                                                 " AND reason_code = 'unreadable_date'"),
+            1);
+  const std::string worklist = testing::ReadFile(Out() / "exceptions.csv");
+  EXPECT_NE(worklist.find(",NOT-A-TYPE,"), std::string::npos) << "the unmapped value is shown";
+}
+
 }  // namespace
 }  // namespace handover

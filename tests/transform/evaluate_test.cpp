@@ -458,5 +458,43 @@ TEST_F(LangExpr, UnmappedKeepPassesValueWithWarning) {
   EXPECT_TRUE(out.warnings.empty());
 }
 
+// Every problem of a record is listed: the first decides the outcome, the
+// others come with it (two unmapped codes: one rejection, two problems).
+TEST(EveryProblem, ARecordWithTwoUnmappedCodesListsBoth) {
+  const std::string text =
+      "mapping person from clients c\n  into person\n  person_id = 1\n  first_name = c.forename\n"
+      "  last_name = c.surname\n  in_touch = code(yesno, c.contact_status)\n"
+      "  accommodation = code(yesno, c.accom)\n"
+      "  reject when c.age > 120 because \"implausible age\" as bad_age\n"
+      "codeset yesno unmapped reject\n  \"Y\" -> \"YES\"\n";
+  auto result = CheckText(text);
+  ASSERT_TRUE(result.ok()) << FormatDiagnostics(result.diagnostics);
+  const CompiledMapping& m = *result.program->mappings[0];
+  RowOutcome out;
+  m.Evaluate(RowFor(m, {{"forename", "A"}, {"surname", "B"}, {"contact_status", "maybe"}, {"accom", "shed"},
+                        {"age", int64_t{130}}}),
+             EvalContext{}, out);
+  ASSERT_EQ(out.kind, OutcomeKind::kRejected);
+  EXPECT_EQ(out.reason_code, "unmapped_code");
+  EXPECT_EQ(out.column, "in_touch");
+  EXPECT_EQ(out.value_seen, "maybe");
+  ASSERT_EQ(out.other_problems.size(), 2u);
+  EXPECT_EQ(out.other_problems[0].reason_code, "unmapped_code");
+  EXPECT_EQ(out.other_problems[0].column, "accommodation");
+  EXPECT_EQ(out.other_problems[0].value_seen, "shed");
+  EXPECT_EQ(out.other_problems[1].reason_code, "bad_age");
+  // One problem only: nothing else listed; and a loaded row lists none.
+  m.Evaluate(RowFor(m, {{"forename", "A"}, {"surname", "B"}, {"contact_status", "Y"}, {"accom", "Y"},
+                        {"age", int64_t{130}}}),
+             EvalContext{}, out);
+  EXPECT_EQ(out.reason_code, "bad_age");
+  EXPECT_TRUE(out.other_problems.empty());
+  m.Evaluate(RowFor(m, {{"forename", "A"}, {"surname", "B"}, {"contact_status", "Y"}, {"accom", "Y"},
+                        {"age", int64_t{30}}}),
+             EvalContext{}, out);
+  EXPECT_EQ(out.kind, OutcomeKind::kLoaded) << out.reason;
+  EXPECT_TRUE(out.other_problems.empty());
+}
+
 }  // namespace
 }  // namespace handover::transform
