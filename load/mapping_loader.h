@@ -1,5 +1,6 @@
 // MappingLoader: loads one compiled mapping, batch by batch (see load_engine.h
-// for the guarantees). Internal to the load stage.
+// for the guarantees). Internal to the load stage; its delta side is in
+// mapping_loader_delta.cpp.
 #pragma once
 
 #include <memory>
