@@ -27,6 +27,8 @@ struct RowError {
   std::string column;
   std::string value_seen;
   std::vector<RowProblem> more;
+  // Position (statement order) of the assignment that met the first problem.
+  size_t order = 0;
 
   void Set(std::string code, std::string why, std::string col, std::string value, bool exclusion = false) {
     if (set) {

@@ -25,6 +25,7 @@ void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError
     for (size_t c = 0; c < step.assigns.size(); ++c) {
       const AssignStep& a = step.assigns[c];
       frame.current_column = &a.column;
+      const bool had_problem = error.set;
       core::Value v = a.value->Eval(frame);
       if (!core::IsNull(v) && v.index() != size_t(ValueTypeOf(a.type))) {
         std::optional<core::Value> converted = ConvertForColumn(v, a.type);
@@ -39,6 +40,7 @@ void MappingImpl::ComputeTargets(EvalFrame& frame, RowOutcome& outcome, RowError
           v = std::move(*converted);
         }
       }
+      if (!had_problem && error.set) error.order = a.order;
       if (missing && a.required && core::IsNull(v)) missing->emplace_back(t, c);
       rows[t]->push_back(std::move(v));
     }
@@ -103,12 +105,26 @@ void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& 
       return;
     }
   }
-  // The first problem decides; every other one of a rejected row is listed.
+  // Problems are checked in the order they are written: the first data
+  // problem of an assignment and the reject rules, by position. The first
+  // decides; every other one of a rejected row is listed.
   const auto list_failing_rules = [&](std::vector<RuleStep>::const_iterator from) {
     for (auto rule = from; rule != rules_.end(); ++rule)
       if (rule->kind == ast::RuleKind::kReject && IsTrue(rule->condition->Eval(frame)))
         outcome.other_problems.push_back({rule->reason_code, rule->reason, "", ""});
   };
+  for (auto rule = rules_.begin(); rule != rules_.end(); ++rule) {
+    if (rule->kind != ast::RuleKind::kReject) continue;
+    if (error.set && error.order < rule->order) break;
+    if (IsTrue(rule->condition->Eval(frame))) {
+      finish(OutcomeKind::kRejected, rule->reason_code, rule->reason, "", "");
+      if (error.set && !error.excludes)
+        outcome.other_problems.push_back({error.reason_code, error.reason, error.column, error.value_seen});
+      if (error.set) outcome.other_problems.insert(outcome.other_problems.end(), error.more.begin(), error.more.end());
+      list_failing_rules(rule + 1);
+      return;
+    }
+  }
   if (error.set) {
     finish(error.excludes ? OutcomeKind::kExcluded : OutcomeKind::kRejected, error.reason_code, error.reason,
            error.column, error.value_seen);
@@ -116,14 +132,6 @@ void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& 
     outcome.other_problems = std::move(error.more);
     list_failing_rules(rules_.begin());
     return;
-  }
-  for (auto rule = rules_.begin(); rule != rules_.end(); ++rule) {
-    if (rule->kind != ast::RuleKind::kReject) continue;
-    if (IsTrue(rule->condition->Eval(frame))) {
-      finish(OutcomeKind::kRejected, rule->reason_code, rule->reason, "", "");
-      list_failing_rules(rule + 1);
-      return;
-    }
   }
   // Every target conditional and none applies: the row goes nowhere, which
   // must be stated rather than counted as loaded.

@@ -19,6 +19,7 @@ struct AssignStep {
   core::ColumnType type = core::ColumnType::kText;
   bool required = false;   // NOT NULL without default: a NULL value rejects the row
   NodePtr value;
+  size_t order = 0;        // position among the mapping's statements, as written
 };
 
 // One `into table [when cond]` with its assignments.
@@ -33,6 +34,7 @@ struct RuleStep {
   NodePtr condition;
   std::string reason_code;
   std::string reason;
+  size_t order = 0;        // position among the mapping's statements, as written
 };
 
 class MappingImpl final : public CompiledMapping {

@@ -149,7 +149,9 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     std::map<std::string, const ast::Assign*> assigned;
   };
   std::vector<TargetInfo> targets;
-  for (const ast::Statement& statement : m.body) {
+  std::vector<size_t> rule_orders;
+  for (size_t order = 0; order < m.body.size(); ++order) {
+    const ast::Statement& statement = m.body[order];
     if (auto* into = boost::get<ast::Into>(&statement)) {
       const core::TableSchema* table = env.target->Find(core::AsciiLower(into->table.name));
       if (!table)
@@ -213,7 +215,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       spec.columns.push_back(col->name);
       spec.types.push_back(col->type);
       step.assigns.push_back(
-          AssignStep{col->name, col->type, col->not_null && !col->has_default, std::move(value.node)});
+          AssignStep{col->name, col->type, col->not_null && !col->has_default, std::move(value.node), order});
     } else if (auto* k = boost::get<ast::KeyClause>(&statement)) {
       if (key) {
         error(*k, "a mapping has one 'key' (already given at line " +
@@ -227,6 +229,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       out->key_ = std::move(b.node);
     } else if (auto* rule = boost::get<ast::Rule>(&statement)) {
       rules.push_back(rule);
+      rule_orders.push_back(order);
     } else if (auto* mg = boost::get<ast::Merge>(&statement)) {
       if (merge) {
         error(*mg, "a mapping has one 'merge duplicates' rule");
@@ -253,9 +256,11 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
 
   // Rules and merge see every assigned column.
   scope.allow_slots = scope.allow_council_id = scope.allow_lookups = scope.allow_joined = true;
-  for (const ast::Rule* rule : rules) {
+  for (size_t r = 0; r < rules.size(); ++r) {
+    const ast::Rule* rule = rules[r];
     RuleStep step;
     step.kind = rule->kind;
+    step.order = rule_orders[r];
     scope.context = "a rule";
     step.condition = binder.BindCondition(rule->condition, "the rule's 'when'").node;
     step.reason = rule->because;
