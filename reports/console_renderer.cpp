@@ -1,5 +1,6 @@
 // The terminal summary of a rehearsal: the verdict first, then one line per
 // mapping, the money equation per mapping with money, and where the files are.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -37,11 +38,17 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
   Append(text, "\n%s %lld%s: %s (%.1f s)\n", r.run_kind == "run" ? "Run" : "Rehearsal", static_cast<long long>(r.run_id),
          r.base_run_id > 0 ? (" (delta on run " + std::to_string(r.base_run_id) + ")").c_str() : "", r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
          seconds);
-  Append(text, "  %-14s %-16s %9s %9s %9s %9s %9s %14s\n", "mapping", "source table", "source",
+  // Name columns as wide as the longest name.
+  int name_width = 14, table_width = 16;
+  for (const auto& m : r.mappings) {
+    name_width = std::max(name_width, static_cast<int>(m.mapping.size()));
+    table_width = std::max(table_width, static_cast<int>(m.source_table.size()));
+  }
+  Append(text, "  %-*s %-*s %9s %9s %9s %9s %9s %14s\n", name_width, "mapping", table_width, "source table", "source",
          "loaded", "rejected", "excluded", "merged", "pence loaded");
   for (const auto& m : r.mappings) {
     const std::string pence = m.has_money ? std::to_string(m.ledger_loaded_pence) : "-";
-    Append(text, "  %-14s %-16s %9lld %9lld %9lld %9lld %9lld %14s\n", m.mapping.c_str(),
+    Append(text, "  %-*s %-*s %9lld %9lld %9lld %9lld %9lld %14s\n", name_width, m.mapping.c_str(), table_width,
            m.source_table.c_str(), static_cast<long long>(m.source_rows),
            static_cast<long long>(m.ledger.loaded), static_cast<long long>(m.ledger.rejected),
            static_cast<long long>(m.ledger.excluded), static_cast<long long>(m.ledger.merged),

@@ -3,6 +3,7 @@
 // interface every compiled expression implements.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <span>
@@ -32,6 +33,9 @@ struct RowError {
 
   void Set(std::string code, std::string why, std::string col, std::string value, bool exclusion = false) {
     if (set) {
+      // One line per distinct problem: a value read twice is one problem.
+      const auto same = [&](const RowProblem& p) { return p.reason_code == code && p.column == col && p.value_seen == value; };
+      if (same(RowProblem{reason_code, reason, column, value_seen}) || std::any_of(more.begin(), more.end(), same)) return;
       if (!exclusion) more.push_back({std::move(code), std::move(why), std::move(col), std::move(value)});
       return;
     }

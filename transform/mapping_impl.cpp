@@ -98,32 +98,27 @@ void MappingImpl::Evaluate(std::span<const core::Value> row, const EvalContext& 
   ComputeTargets(frame, outcome, error, &missing);
   targets_computed = true;
 
-  for (const RuleStep& rule : rules_) {
-    if (rule.kind != ast::RuleKind::kExclude) continue;
-    if (IsTrue(rule.condition->Eval(frame))) {
-      finish(OutcomeKind::kExcluded, rule.reason_code, rule.reason, "", "");
-      return;
-    }
-  }
-  // Problems are checked in the order they are written: the first data
-  // problem of an assignment and the reject rules, by position. The first
-  // decides; every other one of a rejected row is listed.
+  // Rules and problems are checked in the order they are written: each
+  // rule at its position, each assignment's first data problem at its. The
+  // first decides; every other problem of a rejected row is listed.
   const auto list_failing_rules = [&](std::vector<RuleStep>::const_iterator from) {
     for (auto rule = from; rule != rules_.end(); ++rule)
       if (rule->kind == ast::RuleKind::kReject && IsTrue(rule->condition->Eval(frame)))
         outcome.other_problems.push_back({rule->reason_code, rule->reason, "", ""});
   };
   for (auto rule = rules_.begin(); rule != rules_.end(); ++rule) {
-    if (rule->kind != ast::RuleKind::kReject) continue;
     if (error.set && error.order < rule->order) break;
-    if (IsTrue(rule->condition->Eval(frame))) {
-      finish(OutcomeKind::kRejected, rule->reason_code, rule->reason, "", "");
-      if (error.set && !error.excludes)
-        outcome.other_problems.push_back({error.reason_code, error.reason, error.column, error.value_seen});
-      if (error.set) outcome.other_problems.insert(outcome.other_problems.end(), error.more.begin(), error.more.end());
-      list_failing_rules(rule + 1);
+    if (!IsTrue(rule->condition->Eval(frame))) continue;
+    if (rule->kind == ast::RuleKind::kExclude) {
+      finish(OutcomeKind::kExcluded, rule->reason_code, rule->reason, "", "");
       return;
     }
+    finish(OutcomeKind::kRejected, rule->reason_code, rule->reason, "", "");
+    if (error.set && !error.excludes)
+      outcome.other_problems.push_back({error.reason_code, error.reason, error.column, error.value_seen});
+    if (error.set) outcome.other_problems.insert(outcome.other_problems.end(), error.more.begin(), error.more.end());
+    list_failing_rules(rule + 1);
+    return;
   }
   if (error.set) {
     finish(error.excludes ? OutcomeKind::kExcluded : OutcomeKind::kRejected, error.reason_code, error.reason,

@@ -219,18 +219,23 @@ class CallNode final : public ExprNode {
         size_t& n;
         ~Destroy() { for (size_t i = 0; i < n; ++i) std::destroy_at(&v[i]); }
       } destroy{values, built};
+      // Every argument is evaluated, so each one's data problem is listed.
+      bool any_null = false;
       for (; built < args_.size();) {
         new (&values[built]) core::Value(args_[built]->Eval(f));
-        if (core::IsNull(values[built++])) return core::Null{};
+        any_null |= core::IsNull(values[built++]);
       }
+      if (any_null) return core::Null{};
       return fn_->impl(std::span<core::Value>(values, args_.size()), state_.get());
     }
     std::vector<core::Value> values;
     values.reserve(args_.size());
+    bool any_null = false;
     for (const NodePtr& a : args_) {
       values.push_back(a->Eval(f));
-      if (core::IsNull(values.back())) return core::Null{};
+      any_null |= core::IsNull(values.back());
     }
+    if (any_null) return core::Null{};
     return fn_->impl(values, state_.get());
   }
  private:

@@ -54,7 +54,7 @@ TEST_F(TargetFault, TheServerGoesAwayMidRunAndTheNextRunCompletes) {
   OwnPostgres server;
   if (!server.started()) GTEST_SKIP() << "cannot start a PostgreSQL server of its own: " << server.why_not();
   auto run = StartInBackground("run", server.url(), "out", "3");
-  ASSERT_TRUE(WaitForLogLine("out", "loading mapping payment"));
+  ASSERT_TRUE(WaitForLogLine("out", "loading mapping payment from payment"));
   ASSERT_TRUE(server.Halt());
   const auto failed = run->Wait();
   EXPECT_EQ(failed.exit_code, 2) << failed.out << failed.err;

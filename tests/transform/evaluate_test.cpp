@@ -129,9 +129,32 @@ TEST_F(LangLeavingCare, WhereFilterExcludesWithReasonCodeFilter) {
   EXPECT_EQ(out.reason_code, "filter");
 }
 
-TEST_F(LangLeavingCare, ExcludeRuleWinsOverDataProblems) {
-  const RowOutcome out = Person({{"client_ref", "T1"}, {"forename", "a"}, {"surname", "TEST"},
-                                 {"dob", "rubbish"}, {"contact_status", "nonsense"}});
+TEST_F(LangLeavingCare, RulesAndProblemsAreDecidedInWrittenOrder) {
+  const std::map<std::string, core::Value> test_record = {
+      {"client_ref", "T1"}, {"forename", "a"}, {"surname", "TEST"}, {"dob", "rubbish"}, {"contact_status", "nonsense"},
+      {"deleted", int64_t{0}}};
+  // person.map writes the test-record exclusion below the in_touch code and
+  // the date-of-birth rule: the unmapped code, written first, decides.
+  const RowOutcome late = Person(test_record);
+  EXPECT_EQ(late.kind, OutcomeKind::kRejected);
+  EXPECT_EQ(late.reason_code, "unmapped_code");
+  ASSERT_EQ(late.other_problems.size(), 1u);
+  EXPECT_EQ(late.other_problems[0].reason_code, "unreadable_date_of_birth");
+
+  // Written above the assignments, the same exclusion wins over every problem.
+  auto files = DataFiles("leaving-care");
+  for (auto& file : files) {
+    const std::string rule = "  exclude when c.surname = \"TEST\" because \"test record\"\n";
+    const size_t at = file.text.find(rule);
+    if (at == std::string::npos) continue;
+    file.text.erase(at, rule.size());
+    file.text.insert(file.text.find("  into person"), rule);
+  }
+  auto early = CheckMappingSources(files, testing::SourceCatalog(), testing::TargetCatalog(), {{"cutover", "2018-10-01"}});
+  ASSERT_TRUE(early.ok());
+  const CompiledMapping& m = Find(*early.program, "person");
+  RowOutcome out;
+  m.Evaluate(RowFor(m, test_record), context_, out);
   EXPECT_EQ(out.kind, OutcomeKind::kExcluded);
   EXPECT_EQ(out.reason_code, "test_record");
   EXPECT_EQ(out.reason, "test record");
