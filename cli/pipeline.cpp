@@ -194,6 +194,18 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   }
   reports::Reconciliation& r = *reconciliation;
   r.run_kind = options.run.kind;
+  if (auto cutover = run.params.find("cutover"); cutover != run.params.end() && reports::HasOc3Tables(run.target_catalog)) {
+    if (const auto at = core::Date::ParseIso(cutover->second)) {
+      load::StageClock clock(reconcile_seconds);
+      auto oc3 = reports::ComputeOc3(*run.target, *at);
+      if (!oc3.ok()) {
+        if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
+        undo_rehearsal();
+        return ReportError(oc3.status().WithContext("computing the OC3 figures"));
+      }
+      r.oc3 = std::move(*oc3);
+    }
+  }
   std::set<std::string> read, ignored;
   for (const auto& mapping : run.program->mappings) {
     (mapping->ignored() ? ignored : read).insert(mapping->source_table());

@@ -38,6 +38,12 @@ std::string Date::ToIso() const {
   return buf;
 }
 
+int Date::FullYearsTo(Date on) const {
+  int years = on.year() - year();
+  if (on.month() < month() || (on.month() == month() && on.day() < day())) --years;
+  return years;
+}
+
 std::optional<Date> Date::ParseIso(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   int y = 0;

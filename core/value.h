@@ -47,6 +47,9 @@ struct Date {
   unsigned month() const { return unsigned(ToYmd().month()); }
   unsigned day() const { return unsigned(ToYmd().day()); }
   std::string ToIso() const;  // "YYYY-MM-DD"
+  // Full years from this date to `on` (an age): a 29 February birthday
+  // counts on 1 March in other years.
+  int FullYearsTo(Date on) const;
 };
 
 // The variant index order is part of the contract: see ValueType.

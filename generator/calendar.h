@@ -17,11 +17,7 @@ inline core::Date AddYears(core::Date date, int years) {
 }
 
 // Full years from `birth` to `on`.
-inline int AgeOn(core::Date birth, core::Date on) {
-  int age = on.year() - birth.year();
-  if (on.month() < birth.month() || (on.month() == birth.month() && on.day() < birth.day())) --age;
-  return age;
-}
+inline int AgeOn(core::Date birth, core::Date on) { return birth.FullYearsTo(on); }
 
 // "YYYY-MM" of a date: the month key of the answer key's money figures.
 inline int MonthKey(core::Date date) { return date.year() * 100 + static_cast<int>(date.month()); }

@@ -89,6 +89,13 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
     text += "    left out on purpose, every row excluded with its reason: " + join(r.source_tables_ignored) + "\n";
   if (!r.source_tables_not_read.empty())
     text += "    not read by any mapping, so not migrated: " + join(r.source_tables_not_read) + "\n";
+  if (r.oc3) {
+    const Oc3Figures& f = *r.oc3;
+    Append(text, "\n  OC3 at %s (from the migrated data): cohort %lld; in touch %s%%, in education, employment or "
+                 "training %s%%, in suitable accommodation %s%%\n",
+           f.at.ToIso().c_str(), static_cast<long long>(f.cohort), f.pct_in_touch().c_str(), f.pct_eet().c_str(),
+           f.pct_suitable_accommodation().c_str());
+  }
   Append(text, "\n  %lld exceptions for the data officers to review\n", static_cast<long long>(r.exception_count));
   text += "  reports: " + (out / "reconciliation.json").string() + "\n";
   text += "           " + (out / "reconciliation.csv").string() + "\n";

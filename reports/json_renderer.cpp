@@ -16,6 +16,20 @@ std::string RenderJson(const Reconciliation& r) {
   root["scope"] = {{"source_tables_read", r.source_tables_read},
                    {"source_tables_ignored", r.source_tables_ignored},
                    {"source_tables_not_read", r.source_tables_not_read}};
+  if (r.oc3) {
+    const Oc3Figures& f = *r.oc3;
+    root["oc3"] = {{"at", f.at.ToIso()},
+                   {"cohort", f.cohort},
+                   {"in_touch", f.in_touch},
+                   {"activity", f.activity},
+                   {"accommodation", f.accommodation},
+                   {"in_touch_yes", f.in_touch_yes},
+                   {"in_education_employment_training", f.in_eet},
+                   {"in_suitable_accommodation", f.in_suitable},
+                   {"pct_in_touch", f.pct_in_touch()},
+                   {"pct_eet", f.pct_eet()},
+                   {"pct_suitable_accommodation", f.pct_suitable_accommodation()}};
+  }
   root["totals"] = {{"source_rows", r.total_source_rows()},
                     {"pence_loaded", r.total_pence_loaded()},
                     {"exceptions", r.exception_count}};

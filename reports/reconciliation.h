@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "db/database.h"
+#include "reports/oc3_figures.h"
 #include "core/status.h"
 #include "load/load_engine.h"
 #include "transform/mapping_program.h"
@@ -90,6 +91,9 @@ struct Reconciliation {
   std::vector<std::string> source_tables_read;
   std::vector<std::string> source_tables_ignored;  // left out on purpose (`ignore table`)
   std::vector<std::string> source_tables_not_read;
+  // The OC3 figures at the cut-over, from the migrated data (when the run has
+  // a cutover parameter and the target is the leaving care model).
+  std::optional<Oc3Figures> oc3;
   bool balanced() const;
   int64_t total_source_rows() const;
   int64_t total_pence_loaded() const;
