@@ -66,6 +66,7 @@ MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, db::Data
     writers_.push_back(db::MakeTableWriter(target, spec.table, spec.columns));
     written_before_.push_back(0);
     counts_.targets.push_back({spec.table, 0});
+    keeps_duplicate_rows_ |= spec.including_duplicates;
   }
   ledger_.BeginMapping(mapping.name(), mapping.source_table());
 }
@@ -141,7 +142,9 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
       if (changed_loaded_)
         return KeepEarlier(ordinal, key, "is a duplicate of legacy record " + *survivor, "", "", tally);
       ++tally.merged;
-      batch_merges_.push_back({ordinal, *key, *survivor, amount, row_hash_, delta_label_});
+      batch_merges_.push_back({ordinal, *key, *survivor, amount, row_hash_, delta_label_,
+                               keeps_duplicate_rows_ ? std::vector<core::Value>(row.begin(), row.end())
+                                                     : std::vector<core::Value>{}});
       return;
     }
   }
@@ -154,14 +157,17 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
                   *bad, "", tally, amount);
   // A changed record the council holds replaces its rows.
   auto& writers = changed_loaded_ ? update_writers_ : writers_;
+  // A changed record's `including duplicates` rows (its legacy references)
+  // stay as they are: they name keys, which do not change.
+  const auto skipped = [&](size_t t) { return changed_loaded_ && mapping_.targets()[t].including_duplicates; };
   for (size_t t = 0; t < writers.size() && t < outcome_.target_rows.size(); ++t)
-    if (outcome_.target_rows[t] && !writers[t])
+    if (outcome_.target_rows[t] && !writers[t] && !skipped(t))
       return KeepEarlier(ordinal, key,
                          "cannot be matched to its row in " + mapping_.targets()[t].table +
                              " (no column there is set to council_id)",
                          "", "", tally);
   for (size_t t = 0; t < writers.size() && t < outcome_.target_rows.size(); ++t)
-    if (outcome_.target_rows[t]) writers[t]->Add(*outcome_.target_rows[t]);
+    if (outcome_.target_rows[t] && !skipped(t)) writers[t]->Add(*outcome_.target_rows[t]);
   changed_loaded_ = nullptr;
   if (key) crosswalk_.Record(entity, *key, *context.council_id);
   ++tally.loaded;
@@ -316,9 +322,37 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   return core::Status::Ok();
 }
 
+void MappingLoader::WriteDuplicateRows(const PendingMerge& merge, int64_t survivor_id) {
+  transform::EvalContext context;
+  context.crosswalk = &crosswalk_;
+  context.lookups = lookups_;
+  context.council_id = survivor_id;
+  context.merged = true;
+  outcome_.Clear();
+  mapping_.Evaluate(merge.row, context, outcome_);
+  if (outcome_.kind != transform::OutcomeKind::kLoaded) {
+    // The duplicate loaded once already; only a rule reading `merged` can
+    // change its fate here. Its reference is then not recorded: say so.
+    ledger_.AddException({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, outcome_.reason_code,
+                          "merged, but its rows 'including duplicates' were not written: " + outcome_.reason,
+                          outcome_.column, outcome_.value_seen, SuggestedAction(LedgerOutcome::kMerged, "duplicate")});
+    return;
+  }
+  for (size_t t = 0; t < writers_.size() && t < outcome_.target_rows.size(); ++t)
+    if (mapping_.targets()[t].including_duplicates && outcome_.target_rows[t]) writers_[t]->Add(*outcome_.target_rows[t]);
+}
+
 core::Status MappingLoader::Finish() {
   HANDOVER_RETURN_IF_ERROR(target_.Begin("the merges of " + mapping_.name()));
   const std::string& entity = mapping_.name();
+  if (keeps_duplicate_rows_) {
+    std::vector<std::string> keys;
+    for (const auto& merge : pending_merges_) keys.push_back(merge.legacy_key);
+    if (core::Status read = crosswalk_.Prefetch(entity, keys); !read.ok()) {
+      target_.Rollback();
+      return read.WithContext("the merges of " + mapping_.name());
+    }
+  }
   for (const auto& merge : pending_merges_) {
     const auto survivor_id = crosswalk_.Lookup(entity, merge.survivor_key);
     if (!survivor_id) {
@@ -335,7 +369,10 @@ core::Status MappingLoader::Finish() {
       counts_.rejected += one.rejected;
       continue;
     }
+    // A duplicate an earlier run merged (a delta meets it again) has its rows.
+    const bool merged_before = crosswalk_.Lookup(entity, merge.legacy_key).has_value();
     crosswalk_.Record(entity, merge.legacy_key, *survivor_id);
+    if (!merge.row.empty() && !merged_before) WriteDuplicateRows(merge, *survivor_id);
     ledger_.Add({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate", survivor_id, merge.amount},
                 merge.row_hash, merge.delta);
     ledger_.AddException({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "duplicate",

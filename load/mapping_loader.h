@@ -92,7 +92,12 @@ class MappingLoader {
     std::optional<int64_t> amount;
     int64_t row_hash;
     const char* delta;
+    // The source row, kept when a target is `including duplicates`: it is
+    // evaluated again with the survivor's council id once that is known.
+    std::vector<core::Value> row;
   };
+  // Writes the `including duplicates` target rows of a merged duplicate.
+  void WriteDuplicateRows(const PendingMerge& merge, int64_t survivor_id);
 
   const transform::CompiledMapping& mapping_;
   db::Database& target_;
@@ -112,6 +117,7 @@ class MappingLoader {
   const DeltaBase::Record* changed_loaded_ = nullptr;
   bool key_seen_before_ = false;  // a delta: an earlier row had this key
   std::vector<PendingMerge> pending_merges_;
+  bool keeps_duplicate_rows_ = false;  // some target is `including duplicates`
   std::vector<PendingMerge> batch_merges_;
   transform::RowOutcome outcome_;
   MappingCounts counts_;

@@ -18,6 +18,9 @@ struct EvalContext {
   // Lookup rows for mappings with lookups(); rows of such a mapping are
   // rejected with reason_code "no_lookup_data" while this is null.
   const LookupTables* lookups = nullptr;
+  // The row is a duplicate being written into its survivor's targets marked
+  // `including duplicates` (council_id is then the survivor's); read by `merged`.
+  bool merged = false;
 };
 
 }  // namespace handover::transform

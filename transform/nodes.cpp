@@ -67,6 +67,11 @@ class CouncilIdNode final : public ExprNode {
   }
 };
 
+class MergedNode final : public ExprNode {
+ public:
+  core::Value Eval(EvalFrame& f) const override { return f.context != nullptr && f.context->merged; }
+};
+
 class CompareNode final : public ExprNode {
  public:
   CompareNode(OpToken op, NodePtr l, NodePtr r) : op_(op), l_(std::move(l)), r_(std::move(r)) {}
@@ -311,6 +316,7 @@ class XrefNode final : public ExprNode {
 
 }  // namespace
 
+NodePtr MakeMerged() { return std::make_unique<MergedNode>(); }
 NodePtr MakeConstant(core::Value value) { return std::make_unique<ConstantNode>(std::move(value)); }
 NodePtr MakeColumn(size_t index) { return std::make_unique<ColumnNode>(index); }
 NodePtr MakeSlot(size_t target, size_t column) { return std::make_unique<SlotNode>(target, column); }

@@ -20,6 +20,7 @@ NodePtr MakeColumn(size_t index);                  // row[index]
 NodePtr MakeSlot(size_t target, size_t column);    // an earlier assignment's value
 NodePtr MakeLookupColumn(size_t lookup, size_t column);  // a column of a lookup's matched row
 NodePtr MakeCouncilId();                           // EvalContext::council_id
+NodePtr MakeMerged();                              // EvalContext::merged
 NodePtr MakeCompare(ast::OpToken op, NodePtr left, NodePtr right);
 NodePtr MakeArithmetic(ast::OpToken op, NodePtr left, NodePtr right);
 NodePtr MakeAnd(NodePtr left, NodePtr right);      // three-valued

@@ -16,6 +16,9 @@ struct TargetSpec {
   std::vector<core::ColumnType> types;
   // Name of the column that receives `council_id`, if any (for ledger keys).
   std::optional<std::string> key_column;
+  // `into ... including duplicates`: a merged duplicate writes a row here too,
+  // with the survivor's council id (every legacy reference of a person).
+  bool including_duplicates = false;
 };
 
 // Duplicate merging for one mapping ("merge duplicates on (...) keep earliest x").

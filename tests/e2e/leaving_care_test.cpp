@@ -146,6 +146,19 @@ TEST_P(LeavingCare, ARehearsalAndARunEqualTheAnswerKey) {
   ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
   auto council = testing::OpenOrFail(target, db::OpenMode::kMustExist);
   ASSERT_NE(council, nullptr);
+  // Every legacy reference of a person is kept: each survivor's, and each
+  // merged duplicate's pointing at its survivor.
+  const int64_t people = key["people"]["after_deduplication"].get<int64_t>();
+  const int64_t merged = key["people"]["duplicate_rows_merged"].get<int64_t>();
+  EXPECT_EQ(testing::QueryIntOrFail(*council, "SELECT count(*) FROM person_legacy_ref"), people + merged);
+  EXPECT_EQ(testing::QueryIntOrFail(*council, "SELECT count(*) FROM person_legacy_ref r JOIN person p "
+                                              "ON p.person_id = r.person_id AND p.legacy_ref = r.legacy_key "
+                                              "WHERE r.is_survivor = 1"),
+            people);
+  EXPECT_EQ(testing::QueryIntOrFail(*council, "SELECT count(*) FROM person_legacy_ref r JOIN migration_ledger l "
+                                              "ON l.legacy_key = r.legacy_key AND l.target_key = r.person_id "
+                                              "WHERE l.mapping = 'person' AND l.outcome = 'merged' AND r.is_survivor = 0"),
+            merged);
   auto want = KeyMoney(dir / "answer-key-money.csv");
   const auto historic = Lines(*council,
                               "SELECT p.legacy_ref, y.payment_type, substr(CAST(y.paid_date AS VARCHAR(10)), 1, 7), "

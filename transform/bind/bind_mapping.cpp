@@ -167,6 +167,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       out->target_steps_.push_back(std::move(step));
       TargetSpec spec;
       spec.table = table ? table->name : core::AsciiLower(into->table.name);
+      spec.including_duplicates = into->including_duplicates;
       out->target_specs_.push_back(std::move(spec));
       targets.push_back({into, table, {}});
     } else if (auto* assign = boost::get<ast::Assign>(&statement)) {
@@ -249,6 +250,10 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     }
   }
   for (size_t t = 0; t < out->target_specs_.size(); ++t) {
+    if (out->target_specs_[t].including_duplicates && !merge)
+      error(*targets[t].into, "'into " + out->target_specs_[t].table +
+                                  " including duplicates' needs a 'merge duplicates' rule in mapping '" +
+                                  out->name_ + "': without one no record is a duplicate");
     if (out->target_specs_[t].key_column && !key)
       error(*targets[t].into, "'" + *out->target_specs_[t].key_column +
                                   " = council_id' needs a 'key' in mapping '" + out->name_ + "'");

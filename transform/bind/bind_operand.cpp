@@ -58,6 +58,14 @@ Bound ExprBinder::BindLiteral(const ast::Literal& literal) {
       out.type = core::ValueType::kInteger;
       out.is_council_id = true;
       return out;
+    case ast::LiteralKind::kMerged:
+      if (!scope_.allow_council_id) {
+        Error(literal, "merged cannot be used in " + scope_.context);
+        return {};
+      }
+      out.node = MakeMerged();
+      out.type = core::ValueType::kBool;
+      return out;
   }
   out.type = core::TypeOf(*out.constant);
   out.node = MakeConstant(*out.constant);

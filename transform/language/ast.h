@@ -20,7 +20,7 @@ struct Ident : x3::position_tagged {
   std::string name;
 };
 
-enum class LiteralKind { kString, kNumber, kNull, kTrue, kFalse, kParam, kCouncilId };
+enum class LiteralKind { kString, kNumber, kNull, kTrue, kFalse, kParam, kCouncilId, kMerged };
 
 // A literal, a `$param` or `council_id`; `text` holds the string, digits or param name.
 struct Literal : x3::position_tagged {
@@ -106,6 +106,7 @@ struct CaseExpr : x3::position_tagged {
 // `into table [when cond]`: starts a target; the assignments after it belong to it.
 struct Into : x3::position_tagged {
   Ident table;
+  bool including_duplicates = false;  // `including duplicates`
   boost::optional<Expr> condition;
 };
 

@@ -45,7 +45,7 @@ struct ReservedWords : x3::symbols<> {
   ReservedWords() {
     add("and")("or")("not")("is")("null")("true")("false")("if")("then")("else")("end")
        ("case")("when")("council_id")("mapping")("from")("where")("into")("key")("reject")
-       ("exclude")("merge")("because")("codeset")("lookup");
+       ("exclude")("merge")("because")("codeset")("lookup")("merged");
   }
 };
 inline const ReservedWords kReserved;
@@ -166,6 +166,7 @@ const auto literal_def =
     (Kw("true", "'true'") >> x3::attr(LiteralKind::kTrue) >> no_text) |
     (Kw("false", "'false'") >> x3::attr(LiteralKind::kFalse) >> no_text) |
     (Kw("council_id", "'council_id'") >> x3::attr(LiteralKind::kCouncilId) >> no_text) |
+    (Kw("merged", "'merged'") >> x3::attr(LiteralKind::kMerged) >> no_text) |
     (x3::attr(LiteralKind::kParam) >> x3::lexeme['$' > word_chars]);
 
 const auto name_def = identifier >> -('.' > member);
@@ -195,7 +196,9 @@ const auto expression_def = not_term >> *logic_op;
 
 // ---- statements ---------------------------------------------------------
 
-const auto into_def = Kw("into", "'into'") > identifier > -(Kw("when", "'when'") > expression);
+const auto into_def = Kw("into", "'into'") > identifier >
+                      x3::matches[Kw("including", "'including'") >> Kw("duplicates", "'duplicates'")] >
+                      -(Kw("when", "'when'") > expression);
 const auto key_clause_def = (Kw("key", "'key'") > expression)[set_key];
 const auto assign_def = identifier >> '=' > expression;
 const auto rule_kind = (Kw("reject", "'reject'") >> x3::attr(ast::RuleKind::kReject)) |
