@@ -212,10 +212,11 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     for (const auto& lookup : mapping->lookups()) read.insert(lookup.table);
   }
   for (const auto& [table, schema] : run.source_catalog.tables)
-    (read.count(table)      ? r.source_tables_read
-     : ignored.count(table) ? r.source_tables_ignored
-                            : r.source_tables_not_read)
-        .push_back(table);
+    if (schema.query.empty())  // a source query is no table of the source's
+      (read.count(table)      ? r.source_tables_read
+       : ignored.count(table) ? r.source_tables_ignored
+                              : r.source_tables_not_read)
+          .push_back(table);
   const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
   if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) {
     undo_rehearsal();

@@ -4,13 +4,15 @@
 
 #include <cstdio>
 
+#include "db/source_query.h"
+
 namespace handover::cli {
 
 ProgressMeter::ProgressMeter(db::Database& source, const transform::MappingProgram& program) {
   // Counted before the load starts: some ODBC drivers cannot run a second
   // statement while a result set streams.
   for (const auto& mapping : program.mappings) {
-    auto counted = source.QueryInt("SELECT count(*) FROM " + source.QuoteIdentifier(mapping->source_table()),
+    auto counted = source.QueryInt("SELECT count(*) FROM " + db::FromItem(source, mapping->source_table(), mapping->source_query()),
                                     "counting rows");
     totals_[mapping->name()] = counted.ok() ? *counted : -1;
   }

@@ -30,10 +30,15 @@ struct Column {
   bool primary_key = false;
 };
 
-// One table (or view) and its columns in declaration order.
+// One table (or view) and its columns in declaration order; or a source
+// query a mapping reads (`from query "..."`, `lookup query "..."`), described
+// on the source like a table and named by a pseudo-table name.
 struct TableSchema {
   std::string name;
   std::vector<Column> columns;
+  // The SQL of a source query, read as `FROM (<query>) AS ...`; empty for a
+  // real table or view.
+  std::string query;
 
   // Index of the named column (case-insensitive), or nullopt.
   std::optional<size_t> IndexOf(const std::string& column) const;

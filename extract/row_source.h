@@ -24,7 +24,8 @@ class RowSource {
   virtual core::Result<bool> Next(core::RowBatch& batch) = 0;
 };
 
-// Streams the named columns of one table. Values arrive typed by the column's
+// Streams the named columns of one table, or of a source query (a
+// TableSchema with `query` set, read as a derived table). Values arrive typed by the column's
 // declared type; a value that does not parse as that type (legacy data: "abc"
 // in an INTEGER column, "31/02/2002" in a DATE column) arrives as text,
 // unchanged, for transform to judge. NULL arrives as Null.

@@ -9,6 +9,7 @@
 #include "extract/row_source.h"
 #include "core/value_from_text.h"
 #include "db/postgres_native.h"
+#include "db/source_query.h"
 #include "db/text_chunk_reader.h"
 
 namespace handover::extract {
@@ -113,7 +114,7 @@ core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const
               db.dialect().TextType() + ")";
   }
   if (columns.empty()) select += "1";
-  select += " FROM " + db.QuoteIdentifier(table.name);
+  select += " FROM " + db::FromItem(db, table);
   return std::unique_ptr<RowSource>(new SociTableSource(db, std::move(columns), std::move(select), batch_size));
 }
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "db/introspect.h"
+#include "db/source_query.h"
 
 namespace handover::load {
 namespace {
@@ -75,6 +76,11 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
 
   transform::CheckOptions check_options;
   check_options.require_full_scope = true;
+  // Source queries are checked on the real source, like its tables.
+  db::Database& source_db = *run.source;
+  check_options.describe_query = [&source_db](const std::string& name, const std::string& sql) {
+    return db::DescribeQuery(source_db, name, sql);
+  };
   auto checked =
       transform::CheckMappingSources(*files, run.source_catalog, run.target_catalog, run.params, check_options);
   if (!checked.ok()) {
@@ -86,6 +92,8 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
                                   " above); nothing was loaded"));
   }
   run.program = std::move(checked.program);
+  // The load stage finds each query's pseudo-table where it finds tables.
+  run.source_catalog = std::move(checked.source_catalog);
   return run;
 }
 

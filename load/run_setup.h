@@ -34,6 +34,8 @@ struct RunInputs {
 struct PreparedRun {
   std::unique_ptr<db::Database> source;
   std::unique_ptr<db::Database> target;
+  // The source's tables, plus one pseudo-table per source query of the
+  // mappings ("query:<mapping>.<alias>", TableSchema::query set).
   core::Catalog source_catalog;
   core::Catalog target_catalog;
   transform::Params params;

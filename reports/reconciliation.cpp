@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include "core/ascii.h"
+#include "db/source_query.h"
 #include "load/existing_rows.h"
 
 namespace handover::reports {
@@ -100,7 +101,8 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
     MappingFigures figures;
     figures.mapping = mapping.name();
     figures.source_table = mapping.source_table();
-    auto source_rows = source.QueryInt("SELECT count(*) FROM " + source.QuoteIdentifier(mapping.source_table()),
+    auto source_rows = source.QueryInt("SELECT count(*) FROM " +
+                                           db::FromItem(source, mapping.source_table(), mapping.source_query()),
                                        "counting source table " + mapping.source_table());
     if (!source_rows.ok()) return source_rows.status();
     figures.source_rows = *source_rows;

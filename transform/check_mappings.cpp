@@ -163,8 +163,10 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const c
     if (ParseMappingText(f.path, f.text, p, diagnostics)) parsed.push_back(std::move(p));
   }
 
+  // Queries are described on the source first, so they bind like tables.
+  result.source_catalog = AddQuerySources(parsed, source, options.describe_query, diagnostics);
   BindEnvironment env;
-  env.source = &source;
+  env.source = &result.source_catalog;
   env.target = &target;
   for (const auto& [name, value] : params) env.params[name] = TypeParam(value);
   BuildCodeSets(parsed, files, env, diagnostics);

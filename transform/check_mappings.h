@@ -11,6 +11,7 @@
 #include "transform/check_result.h"
 #include "transform/mapping_folder.h"
 #include "transform/params.h"
+#include "transform/query_sources.h"
 
 namespace handover::transform {
 
@@ -20,8 +21,16 @@ struct CheckOptions {
   // table` (check, rehearse and run demand it; unit tests of one mapping
   // against a larger catalog need not).
   bool require_full_scope = false;
+  // Describes a source query (`from query "..."`, `lookup query "..."`) on
+  // the real source: called once per distinct query; see query_sources.h.
+  // Without it every query is a check error ("no source connection").
+  DescribeQueryFn describe_query;
 };
 
+// The source catalog the result was bound to is `source` plus one
+// pseudo-table per query (CheckResult::source_catalog): hand that one to the
+// load stage, which finds query sources in it like tables.
+//
 // Parses every *.map and code-set file under `mappings_dir` (read with
 // ReadMappingFolder; its failure is one diagnostic), binds them to the source
 // and target catalogs, type-checks, derives load order and compiles.

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <vector>
+#include "core/schema.h"
 #include "transform/diagnostic.h"
 #include "transform/mapping_program.h"
 
@@ -12,6 +13,10 @@ namespace handover::transform {
 struct CheckResult {
   std::unique_ptr<MappingProgram> program;
   std::vector<Diagnostic> diagnostics;
+  // The source catalog the mappings were bound to: the one given, plus one
+  // pseudo-table ("query:<mapping>.<alias>", TableSchema::query set) for
+  // every source query. The load stage reads query sources through it.
+  core::Catalog source_catalog;
   bool ok() const { return program != nullptr && diagnostics.empty(); }
 };
 

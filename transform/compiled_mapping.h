@@ -20,6 +20,12 @@ class CompiledMapping {
 
   virtual const std::string& name() const = 0;          // the mapping's name (also its crosswalk entity)
   virtual const std::string& source_table() const = 0;  // table or view read by extract
+  // The SQL when the mapping reads a source query (`from query "..."`; then
+  // source_table() is its pseudo-table name "query:<mapping>.<alias>"), else "".
+  virtual const std::string& source_query() const {
+    static const std::string kNone;
+    return kNone;
+  }
   // The source columns to extract, in the order Evaluate expects them.
   virtual const std::vector<std::string>& source_columns() const = 0;
   virtual const std::vector<TargetSpec>& targets() const = 0;

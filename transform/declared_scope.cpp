@@ -17,6 +17,7 @@ std::vector<std::unique_ptr<CompiledMapping>> BindDeclaredScope(const std::vecto
   std::map<std::string, const core::TableSchema*> tables;
   std::vector<std::string> table_names;
   for (const auto& [name, schema] : source.tables) {
+    if (!schema.query.empty()) continue;  // a query's pseudo-table is no source table
     tables[core::AsciiLower(name)] = &schema;
     table_names.push_back(name);
   }
@@ -24,10 +25,12 @@ std::vector<std::unique_ptr<CompiledMapping>> BindDeclaredScope(const std::vecto
   for (const ParsedFile& file : parsed)
     for (const ast::TopItem& item : file.items)
       if (const auto* m = boost::get<ast::Mapping>(&item)) {
-        read_by.emplace(core::AsciiLower(m->table.name), core::AsciiLower(m->name.name));
+        // Reading through a query reads no table as such: the tables a query
+        // names still need a mapping or an `ignore table` of their own.
+        if (!m->table.query) read_by.emplace(core::AsciiLower(m->table.table.name), core::AsciiLower(m->name.name));
         for (const ast::Statement& s : m->body)
-          if (const auto* lookup = boost::get<ast::Lookup>(&s))
-            read_by.emplace(core::AsciiLower(lookup->table.name), core::AsciiLower(m->name.name));
+          if (const auto* lookup = boost::get<ast::Lookup>(&s); lookup && !lookup->table.query)
+            read_by.emplace(core::AsciiLower(lookup->table.table.name), core::AsciiLower(m->name.name));
       }
 
   std::vector<std::unique_ptr<CompiledMapping>> ignored;

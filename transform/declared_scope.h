@@ -18,7 +18,8 @@ namespace handover::transform {
 // problem (no such table, one a mapping reads, declared twice, named like a
 // mapping) becomes a diagnostic. With `require_full_scope`, a source table
 // neither read (as a mapping's table or lookup) nor ignored is one too,
-// reported against `folder`.
+// reported against `folder`. Query sources are not source tables: a table a
+// query reads must still be mapped or ignored.
 std::vector<std::unique_ptr<CompiledMapping>> BindDeclaredScope(const std::vector<ParsedFile>& parsed,
                                                                 const core::Catalog& source, bool require_full_scope,
                                                                 const std::string& folder,

@@ -41,6 +41,7 @@ class MappingImpl final : public CompiledMapping {
  public:
   const std::string& name() const override { return name_; }
   const std::string& source_table() const override { return source_table_; }
+  const std::string& source_query() const override { return source_query_; }
   const std::vector<std::string>& source_columns() const override { return source_columns_; }
   const std::vector<TargetSpec>& targets() const override { return target_specs_; }
   const std::vector<std::string>& references() const override { return references_; }
@@ -56,6 +57,7 @@ class MappingImpl final : public CompiledMapping {
   // Filled by the binder.
   std::string name_;
   std::string source_table_;
+  std::string source_query_;
   std::vector<std::string> source_columns_;
   std::vector<TargetSpec> target_specs_;
   std::vector<std::string> references_;

@@ -23,9 +23,12 @@ TEST_P(LangGolden, ErrorsMatchExactly) {
   const std::string map_path = "golden/" + name + ".map";
   const std::string text = testing::ReadTestFile(map_path);
   ASSERT_FALSE(text.empty());
+  // Source queries are described by a fake over the same source catalog.
+  CheckOptions options;
+  options.describe_query = testing::FakeDescribeQuery;
   const CheckResult result = CheckMappingSources({{map_path, text}}, testing::SourceCatalog(),
                                                  testing::TargetCatalog(),
-                                                 {{"cutover", "2018-10-01"}});
+                                                 {{"cutover", "2018-10-01"}}, options);
   EXPECT_FALSE(result.ok());
   EXPECT_EQ(result.program, nullptr);
   const std::string actual = FormatDiagnostics(result.diagnostics);

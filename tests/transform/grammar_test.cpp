@@ -34,7 +34,7 @@ mapping person from clients c where c.deleted = 0
   ASSERT_EQ(p.file.items.size(), 1u);
   const auto& m = boost::get<ast::Mapping>(p.file.items[0]);
   EXPECT_EQ(m.name.name, "person");
-  EXPECT_EQ(m.table.name, "clients");
+  EXPECT_EQ(m.table.table.name, "clients");
   EXPECT_EQ(m.alias.name, "c");
   ASSERT_TRUE(m.where.has_value());
   EXPECT_EQ(p.file.TextOf(*m.where), "c.deleted = 0");
@@ -105,6 +105,32 @@ ignore table worker because "later"
   const Parsed not_table = ParseText("ignore worker because \"x\"\n");
   ASSERT_FALSE(not_table.ok);
   EXPECT_EQ(not_table.diagnostics[0].message, "expected 'table' before 'worker'");
+}
+
+TEST(LangGrammar, ParsesQuerySources) {
+  const Parsed p = ParseText(R"(mapping m from query "SELECT a AS k,
+  'x' AS \"q\" FROM t;" x
+  lookup query "SELECT k FROM u" w on w.k = x.k
+  lookup staff s on s.k = x.k
+  into y
+)");
+  ASSERT_TRUE(p.ok) << (p.diagnostics.empty() ? "" : p.diagnostics[0].message);
+  const auto& m = boost::get<ast::Mapping>(p.file.items[0]);
+  ASSERT_TRUE(m.table.query.has_value());
+  EXPECT_EQ(*m.table.query, "SELECT a AS k,\n  'x' AS \"q\" FROM t;");
+  EXPECT_EQ(m.table.table.name, "");
+  EXPECT_EQ(m.alias.name, "x");
+  EXPECT_EQ(p.file.At(m.table, "").column, 16) << "at the 'query' keyword";
+  const auto& query = boost::get<ast::Lookup>(m.body[0]);
+  ASSERT_TRUE(query.table.query.has_value());
+  EXPECT_EQ(*query.table.query, "SELECT k FROM u");
+  EXPECT_EQ(query.alias.name, "w");
+  const auto& table = boost::get<ast::Lookup>(m.body[1]);
+  EXPECT_FALSE(table.table.query.has_value());
+  EXPECT_EQ(table.table.table.name, "staff");
+  const Parsed no_sql = ParseText("mapping m from query x\n  into y\n");
+  ASSERT_FALSE(no_sql.ok);
+  EXPECT_EQ(no_sql.diagnostics[0].message, "expected the SQL as a string before 'x'");
 }
 
 TEST(LangGrammar, ParsesEveryExpressionForm) {

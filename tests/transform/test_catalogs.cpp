@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <cctype>
 #include <sstream>
+#include <utility>
 
 namespace handover::transform::testing {
 namespace {
@@ -82,6 +84,35 @@ std::vector<MappingSource> DataFiles(const std::string& dir) {
     files.push_back({rel, ReadTestFile(rel)});
   }
   return files;
+}
+
+core::Result<core::TableSchema> FakeDescribeQuery(const std::string& name, const std::string& sql) {
+  // Words, lower-case, with what is inside '...' dropped.
+  std::vector<std::string> words;
+  std::string word;
+  bool quoted = false;
+  for (const char c : sql + " ") {
+    if (c == '\'') quoted = !quoted;
+    const bool part = !quoted && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+    if (part) word += char(std::tolower(static_cast<unsigned char>(c)));
+    if (!part && !word.empty()) words.push_back(std::exchange(word, ""));
+  }
+  const core::Catalog source = SourceCatalog();
+  core::TableSchema table;
+  table.name = name;
+  table.query = sql;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if ((words[i] == "from" || words[i] == "join") && !source.Find(words[i + 1]))
+      return core::Status::Error(core::ErrorCode::kDatabase, "no such table: " + words[i + 1]);
+    if (words[i] != "as") continue;
+    core::Column column;
+    column.name = words[i + 1];
+    const bool id = column.name.size() > 3 && column.name.compare(column.name.size() - 3, 3, "_id") == 0;
+    column.type = id ? core::ColumnType::kInteger : core::ColumnType::kText;
+    column.declared_type = core::ColumnTypeName(column.type);
+    table.columns.push_back(std::move(column));
+  }
+  return table;
 }
 
 CheckResult CheckText(const std::string& text, const Params& params,

@@ -28,6 +28,12 @@ std::vector<MappingSource> DataFiles(const std::string& dir);
 // Reads a file under tests/transform.
 std::string ReadTestFile(const std::string& relative);
 
+// A stand-in for describing a source query on a database, over
+// SourceCatalog(): the query's columns are the names written after each `AS`
+// (integer when the name ends in _id, text otherwise); a table after FROM or
+// JOIN that SourceCatalog() lacks fails as SQLite says ("no such table: x").
+core::Result<core::TableSchema> FakeDescribeQuery(const std::string& name, const std::string& sql);
+
 // Checks one mapping text (as "test.map") plus optional extra files.
 CheckResult CheckText(const std::string& text, const Params& params = {},
                       std::vector<MappingSource> extra = {});

@@ -7,6 +7,7 @@
 
 #include "transform/bind/bind.h"
 #include "transform/bind/expr_binder.h"
+#include "transform/query_sources.h"
 #include "transform/suggest.h"
 #include "transform/value_ops.h"
 #include "core/ascii.h"
@@ -18,8 +19,26 @@ constexpr size_t kMaxLookups = 8;
 
 std::vector<std::string> TableNames(const core::Catalog& catalog) {
   std::vector<std::string> names;
-  for (const auto& [name, table] : catalog.tables) names.push_back(name);
+  for (const auto& [name, table] : catalog.tables)
+    if (table.query.empty()) names.push_back(name);
   return names;
+}
+
+// The table or query pseudo-table `ref` reads as `alias`, or nullptr. An
+// unknown table is reported here; a query missing from the catalog was
+// reported when it was described (query_sources.h).
+const core::TableSchema* ResolveSource(const ast::SourceRef& ref, const std::string& mapping, const ast::Ident& alias,
+                                       const core::Catalog& source, const ParsedFile& file,
+                                       std::vector<Diagnostic>& diagnostics) {
+  if (ref.query) return source.Find(QueryTableName(mapping, alias.name));
+  const std::string name = core::AsciiLower(ref.table.name);
+  const core::TableSchema* table = source.Find(name);
+  if (table == nullptr || !table->query.empty()) {
+    diagnostics.push_back(file.At(ref.table, "unknown source table '" + ref.table.name + "'" +
+                                                 DidYouMean(name, TableNames(source))));
+    return nullptr;
+  }
+  return table;
 }
 
 std::string AssignHint(core::ValueType from, core::ColumnType to) {
@@ -77,12 +96,10 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
 
   MappingScope scope;
   scope.alias = core::AsciiLower(m.alias.name);
-  scope.table = env.source->Find(core::AsciiLower(m.table.name));
-  if (!scope.table) {
-    error(m.table, "unknown source table '" + m.table.name + "'" +
-                       DidYouMean(core::AsciiLower(m.table.name), TableNames(*env.source)));
-  } else {
+  scope.table = ResolveSource(m.table, out->name_, m.alias, *env.source, file, diagnostics);
+  if (scope.table) {
     out->source_table_ = scope.table->name;
+    out->source_query_ = scope.table->query;
   }
   ExprBinder binder(file, env, scope, diagnostics);
 
@@ -103,10 +120,7 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
     }
     LookupScope ls;
     ls.alias = alias;
-    ls.table = env.source->Find(core::AsciiLower(lookup->table.name));
-    if (!ls.table)
-      error(lookup->table, "unknown source table '" + lookup->table.name + "'" +
-                               DidYouMean(core::AsciiLower(lookup->table.name), TableNames(*env.source)));
+    ls.table = ResolveSource(lookup->table, out->name_, lookup->alias, *env.source, file, diagnostics);
     const ast::Name& key = lookup->key;
     if (!key.second || core::AsciiLower(key.first.name) != alias) {
       error(key, "a lookup's 'on' must name a column of '" + alias + "' on the left: on " + alias +
@@ -116,8 +130,8 @@ std::unique_ptr<MappingImpl> BindMapping(const ParsedFile& file, const ast::Mapp
       if (!col) {
         std::vector<std::string> names;
         for (const core::Column& c : ls.table->columns) names.push_back(c.name);
-        error(*key.second, "unknown column '" + key.second->name + "' in table '" + ls.table->name +
-                               "'" + DidYouMean(core::AsciiLower(key.second->name), names));
+        error(*key.second, "unknown column '" + key.second->name + "' in " + RelationLabel(*ls.table) +
+                               DidYouMean(core::AsciiLower(key.second->name), names));
       } else {
         ls.columns.push_back(col->name);
         ls.column_index[col->name] = 0;

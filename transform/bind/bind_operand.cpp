@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "transform/bind/expr_binder.h"
+#include "transform/query_sources.h"
 #include "transform/suggest.h"
 #include "transform/value_ops.h"
 #include "core/ascii.h"
@@ -90,8 +91,8 @@ Bound ExprBinder::BindName(const ast::Name& name) {
         if (!col) {
           std::vector<std::string> names;
           for (const core::Column& c : lookup.table->columns) names.push_back(c.name);
-          Error(*name.second, "unknown column '" + name.second->name + "' in table '" +
-                                  lookup.table->name + "'" + DidYouMean(column, names));
+          Error(*name.second, "unknown column '" + name.second->name + "' in " + RelationLabel(*lookup.table) +
+                                  DidYouMean(column, names));
           return {};
         }
         auto [it, inserted] = lookup.column_index.emplace(col->name, lookup.columns.size());
@@ -111,8 +112,8 @@ Bound ExprBinder::BindName(const ast::Name& name) {
     if (!col) {
       std::vector<std::string> names;
       for (const core::Column& c : scope_.table->columns) names.push_back(c.name);
-      Error(*name.second, "unknown column '" + name.second->name + "' in table '" +
-                              scope_.table->name + "'" + DidYouMean(column, names));
+      Error(*name.second, "unknown column '" + name.second->name + "' in " + RelationLabel(*scope_.table) +
+                              DidYouMean(column, names));
       return {};
     }
     auto [it, inserted] = scope_.column_index.emplace(col->name, scope_.source_columns.size());

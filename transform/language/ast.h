@@ -138,9 +138,16 @@ struct Merge : x3::position_tagged {
   Expr order;
 };
 
-// `lookup table alias on alias.column = expr`: a left join on one key.
+// What a mapping or lookup reads: a source table by name, or an inline
+// source query (`query "SELECT ..."`), checked on the source like a table.
+struct SourceRef : x3::position_tagged {
+  boost::optional<std::string> query;  // the SQL of `query "..."`; none for a table
+  Ident table;                          // the table's name; empty for a query
+};
+
+// `lookup (table | query "SQL") alias on alias.column = expr`: a left join on one key.
 struct Lookup : x3::position_tagged {
-  Ident table;
+  SourceRef table;
   Ident alias;
   Name key;
   Expr value;
@@ -151,10 +158,10 @@ struct Statement : x3::variant<Into, KeyClause, Assign, Rule, Merge, Lookup> {
   using base_type::operator=;
 };
 
-// `mapping name from table alias [where cond] statements...`.
+// `mapping name from (table | query "SQL") alias [where cond] statements...`.
 struct Mapping : x3::position_tagged {
   Ident name;
-  Ident table;
+  SourceRef table;
   Ident alias;
   boost::optional<Expr> where;
   std::vector<Statement> body;

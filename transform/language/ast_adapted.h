@@ -20,6 +20,7 @@ BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::Into, table, including_dupli
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::Assign, column, value)
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::Rule, kind, condition, because, code)
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::Merge, keys, keep_earliest, order)
+BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::SourceRef, query, table)
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::Lookup, table, alias, key, value)
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::Mapping, name, table, alias, where, body)
 BOOST_FUSION_ADAPT_STRUCT(handover::transform::ast::CodeSetOption, kind, value)

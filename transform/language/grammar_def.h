@@ -1,11 +1,12 @@
 // The mapping-file grammar (X3). Included only by grammar.cpp.
 //
 //   file       := (mapping | codeset | ignore)*
-//   mapping    := 'mapping' name 'from' table alias ['where' expr] statement*
+//   mapping    := 'mapping' name 'from' source alias ['where' expr] statement*
+//   source     := 'query' string | table
 //   statement  := 'into' table ['when' expr] | 'key' expr | column '=' expr
 //               | ('reject'|'exclude') 'when' expr 'because' string ['as' name]
 //               | 'merge' 'duplicates' 'on' '(' expr, ... ')' 'keep' ('earliest'|'latest') expr
-//               | 'lookup' table alias 'on' alias '.' column '=' expr
+//               | 'lookup' source alias 'on' alias '.' column '=' expr
 //   codeset    := 'codeset' name option* ['from' string] (string '->' string)*
 //   ignore     := 'ignore' 'table' table 'because' string ['as' name]
 //   expr       := not_term (('and'|'or') not_term)*          precedence: see bind_expr.cpp
@@ -112,6 +113,7 @@ struct assign_class : Annotated {};
 struct rule_class : Annotated {};
 struct merge_class : Annotated {};
 struct lookup_class : Annotated {};
+struct source_ref_class : Annotated {};
 struct statement_class {};
 struct mapping_class : Annotated {};
 struct codeset_option_class : Annotated {};
@@ -144,6 +146,7 @@ const x3::rule<assign_class, ast::Assign> assign = "assignment";
 const x3::rule<rule_class, ast::Rule> rule_stmt = "rule";
 const x3::rule<merge_class, ast::Merge> merge = "merge";
 const x3::rule<lookup_class, ast::Lookup> lookup = "lookup";
+const x3::rule<source_ref_class, ast::SourceRef> source_ref = "table name or query";
 const x3::rule<statement_class, ast::Statement> statement = "statement";
 const x3::rule<mapping_class, ast::Mapping> mapping = "mapping";
 const x3::rule<codeset_option_class, ast::CodeSetOption> codeset_option = "code set option";
@@ -212,11 +215,16 @@ const auto keep_rule = x3::rule<struct keep_class, bool>{"'earliest' or 'latest'
 const auto merge_def = Kw("merge", "'merge'") > Kw("duplicates", "'duplicates'") >
                        Kw("on", "'on'") > '(' > (expression % ',') > ')' >
                        Kw("keep", "'keep'") > keep_rule > expression;
-const auto lookup_def = Kw("lookup", "'lookup'") > identifier > identifier > Kw("on", "'on'") >
+// `query` is a keyword only here, before the SQL string: a table named
+// `query` cannot be read by name.
+const auto query_sql = x3::rule<struct query_sql_class, std::string>{"the SQL as a string"} = string_lit;
+const auto source_ref_def = (Kw("query", "'query'") > query_sql > x3::attr(ast::Ident())) |
+                            (x3::attr(boost::optional<std::string>()) >> identifier);
+const auto lookup_def = Kw("lookup", "'lookup'") > source_ref > identifier > Kw("on", "'on'") >
                         name > '=' > expression;
 const auto statement_def = into | key_clause | rule_stmt | merge | lookup | assign;
 const auto mapping_def = Kw("mapping", "'mapping'") > identifier > Kw("from", "'from'") >
-                         identifier > identifier > -(Kw("where", "'where'") > expression) >
+                         source_ref > identifier > -(Kw("where", "'where'") > expression) >
                          *statement;
 
 // ---- code sets ----------------------------------------------------------
@@ -247,7 +255,7 @@ const auto file_def = *top_item;
 
 BOOST_SPIRIT_DEFINE(identifier, member, literal, name, call, if_expr, case_expr, when_clause,
                     primary, unary, neg, chain, chain_op, not_term, not_expr, logic_op,
-                    expression, into, key_clause, assign, rule_stmt, merge, lookup, statement, mapping,
+                    expression, into, key_clause, assign, rule_stmt, merge, source_ref, lookup, statement, mapping,
                     codeset_option, code_entry, codeset, ignore_table, top_item, file)
 
 }  // namespace handover::transform::parser

@@ -97,7 +97,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }();
   std::vector<MappingSource> files = code_sets;
   files.push_back({"data/leaving-care/fuzz.map", text});
-  const CheckResult checked = CheckMappingSources(files, source, target, {{"cutover", "2018-10-01"}});
+  // Source queries are described by the tests' fake, so they bind and evaluate too.
+  CheckOptions options;
+  options.describe_query = testing::FakeDescribeQuery;
+  const CheckResult checked = CheckMappingSources(files, source, target, {{"cutover", "2018-10-01"}}, options);
   // A program exactly when there is nothing to report.
   if ((checked.program != nullptr) != checked.diagnostics.empty()) __builtin_trap();
   if (!checked.ok()) {
@@ -108,6 +111,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // evaluate too).
   const size_t rows_from = nul == std::string::npos ? 0 : nul + 1;
   FuzzedDataProvider bytes(data + rows_from, size - rows_from);
-  for (const auto& mapping : checked.program->mappings) EvaluateRows(*mapping, source, bytes);
+  for (const auto& mapping : checked.program->mappings) EvaluateRows(*mapping, checked.source_catalog, bytes);
   return 0;
 }
