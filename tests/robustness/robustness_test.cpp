@@ -407,14 +407,14 @@ TEST_F(Robustness, TheTargetFileIsCreatedOwnerOnly) {
 TEST_F(Robustness, ASourceTableNeitherMappedNorLeftOutIsRefused) {
   const fs::path maps = CopyOfMappings();
   std::string scope = testing::ReadFile(maps / "scope.map");
-  const size_t line = scope.find("ignore table allocation");
+  const size_t line = scope.find("ignore table code_lookup");
   ASSERT_NE(line, std::string::npos);
   scope.erase(line, scope.find('\n', line) - line + 1);
   std::ofstream(maps / "scope.map") << scope;
   for (const auto& r : {Check(SharedProvider(), Target(), maps), Rehearse(SharedProvider(), Target(), maps)}) {
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
-    EXPECT_NE(r.err.find("error: source table 'allocation' is neither read by a mapping nor left out: map it, or say why "
-                         "it is not migrated with: ignore table allocation because \"...\""),
+    EXPECT_NE(r.err.find("error: source table 'code_lookup' is neither read by a mapping nor left out: map it, or say why "
+                         "it is not migrated with: ignore table code_lookup because \"...\""),
               std::string::npos)
         << r.err;
   }
