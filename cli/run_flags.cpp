@@ -16,6 +16,11 @@ void AddRunFlags(CLI::App& command, load::RunInputs& inputs) {
       ->required();
   command.add_option("--param", inputs.params,
                      "A run parameter used by the mappings, name=value (repeatable)");
+  command.add_option_function<std::string>(
+             "--unread-columns",
+             [&inputs](const std::string& what) { inputs.unread_columns_are_errors = what == "error"; },
+             "A source column no mapping reads and no 'ignore column' names: warn (the default) or error")
+      ->check(CLI::IsMember({"warn", "error"}));
 }
 
 core::Result<load::PreparedRun> PrepareRunOrPrintDiagnostics(const load::RunInputs& inputs,
@@ -23,6 +28,8 @@ core::Result<load::PreparedRun> PrepareRunOrPrintDiagnostics(const load::RunInpu
   std::vector<transform::Diagnostic> diagnostics;
   auto prepared = load::PrepareRun(inputs, policy, diagnostics);
   if (!diagnostics.empty()) std::cerr << transform::FormatDiagnostics(diagnostics);
+  if (prepared.ok() && !prepared->warnings.empty())
+    std::cerr << transform::FormatDiagnostics(prepared->warnings, "warning");
   return prepared;
 }
 

@@ -76,6 +76,8 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
 
   transform::CheckOptions check_options;
   check_options.require_full_scope = true;
+  check_options.unread_columns =
+      flags.unread_columns_are_errors ? transform::UnreadColumns::kError : transform::UnreadColumns::kWarning;
   // Source queries are checked on the real source, like its tables.
   db::Database& source_db = *run.source;
   check_options.describe_query = [&source_db](const std::string& name, const std::string& sql) {
@@ -92,6 +94,7 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
                                   " above); nothing was loaded"));
   }
   run.program = std::move(checked.program);
+  run.warnings = std::move(checked.warnings);
   // The load stage finds each query's pseudo-table where it finds tables.
   run.source_catalog = std::move(checked.source_catalog);
   return run;

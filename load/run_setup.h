@@ -28,6 +28,9 @@ struct RunInputs {
   // A rehearsal: everything PrepareRun and the load do to the target happens
   // inside one transaction (opened here) that the caller rolls back.
   bool rehearsal = false;
+  // Source columns no mapping reads and no `ignore column` names stop the
+  // run instead of being warned about.
+  bool unread_columns_are_errors = false;
 };
 
 // The opened databases and the checked program.
@@ -40,6 +43,8 @@ struct PreparedRun {
   core::Catalog target_catalog;
   transform::Params params;
   std::unique_ptr<transform::MappingProgram> program;
+  // What the check found that does not stop the run (unread source columns).
+  std::vector<transform::Diagnostic> warnings;
   // Removes the target file if this run created it (call on failure).
   void DiscardCreatedTarget();
 };

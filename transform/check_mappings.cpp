@@ -204,6 +204,11 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const c
                                            table->name() + "' too; rename the mapping",
                                        ""});
 
+  std::vector<const CompiledMapping*> read;
+  for (const auto& b : bound) read.push_back(b.get());
+  CheckSourceColumns(parsed, result.source_catalog, read, options.unread_columns, CommonFolder(files).string(),
+                     diagnostics, result.warnings);
+
   const bool all_bound = std::all_of(bound.begin(), bound.end(), [](const auto& b) { return b != nullptr; });
   if (all_bound) {
     std::vector<std::string> names;

@@ -11,6 +11,7 @@
 #include "transform/check_result.h"
 #include "transform/mapping_folder.h"
 #include "transform/params.h"
+#include "transform/source_columns.h"
 #include "transform/query_sources.h"
 
 namespace handover::transform {
@@ -25,6 +26,10 @@ struct CheckOptions {
   // the real source: called once per distinct query; see query_sources.h.
   // Without it every query is a check error ("no source connection").
   DescribeQueryFn describe_query;
+  // A source column of a migrated table that no mapping reads and no
+  // `ignore column` names: allowed, a warning (CheckResult::warnings), or an
+  // error. check, rehearse and run warn unless told --unread-columns error.
+  UnreadColumns unread_columns = UnreadColumns::kAllowed;
 };
 
 // The source catalog the result was bound to is `source` plus one

@@ -17,6 +17,9 @@ struct CheckResult {
   // pseudo-table ("query:<mapping>.<alias>", TableSchema::query set) for
   // every source query. The load stage reads query sources through it.
   core::Catalog source_catalog;
+  // Problems that do not stop a run (source columns no mapping reads, under
+  // CheckOptions::unread_columns = kWarning), in the diagnostics' format.
+  std::vector<Diagnostic> warnings;
   bool ok() const { return program != nullptr && diagnostics.empty(); }
 };
 

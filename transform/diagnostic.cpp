@@ -23,14 +23,14 @@ Diagnostic DiagnosticAt(const std::string& file, const std::string& text, size_t
   return d;
 }
 
-std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics, const std::string& severity) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     out += d.file;
     if (d.line > 0) out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
     // A hostile file cannot flood the terminal or drive it: the message and
     // the shown line are bounded and control bytes are escaped.
-    out += ": error: " + core::PrintableClip(d.message, 1000) + "\n";
+    out += ": " + severity + ": " + core::PrintableClip(d.message, 1000) + "\n";
     if (d.line > 0) {
       size_t column = size_t(d.column);
       const std::string shown = core::LineAround(d.source_line, column);
@@ -41,7 +41,7 @@ std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics) {
     }
   }
   const size_t n = diagnostics.size();
-  out += std::to_string(n) + (n == 1 ? " error\n" : " errors\n");
+  out += std::to_string(n) + " " + severity + (n == 1 ? "\n" : "s\n");
   return out;
 }
 

@@ -20,7 +20,8 @@ struct Diagnostic {
 //       date_of_birth = date(c.dobb, "%Y-%m-%d")
 //                            ^
 // one after another, followed by "N errors".
-std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics);
+// With `severity` "warning" the lines say "warning:" and the count "N warnings".
+std::string FormatDiagnostics(const std::vector<Diagnostic>& diagnostics, const std::string& severity = "error");
 
 // A diagnostic at byte `offset` of `text` (the contents of `file`): fills in
 // line, column and the source line.

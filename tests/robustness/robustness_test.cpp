@@ -421,6 +421,30 @@ TEST_F(Robustness, ASourceTableNeitherMappedNorLeftOutIsRefused) {
   EXPECT_FALSE(fs::exists(scratch_ / "council.db")) << "nothing may be created";
 }
 
+// A source column no mapping reads would vanish without a word: rehearse
+// warns, naming it, and refuses it with --unread-columns error.
+TEST_F(Robustness, ASourceColumnNeitherReadNorLeftOutIsNamed) {
+  const fs::path maps = CopyOfMappings();
+  std::string scope = testing::ReadFile(maps / "scope.map");
+  const size_t line = scope.find("ignore column payment.method");
+  ASSERT_NE(line, std::string::npos);
+  scope.erase(line, scope.find('\n', line) - line + 1);
+  std::ofstream(maps / "scope.map") << scope;
+  const std::string named = "source column 'payment.method' is read by no mapping: map it, or say why not with: "
+                            "ignore column payment.method because \"...\"";
+  const auto warned = Rehearse(SharedProvider(), Target(), maps);
+  EXPECT_EQ(warned.exit_code, 0) << warned.err;
+  EXPECT_NE(warned.err.find("warning: " + named), std::string::npos) << warned.err;
+  const auto refused = Rehearse(SharedProvider(), Target(), maps, {"--unread-columns", "error"});
+  EXPECT_EQ(refused.exit_code, 2) << refused.err;
+  EXPECT_NE(refused.err.find("error: " + named), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(scratch_ / "council.db")) << "nothing may be created";
+  // The shipped set accounts for every column: no warning at all.
+  const auto shipped = Rehearse(SharedProvider(), Target(), ShippedMappings(), {"--unread-columns", "error"});
+  EXPECT_EQ(shipped.exit_code, 0) << shipped.err;
+  EXPECT_EQ(shipped.err.find("warning:"), std::string::npos) << shipped.err;
+}
+
 // A record with several problems is one rejected outcome but one worklist
 // line per problem, so the officer corrects it in one pass. The problem
 // written first in the mapping decides (payment.map: the date before the type).

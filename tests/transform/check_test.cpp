@@ -29,6 +29,48 @@ std::vector<std::string> Errors(const std::string& extra, const Params& params =
   return messages;
 }
 
+// A column of a migrated table no mapping reads is named, as a warning or
+// an error by option, until an `ignore column` says why it stays behind.
+TEST(LangCheck, UnreadSourceColumnsAreWarnedOrRefusedByOption) {
+  const std::string mapping =
+      "mapping person from clients c\n  key c.client_ref\n  into person\n  person_id = council_id\n"
+      "  first_name = c.forename\n  last_name = c.surname\n";
+  const std::string all_but_one =
+      "ignore column clients.dob, clients.contact_status, clients.deleted, clients.created_on, clients.accom,\n"
+      "  clients.age, clients.balance, clients.start_date because \"not needed\"\n";
+  const auto check = [](const std::string& text, UnreadColumns policy) {
+    CheckOptions options;
+    options.unread_columns = policy;
+    return CheckMappingSources({{"m.map", text}}, testing::SourceCatalog(), testing::TargetCatalog(), {}, options);
+  };
+  const CheckResult allowed = check(mapping, UnreadColumns::kAllowed);
+  EXPECT_TRUE(allowed.ok());
+  EXPECT_TRUE(allowed.warnings.empty());
+
+  const CheckResult warned = check(mapping, UnreadColumns::kWarning);
+  ASSERT_TRUE(warned.ok()) << FormatDiagnostics(warned.diagnostics);
+  ASSERT_EQ(warned.warnings.size(), 1u);
+  EXPECT_EQ(warned.warnings[0].message.rfind("source columns 'clients.dob', 'clients.contact_status', ", 0), 0u)
+      << warned.warnings[0].message;
+  EXPECT_NE(warned.warnings[0].message.find("'clients.pa_name' are read by no mapping: map them, or say why not with: "
+                                            "ignore column clients.dob, "),
+            std::string::npos)
+      << warned.warnings[0].message;
+  EXPECT_NE(FormatDiagnostics(warned.warnings, "warning").find(": warning: source columns"), std::string::npos);
+
+  const CheckResult refused = check(mapping + all_but_one, UnreadColumns::kError);
+  EXPECT_FALSE(refused.ok());
+  ASSERT_EQ(refused.diagnostics.size(), 1u) << FormatDiagnostics(refused.diagnostics);
+  EXPECT_EQ(refused.diagnostics[0].message,
+            "source column 'clients.pa_name' is read by no mapping: map it, or say why not with: ignore column "
+            "clients.pa_name because \"...\"");
+
+  const CheckResult accounted =
+      check(mapping + all_but_one + "ignore column clients.pa_name because \"free text\"\n", UnreadColumns::kError);
+  EXPECT_TRUE(accounted.ok()) << FormatDiagnostics(accounted.diagnostics);
+  EXPECT_TRUE(accounted.warnings.empty());
+}
+
 TEST(LangCheck, AcceptsAMinimalMapping) {
   EXPECT_TRUE(Errors("").empty());
 }

@@ -85,6 +85,24 @@ codeset activity unmapped keep from "activity.csv"
   EXPECT_EQ(*b.file, "activity.csv");
 }
 
+TEST(LangGrammar, ParsesIgnoreColumn) {
+  ParsedFile file;
+  std::vector<Diagnostic> diagnostics;
+  ASSERT_TRUE(ParseMappingText("s.map", "ignore column client.notes, payment.method\n  because \"not kept\"\n", file,
+                               diagnostics))
+      << FormatDiagnostics(diagnostics);
+  ASSERT_EQ(file.items.size(), 1u);
+  const auto* ignore = boost::get<ast::IgnoreColumn>(&file.items[0]);
+  ASSERT_NE(ignore, nullptr);
+  ASSERT_EQ(ignore->columns.size(), 2u);
+  EXPECT_EQ(ignore->columns[0].table.name, "client");
+  EXPECT_EQ(ignore->columns[0].column.name, "notes");
+  EXPECT_EQ(ignore->columns[1].table.name, "payment");
+  EXPECT_EQ(ignore->columns[1].column.name, "method");
+  EXPECT_EQ(ignore->because, "not kept");
+  EXPECT_EQ(file.At(ignore->columns[1].table, "").line, 1);
+}
+
 TEST(LangGrammar, ParsesIgnoreTable) {
   const Parsed p = ParseText(R"(codeset yes ignore case
 ignore table code_lookup because "the council keeps its own code sets" as provider_code_table
@@ -104,7 +122,7 @@ ignore table worker because "later"
   EXPECT_EQ(no_reason.diagnostics[0].message, "expected 'because' before end of file");
   const Parsed not_table = ParseText("ignore worker because \"x\"\n");
   ASSERT_FALSE(not_table.ok);
-  EXPECT_EQ(not_table.diagnostics[0].message, "expected 'table' before 'worker'");
+  EXPECT_EQ(not_table.diagnostics[0].message, "expected 'table' or 'column' before 'worker'");
 }
 
 TEST(LangGrammar, ParsesQuerySources) {

@@ -196,7 +196,20 @@ struct IgnoreTable : x3::position_tagged {
   boost::optional<Ident> code;
 };
 
-struct TopItem : x3::variant<Mapping, CodeSet, IgnoreTable> {
+// `table.column` in an `ignore column` line.
+struct ColumnRef : x3::position_tagged {
+  Ident table;
+  Ident column;
+};
+
+// `ignore column t.c, ... because "why"`: source columns of migrated tables
+// the migration deliberately does not carry over.
+struct IgnoreColumn : x3::position_tagged {
+  std::vector<ColumnRef> columns;
+  std::string because;
+};
+
+struct TopItem : x3::variant<Mapping, CodeSet, IgnoreTable, IgnoreColumn> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -120,6 +120,8 @@ struct codeset_option_class : Annotated {};
 struct code_entry_class : Annotated {};
 struct codeset_class : Annotated {};
 struct ignore_table_class : Annotated {};
+struct column_ref_class : Annotated {};
+struct ignore_column_class : Annotated {};
 struct top_item_class {};
 struct file_class {};
 
@@ -153,7 +155,9 @@ const x3::rule<codeset_option_class, ast::CodeSetOption> codeset_option = "code 
 const x3::rule<code_entry_class, ast::CodeEntry> code_entry = "code entry";
 const x3::rule<codeset_class, ast::CodeSet> codeset = "codeset";
 const x3::rule<ignore_table_class, ast::IgnoreTable> ignore_table = "ignore table";
-const x3::rule<top_item_class, ast::TopItem> top_item = "'mapping', 'codeset' or 'ignore table'";
+const x3::rule<column_ref_class, ast::ColumnRef> column_ref = "table.column";
+const x3::rule<ignore_column_class, ast::IgnoreColumn> ignore_column = "ignore column";
+const x3::rule<top_item_class, ast::TopItem> top_item = "'mapping', 'codeset' or 'ignore'";
 const FileRule file = "mapping file";
 
 // ---- expressions --------------------------------------------------------
@@ -247,15 +251,18 @@ const auto codeset_def = Kw("codeset", "'codeset'") > identifier > *codeset_opti
 
 // ---- declared scope -----------------------------------------------------
 
-const auto ignore_table_def = Kw("ignore", "'ignore'") > Kw("table", "'table'") > identifier >
+const auto column_ref_def = identifier > '.' > member;
+const auto ignore_column_def = Kw("ignore", "'ignore'") >> Kw("column", "'column'") > (column_ref % ',') >
+                               Kw("because", "'because'") > string_lit;
+const auto ignore_table_def = Kw("ignore", "'ignore'") > Kw("table", "'table' or 'column'") > identifier >
                               Kw("because", "'because'") > string_lit > -(Kw("as", "'as'") > identifier);
 
-const auto top_item_def = mapping | codeset | ignore_table;
+const auto top_item_def = mapping | codeset | ignore_column | ignore_table;
 const auto file_def = *top_item;
 
 BOOST_SPIRIT_DEFINE(identifier, member, literal, name, call, if_expr, case_expr, when_clause,
                     primary, unary, neg, chain, chain_op, not_term, not_expr, logic_op,
                     expression, into, key_clause, assign, rule_stmt, merge, source_ref, lookup, statement, mapping,
-                    codeset_option, code_entry, codeset, ignore_table, top_item, file)
+                    codeset_option, code_entry, codeset, ignore_table, column_ref, ignore_column, top_item, file)
 
 }  // namespace handover::transform::parser
