@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/support/report_json.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
@@ -92,11 +93,7 @@ class QuerySourceRun : public ::testing::Test {
   }
 
   static const json& Mapping(const json& reconciliation, const std::string& name) {
-    for (const auto& m : reconciliation["mappings"])
-      if (m["mapping"] == name) return m;
-    ADD_FAILURE() << "no mapping " << name;
-    static const json kEmpty;
-    return kEmpty;
+    return testing::MappingFigures(reconciliation, name);
   }
 
   void ExpectReconciled(const fs::path& out) {

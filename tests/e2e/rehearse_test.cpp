@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "tests/support/provider_suite.h"
+#include "tests/support/report_json.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
@@ -32,11 +33,7 @@ class Rehearsal : public testing::ProviderSuite<300, 7> {
   }
 
   static const json& Mapping(const json& reconciliation, const std::string& name) {
-    for (const auto& m : reconciliation["mappings"])
-      if (m["mapping"] == name) return m;
-    ADD_FAILURE() << "no mapping " << name;
-    static const json kEmpty;
-    return kEmpty;
+    return testing::MappingFigures(reconciliation, name);
   }
 
   static int64_t Sum(const json& object) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/run_lifecycle_fixture.h"
+#include "tests/support/report_json.h"
 
 namespace handover {
 namespace {
@@ -154,12 +155,9 @@ TEST_P(RunModes, RunRerunDeltaAndRehearsal) {
                                 {"gone_kept_in_council", 0}};
   const auto delta_of = [&](const std::string& out, const std::string& mapping) {
     const json report = json::parse(testing::ReadFile(scratch_ / out / "reconciliation.json"));
-    for (json m : report["mappings"]) {
-      if (m["mapping"] != mapping) continue;
-      m["delta"].erase("gone_kept_pence");
-      return m["delta"];
-    }
-    return json();
+    json delta = testing::MappingFigures(report, mapping)["delta"];
+    delta.erase("gone_kept_pence");
+    return delta;
   };
 
   // A changed source is not loaded on top without being asked.
