@@ -217,6 +217,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
        : ignored.count(table) ? r.source_tables_ignored
                               : r.source_tables_not_read)
           .push_back(table);
+  r.verdict = reports::DecideVerdict(r, reports::VerdictRules{});
   const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
   if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) {
     undo_rehearsal();

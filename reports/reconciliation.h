@@ -11,6 +11,7 @@
 
 #include "db/database.h"
 #include "reports/oc3_figures.h"
+#include "reports/verdict.h"
 #include "core/status.h"
 #include "load/load_engine.h"
 #include "transform/mapping_program.h"
@@ -94,6 +95,9 @@ struct Reconciliation {
   // The OC3 figures at the cut-over, from the migrated data (when the run has
   // a cutover parameter and the target is the leaving care model).
   std::optional<Oc3Figures> oc3;
+  // Go / no-go and why (set by the caller with DecideVerdict once the
+  // figures are complete).
+  Verdict verdict;
   bool balanced() const;
   int64_t total_source_rows() const;
   int64_t total_pence_loaded() const;

@@ -184,6 +184,9 @@ TEST_P(LeavingCare, ARehearsalAndARunEqualTheAnswerKey) {
     EXPECT_EQ(testing::QueryIntOrFail(*council, "SELECT count(*)" + of_type), figures["count"].get<int64_t>());
     EXPECT_EQ(testing::QueryIntOrFail(*council, "SELECT sum(amount_pence)" + of_type),
               figures["amount_pence_per_period"].get<int64_t>());
+    EXPECT_EQ(testing::QueryIntOrFail(*council, "SELECT count(*)" + of_type + " AND start_date < '" +
+                                                    provider.cutover() + "'"),
+              figures["starting_before_cutover"].get<int64_t>());
   }
   const auto balances = Lines(*council,
                               "SELECT p.legacy_ref, b.balance_type, CAST(b.amount_pence AS VARCHAR(20)) "
