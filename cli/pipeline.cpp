@@ -1,5 +1,7 @@
 #include "cli/pipeline.h"
 
+#include <chrono>
+
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -75,6 +77,9 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
                                      ": the next run would read its reports as code sets; choose a folder outside it"));
   if (core::Status s = reports::EnsurePrivateDirectory(out); !s.ok()) return ReportError(s);
   if (core::Status s = StartRunLog(out, global.log_level); !s.ok()) return ReportError(s);
+  // The sign-off rules are read before anything moves: a bad file stops here.
+  auto signoff = reports::ReadVerdictRules(flags.run.mappings_dir);
+  if (!signoff.ok()) return ReportError(signoff.status());
 
   load::RunInputs inputs = flags.run;
   inputs.rehearsal = rehearsal;
@@ -217,7 +222,8 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
        : ignored.count(table) ? r.source_tables_ignored
                               : r.source_tables_not_read)
           .push_back(table);
-  r.verdict = reports::DecideVerdict(r, reports::VerdictRules{});
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  r.verdict = reports::DecideVerdict(r, *signoff, core::Date{static_cast<int32_t>(today.time_since_epoch().count())});
   const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
   if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) {
     undo_rehearsal();
@@ -238,7 +244,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   std::cout << reports::RenderConsoleSummary(r, out, summary->seconds);
   std::cout << (rehearsal ? "  rehearsal rolled back: " + target_name + " is exactly as it was\n"
                           : "  run committed to " + target_name + "\n");
-  return r.balanced() ? kExitBalanced : kExitUnbalanced;
+  return r.verdict.go ? kExitBalanced : kExitUnbalanced;
 }
 
 }  // namespace handover::cli

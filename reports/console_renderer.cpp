@@ -38,6 +38,13 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
   Append(text, "\n%s %lld%s: %s (%.1f s)\n", r.run_kind == "run" ? "Run" : "Rehearsal", static_cast<long long>(r.run_id),
          r.base_run_id > 0 ? (" (delta on run " + std::to_string(r.base_run_id) + ")").c_str() : "", r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
          seconds);
+  // The sign-off verdict, then why (the first few reasons; all are in the reports).
+  text += std::string("  Verdict: ") + (r.verdict.go ? "GO" : "NO-GO") + "\n";
+  constexpr size_t kShown = 5;
+  for (size_t i = 0; i < r.verdict.reasons.size() && i < kShown; ++i) text += "    - " + r.verdict.reasons[i] + "\n";
+  if (r.verdict.reasons.size() > kShown)
+    text += "    ... and " + std::to_string(r.verdict.reasons.size() - kShown) + " more in reconciliation.json\n";
+  for (const std::string& a : r.verdict.accepted) text += "    accepted: " + a + "\n";
   // Name columns as wide as the longest name.
   int name_width = 14, table_width = 16;
   for (const auto& m : r.mappings) {

@@ -10,6 +10,9 @@ std::string RenderJson(const Reconciliation& r) {
   root["run_kind"] = r.run_kind;
   if (r.base_run_id > 0) root["delta_on_run"] = r.base_run_id;
   root["verdict"] = r.balanced() ? "balanced" : "unbalanced";
+  root["signoff"] = {{"decision", r.verdict.go ? "go" : "no-go"},
+                     {"reasons", r.verdict.reasons},
+                     {"accepted_differences", r.verdict.accepted}};
   root["source"] = r.source;
   root["target"] = r.target;
   root["mappings_hash"] = r.mappings_hash;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "reports/renderers.h"
+#include "reports/verdict.h"
 
 namespace handover::reports {
 namespace {
@@ -113,6 +114,7 @@ Reconciliation TwoMappings() {
   r.exception_count = 2;
   r.source_tables_read = {"client", "payments"};
   r.source_tables_not_read = {"case_notes", "workers"};
+  r.verdict.go = true;
   return r;
 }
 
@@ -122,6 +124,7 @@ TEST(RenderConsoleSummary, ShowsVerdictFiguresAndMoneyInPounds) {
   const std::string text = RenderConsoleSummary(r, "/tmp/out", 2.46);
   const std::string expected =
       "\nRehearsal 7: BALANCED - every source record and penny is accounted for (2.5 s)\n"
+      "  Verdict: GO\n"
       "  mapping        source table        source    loaded  rejected  excluded    merged   pence loaded\n"
       "  payment        payments                10         7         2         1         0      657649925\n"
       "  person         client                   3         1         0         0         1              -\n"
@@ -152,6 +155,12 @@ TEST(RenderConsoleSummary, SaysWhenItDoesNotBalanceAndListsTheDifferences) {
   // Only mappings with money get a money line.
   EXPECT_NE(text.find("  payment money: "), std::string::npos) << text;
   EXPECT_EQ(text.find("person money"), std::string::npos) << text;
+  // The verdict comes right after the headline, with its reasons.
+  r.verdict = DecideVerdict(r, VerdictRules{}, *core::Date::FromYmd(2026, 12, 1));
+  const std::string judged = RenderConsoleSummary(r, "out", 0.0);
+  EXPECT_NE(judged.find("(0.0 s)\n  Verdict: NO-GO\n    - person: the ledger has 2 records, the source 3\n  mapping "),
+            std::string::npos)
+      << judged;
 }
 
 TEST(RenderConsoleSummary, FormatsPoundsWithThousandsAndSigns) {

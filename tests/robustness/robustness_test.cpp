@@ -445,6 +445,43 @@ TEST_F(Robustness, ASourceColumnNeitherReadNorLeftOutIsNamed) {
   EXPECT_EQ(shipped.err.find("warning:"), std::string::npos) << shipped.err;
 }
 
+// A sign-off file the board got wrong stops the command before anything is
+// read, naming the field.
+TEST_F(Robustness, AWrongSignoffFileIsOneLineAndNothingRuns) {
+  const fs::path maps = CopyOfMappings();
+  std::ofstream(maps / "signoff.json") << R"({"max_rejected_percent": {"payment": 5},
+    "accepted_differences": [{"mapping": "payment", "contains": "x", "justification": "j", "expires": "31/12/2026"}]})";
+  ExpectOneLineError(Rehearse(SharedProvider(), Target(), maps),
+                     {"signoff.json: 'accepted_differences[0].expires' must be a date, YYYY-MM-DD",
+                      "see docs/signoff.md"});
+  EXPECT_FALSE(fs::exists(scratch_ / "council.db")) << "nothing may be created";
+}
+
+// A code set that lost its weekly allowance spellings rejects far more
+// payments and schedules than the board allows: the verdict is NO-GO, naming
+// both mappings that use it.
+TEST_F(Robustness, ADroppedCodeSetLineIsNoGo) {
+  const fs::path maps = CopyOfMappings();
+  std::string codes = testing::ReadFile(maps / "payment_type.csv");
+  size_t dropped = 0;
+  for (size_t at; (at = codes.find(",WEEKLY_ALLOWANCE\n")) != std::string::npos; ++dropped)
+    codes.erase(codes.rfind('\n', at) + 1, at + std::string(",WEEKLY_ALLOWANCE\n").size() - codes.rfind('\n', at) - 1);
+  ASSERT_EQ(dropped, 4u);
+  std::ofstream(maps / "payment_type.csv") << codes;
+  const auto r = Rehearse(SharedProvider(), Target(), maps);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("  Verdict: NO-GO\n    - payment_arrangement: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n    - payment: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("more than the 5% signoff.json allows"), std::string::npos) << r.out;
+  const auto report = nlohmann::json::parse(testing::ReadFile(Out() / "reconciliation.json"));
+  EXPECT_EQ(report["signoff"]["decision"], "no-go");
+  ASSERT_EQ(report["signoff"]["reasons"].size(), 2u) << report["signoff"].dump();
+  // The shipped set, on the same provider: go.
+  const auto shipped = Rehearse(SharedProvider(), Target(), ShippedMappings());
+  EXPECT_EQ(shipped.exit_code, 0) << shipped.out;
+  EXPECT_NE(shipped.out.find("  Verdict: GO\n"), std::string::npos) << shipped.out;
+}
+
 // A record with several problems is one rejected outcome but one worklist
 // line per problem, so the officer corrects it in one pass. The problem
 // written first in the mapping decides (payment.map: the date before the type).
