@@ -40,5 +40,6 @@ Runner AddRehearseCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddRunCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddStatusCommand(CLI::App& app);
 Runner AddCheckCommand(CLI::App& app, const GlobalOptions& global);
+Runner AddCompareCommand(CLI::App& app);
 
 }  // namespace handover::cli

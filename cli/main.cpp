@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
       {"rehearse", AddRehearseCommand(app, global)},
       {"run", AddRunCommand(app, global)},
       {"status", AddStatusCommand(app)},
+      {"compare", AddCompareCommand(app)},
       {"version", AddVersionCommand(app)},
   };
 

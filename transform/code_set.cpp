@@ -1,6 +1,8 @@
 #include "core/ascii.h"
 #include "transform/code_set.h"
 
+#include "core/csv_record.h"
+
 namespace handover::transform {
 
 std::string CodeSet::Normalise(std::string_view value) const {
@@ -35,58 +37,6 @@ const std::string* CodeSet::Find(std::string_view value) const {
   return it == entries_.end() ? nullptr : &it->second;
 }
 
-namespace {
-
-constexpr const char* kUnterminated = "a quoted field is never closed; add the closing quote (\") or remove the opening one";
-
-// Splits one CSV record starting at `pos`; advances `pos` and `line`. On a
-// malformed record sets `error` and leaves `pos` at the offending byte.
-bool ReadRecord(const std::string& text, size_t& pos, int& line, std::vector<std::string>& fields,
-                std::string& error) {
-  fields.assign(1, std::string());
-  bool quoted = false, closed = false;  // closed: just after a field's closing quote
-  while (pos < text.size()) {
-    const char c = text[pos];
-    if (quoted) {
-      ++pos;
-      if (c == '"') {
-        if (pos < text.size() && text[pos] == '"') fields.back() += '"', ++pos;
-        else quoted = false, closed = true;
-      } else {
-        if (c == '\n') ++line;
-        fields.back() += c;
-      }
-      continue;
-    }
-    if (c == ',') {
-      fields.emplace_back(), closed = false, ++pos;
-    } else if (c == '\n') {
-      ++line, ++pos;
-      return true;
-    } else if (c == '\r') {
-      ++pos;
-    } else if (closed) {
-      error = "unexpected text after a closing quote; a field is either all quoted or not quoted at all";
-      return false;
-    } else if (c == '"') {
-      if (!fields.back().empty()) {
-        error = "a quote inside an unquoted field; quote the whole field and double the inner quote (\"WEEKLY\"\"X\")";
-        return false;
-      }
-      quoted = true, ++pos;
-    } else {
-      fields.back() += c, ++pos;
-    }
-  }
-  if (quoted) {
-    error = kUnterminated;
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 bool ParseCodeSetCsv(const std::string& text, std::vector<CsvCodeEntry>& entries,
                      std::string& error, size_t& error_offset) {
   size_t pos = 0;
@@ -96,8 +46,8 @@ bool ParseCodeSetCsv(const std::string& text, std::vector<CsvCodeEntry>& entries
   while (pos < text.size()) {
     const int record_line = line;
     const size_t record_start = pos;
-    if (!ReadRecord(text, pos, line, fields, error)) {
-      error_offset = error == kUnterminated ? record_start : pos;
+    if (!core::ReadCsvRecord(text, pos, line, fields, error)) {
+      error_offset = error == core::kCsvUnterminated ? record_start : pos;
       return false;
     }
     if (header) {

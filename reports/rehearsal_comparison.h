@@ -1,0 +1,56 @@
+// RehearsalComparison: what changed between two rehearsals (or runs), read
+// from their report folders: the figures per mapping, the statutory figures,
+// the verdict, and the worklist's exceptions, new, resolved and still open
+// (matched by mapping, legacy reference and reason code). This is what the
+// weekly migration board reads: did rehearsal N get better than N-1?
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace handover::reports {
+
+// One figure before and after ("payment", "rejected", 360, 412).
+struct FigureChange {
+  std::string mapping;  // "" for run-wide figures (OC3, totals)
+  std::string figure;
+  std::string before, after;  // as reported ("72.1", "360"; "" when absent)
+  bool changed() const { return before != after; }
+};
+
+// A worklist line that appeared or went away.
+struct ExceptionChange {
+  bool is_new = false;  // false: resolved
+  std::string mapping, legacy_key, reason_code, reason;
+};
+
+struct RehearsalComparison {
+  std::string before_label, after_label;  // "rehearsal 3 (demo/rehearsal-3)"
+  std::string verdict_before, verdict_after;  // "go" / "no-go"
+  std::vector<FigureChange> figures;
+  std::vector<ExceptionChange> exceptions;  // new first, then resolved, each in file order
+  // "mapping:reason_code" -> count
+  std::map<std::string, int64_t> new_by_reason, resolved_by_reason;
+  int64_t still_open = 0;
+};
+
+// Reads reconciliation.json and exceptions.csv of both folders. A folder
+// without them, or a file that does not parse, is a one-line error naming it.
+core::Result<RehearsalComparison> CompareReportFolders(const std::filesystem::path& before,
+                                                       const std::filesystem::path& after);
+
+// The terminal summary: the verdicts first, then each figure that changed,
+// then the exceptions new / resolved / still open by reason.
+std::string RenderComparisonSummary(const RehearsalComparison& comparison);
+
+// compare.csv: one row per figure (changed or not); compare-exceptions.csv:
+// one row per new or resolved worklist line.
+std::string RenderComparisonCsv(const RehearsalComparison& comparison);
+std::string RenderExceptionChangesCsv(const RehearsalComparison& comparison);
+
+}  // namespace handover::reports
