@@ -11,6 +11,7 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/report_json.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
@@ -115,6 +116,8 @@ TEST_P(LeavingCare, ARehearsalAndARunEqualTheAnswerKey) {
   ASSERT_EQ(rehearsal.exit_code, 0) << rehearsal.out << rehearsal.err;
   const json report = json::parse(testing::ReadFile(dir / "rehearsal" / "reconciliation.json"));
   EXPECT_EQ(report["verdict"], "balanced");
+  EXPECT_EQ(report["signoff"]["decision"], "go") << report["signoff"].dump();
+  EXPECT_EQ(testing::SchemaProblems(dir / "rehearsal" / "reconciliation.json"), "");
   // Every one of the provider's 12 tables, loaded / rejected by reason /
   // excluded by rule / merged, as the key says.
   const json tables = AsKeyTables(report);

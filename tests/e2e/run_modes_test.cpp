@@ -180,6 +180,7 @@ TEST_P(RunModes, RunRerunDeltaAndRehearsal) {
   EXPECT_EQ(delta.exit_code, 0) << delta.out << delta.err;
   EXPECT_NE(delta.out.find("Run 2 (delta on run 1): BALANCED"), std::string::npos) << delta.out;
   EXPECT_EQ(delta_of("delta", "person"), expected_person);
+  EXPECT_EQ(testing::SchemaProblems(scratch_ / "delta" / "reconciliation.json"), "") << "the published schema, on a delta";
   EXPECT_EQ(delta_of("delta", "payment"), expected_payment);
   // The worklist names what was not applied: the two gone payments and the
   // soft-deleted one, all kept.
