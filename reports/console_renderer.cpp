@@ -4,23 +4,11 @@
 #include <cstdio>
 #include <string>
 
+#include "reports/money_text.h"
 #include "reports/renderers.h"
 
 namespace handover::reports {
 namespace {
-
-// Pence as pounds for people: 107271660 -> "£1,072,716.60".
-std::string Pounds(int64_t pence) {
-  const bool negative = pence < 0;
-  const uint64_t magnitude =
-      negative ? uint64_t{0} - static_cast<uint64_t>(pence) : static_cast<uint64_t>(pence);
-  std::string whole = std::to_string(magnitude / 100);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
-    whole.insert(static_cast<size_t>(i), ",");
-  char fraction[4];
-  std::snprintf(fraction, sizeof fraction, "%02u", static_cast<unsigned>(magnitude % 100));
-  return std::string(negative ? "-" : "") + "\u00a3" + whole + "." + fraction;
-}
 
 // printf into a std::string.
 template <typename... Args>
@@ -107,6 +95,7 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
   text += "  reports: " + (out / "reconciliation.json").string() + "\n";
   text += "           " + (out / "reconciliation.csv").string() + "\n";
   text += "           " + (out / "exceptions.csv").string() + "\n";
+  text += "           " + (out / "report.html").string() + "  (the page to read and sign)\n";
   text += "  log:     " + (out / "handover.log").string() + "\n";
   return text;
 }

@@ -1,5 +1,6 @@
 // Renderers: one function per report format, each a pure function from a
-// Reconciliation (or one worklist row) to the file's text. Writing the files is report_files.h's job.
+// Reconciliation (or one worklist row) to the file's text (report.html has
+// its own header, html_renderer.h). Writing the files is report_files.h's job.
 #pragma once
 
 #include <filesystem>

@@ -1,7 +1,9 @@
 #include "reports/report_files.h"
 
 #include "core/private_file.h"
+#include "load/run_record.h"
 #include "reports/exception_list.h"
+#include "reports/html_renderer.h"
 #include "reports/renderers.h"
 
 #include <fcntl.h>
@@ -66,6 +68,7 @@ core::Status WriteRunReports(const Reconciliation& r, db::Database& target, cons
                              const std::filesystem::path& dir) {
   HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "reconciliation.json", RenderJson(r)));
   HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "reconciliation.csv", RenderReconciliationCsv(r)));
+  HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "report.html", RenderHtml(r, load::UtcTimestamp())));
   auto file = PrivateFileWriter::Create(dir / "exceptions.csv");
   if (!file.ok()) return file.status();
   // The worklist goes out in blocks of about a megabyte: memory stays flat

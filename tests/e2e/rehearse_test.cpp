@@ -108,7 +108,8 @@ TEST_F(Rehearsal, SqliteTargetBalancesAndMatchesTheAnswerKey) {
 
 TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
   Rehearse(Provider(), "sqlite:" + (scratch_ / "council.db").string(), "out");
-  for (const char* name : {"reconciliation.json", "reconciliation.csv", "exceptions.csv", "handover.log"}) {
+  for (const char* name :
+       {"reconciliation.json", "reconciliation.csv", "exceptions.csv", "report.html", "handover.log"}) {
     struct stat st {};
     ASSERT_EQ(::stat((scratch_ / "out" / name).c_str(), &st), 0) << name;
     EXPECT_EQ(st.st_mode & 0777, 0600u) << name;
@@ -118,7 +119,9 @@ TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
   EXPECT_EQ(dir_stat.st_mode & 0777, 0700u);
   const std::string exceptions = testing::ReadFile(scratch_ / "out" / "exceptions.csv");
   const std::string log = testing::ReadFile(scratch_ / "out" / "handover.log");
+  const std::string page = testing::ReadFile(scratch_ / "out" / "report.html");
   EXPECT_GT(exceptions.size(), 1000u);
+  EXPECT_GT(page.size(), 5000u);
   // Withheld values are marked; the unreadable dates of birth never appear.
   EXPECT_NE(exceptions.find("unreadable_dob"), std::string::npos);
   auto surnames = testing::RunHandover({"version"}, scratch_.path());  // keep the binary warm
@@ -137,6 +140,7 @@ TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
     ++checked;
     EXPECT_EQ(exceptions.find(value), std::string::npos) << "exceptions.csv shows personal data: " << value;
     EXPECT_EQ(log.find(value), std::string::npos) << "the log shows personal data: " << value;
+    EXPECT_EQ(page.find(value), std::string::npos) << "report.html shows personal data: " << value;
   }
   EXPECT_GT(checked, 100);
 }

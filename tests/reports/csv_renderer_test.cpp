@@ -137,6 +137,7 @@ TEST(RenderConsoleSummary, ShowsVerdictFiguresAndMoneyInPounds) {
       "  reports: /tmp/out/reconciliation.json\n"
       "           /tmp/out/reconciliation.csv\n"
       "           /tmp/out/exceptions.csv\n"
+      "           /tmp/out/report.html  (the page to read and sign)\n"
       "  log:     /tmp/out/handover.log\n";
   EXPECT_EQ(text, expected);
 }

@@ -1,0 +1,33 @@
+// Inline SVG charts for report.html: drawn in C++ from the figures, with no
+// script, font or image from anywhere else, each with a <title> a screen
+// reader speaks and its numbers written out, not only drawn.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace handover::reports {
+
+// One part of a stacked bar: what it counts ("loaded"), how many, and its
+// fill colour (a CSS colour such as "#2e7d32").
+struct BarSegment {
+  std::string label;
+  int64_t count = 0;
+  std::string colour;
+};
+
+// The whole-pixel widths that share `width` among `counts` (each 0 or more)
+// in proportion, by largest remainder: they sum to `width` exactly, ties
+// going to the earlier count; all zero when every count is.
+std::vector<int64_t> SegmentWidths(const std::vector<int64_t>& counts, int64_t width);
+
+// An <svg> element: one bar `width` pixels wide of `segments` side by side
+// (each a <rect class="segment">, in order, widths from SegmentWidths), and a
+// legend below it naming each segment with its count and its percentage of
+// the total. `title` (escaped here) is the chart's <title>. A bar whose
+// counts are all zero is drawn as an empty outline saying "no records".
+std::string StackedBarSvg(std::string_view title, const std::vector<BarSegment>& segments, int width);
+
+}  // namespace handover::reports

@@ -1,0 +1,212 @@
+// End to end: report.html as a data officer's browser shows it. The real
+// `handover` rehearses the leaving care set on a generated provider, then a
+// real headless Chromium loads the page from disk: its rendered DOM must show
+// the verdict, the person mapping's loaded count, the payment money and the
+// OC3 cohort that reconciliation.json holds, and a screenshot must come out.
+// Skipped, saying why, only when no Chromium can be found or started.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+#include "tests/support/provider_suite.h"
+#include "tests/support/report_json.h"
+#include "tests/support/test_support.h"
+
+namespace handover {
+namespace {
+
+using nlohmann::json;
+
+// The browser: $HANDOVER_CHROMIUM, else the first of the usual names on PATH.
+std::string FindChromium() {
+  if (const char* named = std::getenv("HANDOVER_CHROMIUM"); named && *named) return named;
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path ? path : "");
+  for (std::string dir; std::getline(dirs, dir, ':');)
+    for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
+      const std::filesystem::path candidate = std::filesystem::path(dir) / name;
+      if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
+    }
+  return "";
+}
+
+// Runs `command` through the shell with standard output and error in files;
+// returns its exit status (-1 if it did not exit).
+int Shell(const std::string& command, const std::filesystem::path& out, const std::filesystem::path& err) {
+  const int status = std::system((command + " > '" + out.string() + "' 2> '" + err.string() + "'").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// What a reader sees of a DOM: tags dropped (each as a space), the usual
+// character references decoded, runs of white space as one space.
+std::string VisibleText(const std::string& dom) {
+  std::string text = std::regex_replace(dom, std::regex("<style[^>]*>[^<]*</style>|<title>[^<]*</title>"), " ");
+  text = std::regex_replace(text, std::regex("<[^>]*>"), " ");
+  for (const auto& [ref, c] : std::vector<std::pair<std::string, std::string>>{
+           {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}, {"&amp;", "&"}})
+    text = std::regex_replace(text, std::regex(ref), c);
+  return std::regex_replace(text, std::regex("\\s+"), " ");
+}
+
+// 1234567 -> "1,234,567", written here again so the page's own formatting is
+// checked, not reused.
+std::string Thousands(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
+// Pence (0 or more) as pounds: 107271660 -> "£1,072,716.60".
+std::string Pounds(int64_t pence) {
+  const std::string p = std::to_string(100 + pence % 100);
+  return "\u00a3" + Thousands(pence / 100) + "." + p.substr(1);
+}
+
+class HtmlReport : public testing::ProviderSuite<300, 7> {
+ protected:
+  void SetUp() override {
+    out_ = scratch_ / "out";
+    const auto result = testing::RunHandover({"rehearse", "--source", Provider(), "--target",
+                                              "sqlite:" + (scratch_ / "council.db").string(), "--mappings",
+                                              Mappings(), "--param", "cutover=2018-10-01", "--out", out_.string()},
+                                             scratch_.path());
+    ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+    console_ = result.out;
+    reconciliation_ = json::parse(testing::ReadFile(out_ / "reconciliation.json"));
+    html_ = testing::ReadFile(out_ / "report.html");
+  }
+
+  // Runs Chromium headless on report.html with `flags`; the exit status, its
+  // standard output in `out`.
+  int Chromium(const std::string& chromium, const std::string& flags, const std::string& url, std::string& out) {
+    const int status = Shell("timeout 60 '" + chromium +
+                                 "' --headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir='" +
+                                 (scratch_ / "chromium-profile").string() + "' " + flags + " '" + url + "'",
+                             scratch_ / "chromium.out", scratch_ / "chromium.err");
+    out = testing::ReadFile(scratch_ / "chromium.out");
+    return status;
+  }
+
+  testing::TempDir scratch_;
+  std::filesystem::path out_;
+  std::string console_, html_;
+  json reconciliation_;
+};
+
+TEST_F(HtmlReport, IsWrittenOwnerOnlySelfContainedAndNamedInTheSummary) {
+  ASSERT_GT(html_.size(), 5000u);
+  struct stat st {};
+  ASSERT_EQ(::stat((out_ / "report.html").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_FALSE(std::filesystem::exists(out_ / "report.html.partial"));
+  EXPECT_NE(console_.find((out_ / "report.html").string()), std::string::npos) << console_;
+  EXPECT_FALSE(std::regex_search(html_, std::regex("https?://", std::regex::icase)));
+  EXPECT_FALSE(std::regex_search(html_, std::regex(R"(\b(src|href|xlink:href)\s*=)", std::regex::icase)));
+  EXPECT_FALSE(std::regex_search(html_, std::regex(R"(<(script|link|img|iframe|object)\b|url\(|@import)",
+                                                   std::regex::icase)));
+  // No name or date of birth of anyone in the provider.
+  const std::string dump = (scratch_ / "people.txt").string();
+  ASSERT_EQ(std::system(("sqlite3 '" + (*dir_ / "provider.db").string() +
+                         "' \"SELECT DISTINCT trim(surname) FROM client WHERE length(trim(surname)) > 3 UNION "
+                         "SELECT DISTINCT trim(forename) FROM client WHERE length(trim(forename)) > 3 UNION "
+                         "SELECT DISTINCT trim(dob) FROM client WHERE length(trim(dob)) >= 8\" > '" + dump + "'")
+                            .c_str()),
+            0);
+  std::istringstream values(testing::ReadFile(dump));
+  int checked = 0;
+  for (std::string value; std::getline(values, value); ++checked)
+    EXPECT_EQ(html_.find(value), std::string::npos) << "report.html shows personal data: " << value;
+  EXPECT_GT(checked, 100);
+}
+
+TEST_F(HtmlReport, ChromiumShowsTheVerdictFiguresMoneyAndOc3) {
+  const std::string chromium = FindChromium();
+  if (chromium.empty()) GTEST_SKIP() << "no Chromium found (apt-get install chromium, or set HANDOVER_CHROMIUM)";
+  std::string blank;
+  if (Chromium(chromium, "--dump-dom", "about:blank", blank) != 0 || blank.find("<html") == std::string::npos)
+    GTEST_SKIP() << chromium << " cannot start headless: " << testing::ReadFile(scratch_ / "chromium.err");
+
+  const std::string url = "file://" + (out_ / "report.html").string();
+  std::string dom;
+  ASSERT_EQ(Chromium(chromium, "--dump-dom", url, dom), 0) << testing::ReadFile(scratch_ / "chromium.err");
+  const std::string text = VisibleText(dom);
+
+  // The verdict: this provider balances and the set has no reject limits.
+  EXPECT_TRUE(std::regex_search(dom, std::regex(R"(<p [^>]*id="verdict"[^>]*>GO</p>)"))) << dom;
+  EXPECT_EQ(text.find("NO-GO"), std::string::npos);
+  EXPECT_NE(text.find("Run id " + std::to_string(reconciliation_["run_id"].get<int64_t>()) + " Kind rehearsal"),
+            std::string::npos)
+      << text;
+
+  const json& person = testing::MappingFigures(reconciliation_, "person");
+  ASSERT_GT(person["loaded"].get<int64_t>(), 200);
+  const std::string person_row =
+      "person " + person["source_table"].get<std::string>() + " " + Thousands(person["source_rows"].get<int64_t>()) +
+      " " + Thousands(person["loaded"].get<int64_t>()) + " " + Thousands(person["rejected"].get<int64_t>()) + " " +
+      Thousands(person["excluded"].get<int64_t>()) + " " + Thousands(person["merged"].get<int64_t>()) + " yes";
+  EXPECT_NE(text.find(person_row), std::string::npos) << person_row << "\n" << text;
+
+  const json& money = testing::MappingFigures(reconciliation_, "payment")["money"];
+  const int64_t source_pence = money["source_pence"].get<int64_t>();
+  EXPECT_EQ(source_pence, 107271660);  // the answer key's, see rehearse_test.cpp
+  EXPECT_NE(text.find(Pounds(source_pence) + " in the source = " +
+                      Pounds(money["by_outcome"]["loaded"].get<int64_t>()) + " loaded + "),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\u00a31,072,716.60 in the source"), std::string::npos);
+
+  const json& oc3 = reconciliation_["oc3"];
+  ASSERT_GT(oc3["cohort"].get<int64_t>(), 0);
+  EXPECT_NE(text.find("cohort " + Thousands(oc3["cohort"].get<int64_t>()) + " 100%"), std::string::npos) << text;
+  EXPECT_NE(text.find("in touch " + Thousands(oc3["in_touch_yes"].get<int64_t>()) + " " +
+                      oc3["pct_in_touch"].get<std::string>() + "%"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("The worklist has " + Thousands(reconciliation_["totals"]["exceptions"].get<int64_t>()) +
+                      " lines"),
+            std::string::npos)
+      << text;
+  // One chart per mapping, drawn as SVG in the page.
+  size_t charts = 0;
+  for (size_t at = dom.find("<svg "); at != std::string::npos; at = dom.find("<svg ", at + 1)) ++charts;
+  EXPECT_EQ(charts, reconciliation_["mappings"].size());
+
+  // A screenshot, kept in the test output folder for a person to look at.
+  const std::filesystem::path shots =
+      std::getenv("HANDOVER_TEST_OUTPUT_DIR") ? std::filesystem::path(std::getenv("HANDOVER_TEST_OUTPUT_DIR"))
+                                              : std::filesystem::current_path() / "test-output";
+  std::filesystem::create_directories(shots);
+  const std::filesystem::path png = shots / "report.png";
+  std::filesystem::remove(png);
+  std::string ignored;
+  ASSERT_EQ(Chromium(chromium, "--hide-scrollbars --window-size=1280,2000 --screenshot='" + png.string() + "'", url,
+                     ignored),
+            0)
+      << testing::ReadFile(scratch_ / "chromium.err");
+  const std::string image = testing::ReadFile(png);
+  ASSERT_GT(image.size(), 10000u) << png;
+  EXPECT_EQ(image.substr(0, 8), "\x89PNG\r\n\x1a\n");
+  // IHDR: width and height, big-endian, as asked for.
+  const auto be32 = [&](size_t at) {
+    return (uint32_t{static_cast<unsigned char>(image[at])} << 24) |
+           (uint32_t{static_cast<unsigned char>(image[at + 1])} << 16) |
+           (uint32_t{static_cast<unsigned char>(image[at + 2])} << 8) | uint32_t{static_cast<unsigned char>(image[at + 3])};
+  };
+  EXPECT_EQ(be32(16), 1280u);
+  EXPECT_EQ(be32(20), 2000u);
+  std::cout << "report.html screenshot: " << png.string() << "\n";
+}
+
+}  // namespace
+}  // namespace handover
