@@ -9,8 +9,17 @@
 namespace handover::reports {
 namespace {
 
-// Pence as pounds for people: 107271660 -> "£1,072,716.60".
-std::string Pounds(int64_t pence) {
+// printf into a std::string.
+template <typename... Args>
+void Append(std::string& out, const char* format, Args... args) {
+  char line[512];
+  std::snprintf(line, sizeof line, format, args...);
+  out += line;
+}
+
+}  // namespace
+
+std::string FormatPounds(int64_t pence) {
   const bool negative = pence < 0;
   const uint64_t magnitude =
       negative ? uint64_t{0} - static_cast<uint64_t>(pence) : static_cast<uint64_t>(pence);
@@ -21,16 +30,6 @@ std::string Pounds(int64_t pence) {
   std::snprintf(fraction, sizeof fraction, "%02u", static_cast<unsigned>(magnitude % 100));
   return std::string(negative ? "-" : "") + "\u00a3" + whole + "." + fraction;
 }
-
-// printf into a std::string.
-template <typename... Args>
-void Append(std::string& out, const char* format, Args... args) {
-  char line[512];
-  std::snprintf(line, sizeof line, format, args...);
-  out += line;
-}
-
-}  // namespace
 
 std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem::path& out,
                                  double seconds) {
@@ -69,9 +68,9 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
       const auto it = by.find(outcome);
       return it == by.end() ? int64_t{0} : it->second;
     };
-    text += "\n  " + m.mapping + " money: " + Pounds(m.ledger.source_pence()) + " in the source = " +
-            Pounds(get("loaded")) + " loaded + " + Pounds(get("rejected")) + " rejected + " +
-            Pounds(get("excluded")) + " excluded + " + Pounds(get("merged")) + " merged\n";
+    text += "\n  " + m.mapping + " money: " + FormatPounds(m.ledger.source_pence()) + " in the source = " +
+            FormatPounds(get("loaded")) + " loaded + " + FormatPounds(get("rejected")) + " rejected + " +
+            FormatPounds(get("excluded")) + " excluded + " + FormatPounds(get("merged")) + " merged\n";
     if (m.ledger.records_without_amount > 0)
       Append(text, "    (%lld records have no readable amount: see exceptions.csv)\n",
              static_cast<long long>(m.ledger.records_without_amount));
@@ -100,6 +99,7 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
   text += "  reports: " + (out / "reconciliation.json").string() + "\n";
   text += "           " + (out / "reconciliation.csv").string() + "\n";
   text += "           " + (out / "exceptions.csv").string() + "\n";
+  text += "           " + (out / "workbook.xlsx").string() + "\n";
   text += "  log:     " + (out / "handover.log").string() + "\n";
   return text;
 }

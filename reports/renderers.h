@@ -2,6 +2,7 @@
 // Reconciliation (or one worklist row) to the file's text. Writing the files is report_files.h's job.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -25,6 +26,9 @@ void AppendExceptionsCsvRow(std::string& out, int64_t run_id, const ExceptionRow
 // money equation in pounds and pence, and where the files in `out` are.
 std::string RenderConsoleSummary(const Reconciliation& reconciliation,
                                  const std::filesystem::path& out, double seconds);
+
+// Pence as pounds for people: 107271660 -> "£1,072,716.60", -1250 -> "-£12.50".
+std::string FormatPounds(int64_t pence);
 
 // A CSV field: quoted when needed; a leading = + - @ is neutralised so a
 // spreadsheet never runs a value as a formula.

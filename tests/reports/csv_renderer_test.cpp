@@ -134,6 +134,7 @@ TEST(RenderConsoleSummary, ShowsVerdictFiguresAndMoneyInPounds) {
       "  reports: /tmp/out/reconciliation.json\n"
       "           /tmp/out/reconciliation.csv\n"
       "           /tmp/out/exceptions.csv\n"
+      "           /tmp/out/workbook.xlsx\n"
       "  log:     /tmp/out/handover.log\n";
   EXPECT_EQ(text, expected);
 }
