@@ -96,6 +96,7 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
   text += "           " + (out / "reconciliation.csv").string() + "\n";
   text += "           " + (out / "exceptions.csv").string() + "\n";
   text += "           " + (out / "report.html").string() + "  (the page to read and sign)\n";
+  text += "           " + (out / "workbook.xlsx").string() + "\n";
   text += "  log:     " + (out / "handover.log").string() + "\n";
   return text;
 }

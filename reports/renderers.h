@@ -3,6 +3,7 @@
 // its own header, html_renderer.h). Writing the files is report_files.h's job.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -26,6 +27,7 @@ void AppendExceptionsCsvRow(std::string& out, int64_t run_id, const ExceptionRow
 // money equation in pounds and pence, and where the files in `out` are.
 std::string RenderConsoleSummary(const Reconciliation& reconciliation,
                                  const std::filesystem::path& out, double seconds);
+
 
 // A CSV field: quoted when needed; a leading = + - @ is neutralised so a
 // spreadsheet never runs a value as a formula.

@@ -5,6 +5,7 @@
 #include "reports/exception_list.h"
 #include "reports/html_renderer.h"
 #include "reports/renderers.h"
+#include "reports/workbook_renderer.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -84,7 +85,12 @@ core::Status WriteRunReports(const Reconciliation& r, db::Database& target, cons
   }));
   HANDOVER_RETURN_IF_ERROR(written);
   HANDOVER_RETURN_IF_ERROR((*file)->Write(block));
-  return (*file)->Finish();
+  HANDOVER_RETURN_IF_ERROR((*file)->Finish());
+  // The same worklist read again, through the same privacy rule, rather than
+  // held in memory for both files.
+  return WriteWorkbook(dir / "workbook.xlsx", r, [&](const std::function<void(const ExceptionRow&)>& each) {
+    return ForEachException(target, r.run_id, privacy, each);
+  });
 }
 
 }  // namespace handover::reports

@@ -40,8 +40,9 @@ class PrivateFileWriter {
 };
 
 // Writes a run's report files into `dir` (reconciliation.json,
-// reconciliation.csv, report.html stamped with the time now in UTC, and
-// exceptions.csv streamed from the target's worklist), each as
+// reconciliation.csv, report.html stamped with the time now in UTC,
+// exceptions.csv streamed from the target's worklist, and workbook.xlsx, see
+// workbook_renderer.h), each owner-only and whole or not at all, as
 // WritePrivateFile does.
 core::Status WriteRunReports(const Reconciliation& reconciliation, db::Database& target,
                              const PrivacyOptions& privacy, const std::filesystem::path& dir);

@@ -109,7 +109,8 @@ TEST_F(Rehearsal, SqliteTargetBalancesAndMatchesTheAnswerKey) {
 TEST_F(Rehearsal, ReportsAreOwnerOnlyAndCarryNoNamesOrDatesOfBirth) {
   Rehearse(Provider(), "sqlite:" + (scratch_ / "council.db").string(), "out");
   for (const char* name :
-       {"reconciliation.json", "reconciliation.csv", "exceptions.csv", "report.html", "handover.log"}) {
+       {"reconciliation.json", "reconciliation.csv", "exceptions.csv", "report.html", "workbook.xlsx",
+        "handover.log"}) {
     struct stat st {};
     ASSERT_EQ(::stat((scratch_ / "out" / name).c_str(), &st), 0) << name;
     EXPECT_EQ(st.st_mode & 0777, 0600u) << name;

@@ -138,6 +138,7 @@ TEST(RenderConsoleSummary, ShowsVerdictFiguresAndMoneyInPounds) {
       "           /tmp/out/reconciliation.csv\n"
       "           /tmp/out/exceptions.csv\n"
       "           /tmp/out/report.html  (the page to read and sign)\n"
+      "           /tmp/out/workbook.xlsx\n"
       "  log:     /tmp/out/handover.log\n";
   EXPECT_EQ(text, expected);
 }

@@ -97,6 +97,7 @@ TEST_F(Robustness, TheLogNeverFollowsASymlink) {
   ::chmod((scratch_ / "victim.txt").c_str(), 0644);
   fs::create_symlink(scratch_ / "victim.txt", Out() / "handover.log");
   fs::create_symlink(scratch_ / "victim.txt", Out() / "exceptions.csv.partial");
+  fs::create_symlink(scratch_ / "victim.txt", Out() / "workbook.xlsx.partial");
   const auto r = Rehearse(SharedProvider(), Target(), ShippedMappings());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(testing::ReadFile(scratch_ / "victim.txt"), "precious");
