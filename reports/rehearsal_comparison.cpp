@@ -1,12 +1,11 @@
 #include "reports/rehearsal_comparison.h"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "core/csv_record.h"
+#include "core/text_file.h"
 #include "reports/renderers.h"
 
 namespace handover::reports {
@@ -16,13 +15,11 @@ using json = nlohmann::json;
 namespace fs = std::filesystem;
 
 core::Result<std::string> ReadWhole(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in)
+  auto text = core::ReadTextFile(file);
+  if (!text.ok())
     return core::Status::Error(core::ErrorCode::kNotFound,
                                "cannot read " + file.string() + ": give the report folder of a rehearsal or run");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return text;
 }
 
 std::string Label(const json& report, const fs::path& folder) {

@@ -1,12 +1,11 @@
 #include "reports/verdict.h"
 
 #include <cstdio>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/text_file.h"
 #include "reports/reconciliation.h"
 
 namespace handover::reports {
@@ -24,13 +23,10 @@ core::Status Bad(const std::filesystem::path& file, const std::string& what) {
 core::Result<VerdictRules> ReadVerdictRules(const std::filesystem::path& mappings_dir) {
   const std::filesystem::path file = mappings_dir / "signoff.json";
   VerdictRules rules;
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return rules;
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in.good() && !in.eof()) return Bad(file, "cannot be read");
-  json root = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  auto text = core::ReadTextFile(file);
+  if (!text.ok() && text.status().code() == core::ErrorCode::kNotFound) return rules;
+  if (!text.ok()) return Bad(file, "cannot be read");
+  json root = json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (root.is_discarded() || !root.is_object()) return Bad(file, "is not a JSON object");
   static const std::set<std::string> kFields = {"max_rejected", "max_rejected_percent", "accepted_differences",
                                                 "comment"};
