@@ -14,6 +14,7 @@
 #include "cli/run_flags.h"
 #include "core/interrupt.h"
 #include "core/within_folder.h"
+#include "db/source_query.h"
 #include "load/load_engine.h"
 #include "load/run_decision.h"
 #include "load/source_fingerprint.h"
@@ -87,6 +88,18 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   if (!prepared.ok()) return ReportError(prepared.status());
   load::PreparedRun& run = *prepared;
   const std::string target_name = run.target->url().Masked();
+  // So are the measures reconciliation reads the source with.
+  std::vector<transform::Diagnostic> measure_problems;
+  db::Database& source_db = *run.source;
+  auto measures = reports::LoadMeasures(
+      flags.run.mappings_dir, run.source_catalog, run.target_catalog, *run.program, run.params,
+      [&source_db](const std::string& name, const std::string& sql) { return db::DescribeQuery(source_db, name, sql); },
+      measure_problems);
+  if (!measure_problems.empty()) std::cerr << transform::FormatDiagnostics(measure_problems);
+  if (!measures.ok()) {
+    run.DiscardCreatedTarget();
+    return ReportError(measures.status());
+  }
   // Ends a rehearsal: everything it did to the target is rolled back, and a
   // target file it created is removed again.
   const auto undo_rehearsal = [&run, rehearsal] {
@@ -209,6 +222,16 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
         return ReportError(oc3.status().WithContext("computing the OC3 figures"));
       }
       r.oc3 = std::move(*oc3);
+    }
+  }
+  {
+    load::StageClock clock(reconcile_seconds);
+    if (core::Status checked = reports::ReconcileWithMeasures(r, *run.source, run.source_catalog, *run.target,
+                                                              *measures, flags.legacy_system, flags.batch_size);
+        !checked.ok()) {
+      if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
+      undo_rehearsal();
+      return ReportError(checked);
     }
   }
   std::set<std::string> read, ignored;

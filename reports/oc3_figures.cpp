@@ -3,8 +3,6 @@
 #include "reports/oc3_figures.h"
 
 #include <charconv>
-#include <set>
-#include <unordered_map>
 
 namespace handover::reports {
 namespace {
@@ -21,33 +19,16 @@ std::optional<core::Date> ToDate(const std::string& text) {
   return core::Date::ParseIso(text.substr(0, 10));
 }
 
-// The latest row per cohort member by (date, id): for contacts.
-struct Latest {
-  core::Date date;
-  int64_t id = -1;
-  std::string code;
-};
-
-bool Later(core::Date date, int64_t id, const Latest& than) {
-  return than.id < 0 || date > than.date || (date == than.date && id > than.id);
-}
-
-// Reads `sql` (person_id, date, end date or '', id, code) and keeps, per
-// cohort member, the latest row whose date is on or before `at` and, when
-// `covering` (an episode), whose end is blank or on/after `at`.
-core::Status KeepLatest(db::Database& target, const std::string& sql, const std::string& what, core::Date at,
-                        bool covering, std::unordered_map<int64_t, Latest>& latest) {
+// Streams `sql` (person_id, date, end date or '', id, code) into the builder.
+core::Status ReadRecords(db::Database& target, const std::string& sql, const std::string& what,
+                         Oc3Builder::Stream stream, bool is_episode, Oc3Builder& builder) {
   return target.ForEachRow(sql, 5, "reading " + what + " for the OC3 figures", [&](std::vector<std::string>& row) {
-    auto member = latest.find(ToInt(row[0]));
-    if (member == latest.end()) return;
+    const int64_t person = ToInt(row[0]);
+    if (!builder.InCohort(person)) return;
     const auto date = ToDate(row[1]);
-    if (!date || *date > at) return;
-    if (covering && !row[2].empty()) {
-      const auto end = ToDate(row[2]);
-      if (end && *end < at) return;
-    }
-    const int64_t id = ToInt(row[3]);
-    if (Later(*date, id, member->second)) member->second = {*date, id, std::move(row[4])};
+    if (!date) return;
+    builder.AddRecord(stream, person, *date, row[2].empty() ? std::nullopt : ToDate(row[2]), is_episode,
+                      ToInt(row[3]), std::move(row[4]));
   });
 }
 
@@ -66,64 +47,79 @@ bool HasOc3Tables(const core::Catalog& target) {
   return true;
 }
 
-core::Result<Oc3Figures> ComputeOc3(db::Database& target, core::Date at) {
+void Oc3Builder::AddPerson(int64_t id, std::optional<core::Date> date_of_birth, bool case_open) {
+  if (!date_of_birth || !case_open) return;
+  const int age = date_of_birth->FullYearsTo(at_);
+  if (age < 17 || age > 25) return;
+  latest_[id];
+}
+
+void Oc3Builder::AddRecord(Stream stream, int64_t id, core::Date start, std::optional<core::Date> end,
+                           bool is_episode, int64_t order, std::string code) {
+  auto member = latest_.find(id);
+  if (member == latest_.end() || start > at_) return;
+  if (is_episode && end && *end < at_) return;
+  Latest& latest = member->second[stream];
+  if (latest.order < 0 || start > latest.date || (start == latest.date && order > latest.order))
+    latest = {start, order, std::move(code)};
+}
+
+Oc3Figures Oc3Builder::Finish(const std::set<std::string>& eet_codes) const {
   Oc3Figures f;
-  f.at = at;
-  std::unordered_map<int64_t, Latest> in_touch, activity, accommodation;
-  core::Status read = target.ForEachRow(
-      "SELECT CAST(person_id AS VARCHAR(20)), CAST(date_of_birth AS VARCHAR(32)), CAST(case_status AS VARCHAR(20)) "
-      "FROM person",
-      3, "reading people for the OC3 figures", [&](std::vector<std::string>& row) {
-        const auto dob = ToDate(row[1]);
-        if (!dob || row[2] != "OPEN") return;
-        const int age = dob->FullYearsTo(at);
-        if (age < 17 || age > 25) return;
-        const int64_t id = ToInt(row[0]);
-        in_touch[id];
-        activity[id];
-        accommodation[id];
-      });
-  HANDOVER_RETURN_IF_ERROR(read);
-  f.cohort = static_cast<int64_t>(in_touch.size());
-  HANDOVER_RETURN_IF_ERROR(KeepLatest(target,
-                                      "SELECT CAST(person_id AS VARCHAR(20)), CAST(contact_date AS VARCHAR(32)), "
-                                      "CAST('' AS VARCHAR(1)), CAST(contact_id AS VARCHAR(20)), "
-                                      "CAST(in_touch_code AS VARCHAR(20)) FROM contact",
-                                      "contacts", at, /*covering=*/false, in_touch));
-  HANDOVER_RETURN_IF_ERROR(KeepLatest(target,
-                                      "SELECT CAST(person_id AS VARCHAR(20)), CAST(start_date AS VARCHAR(32)), "
-                                      "CAST(COALESCE(CAST(end_date AS VARCHAR(32)), '') AS VARCHAR(32)), "
-                                      "CAST(episode_id AS VARCHAR(20)), CAST(activity_code AS VARCHAR(20)) "
-                                      "FROM activity_episode",
-                                      "activity episodes", at, /*covering=*/true, activity));
-  HANDOVER_RETURN_IF_ERROR(KeepLatest(target,
-                                      "SELECT CAST(person_id AS VARCHAR(20)), CAST(start_date AS VARCHAR(32)), "
-                                      "CAST(COALESCE(CAST(end_date AS VARCHAR(32)), '') AS VARCHAR(32)), "
-                                      "CAST(episode_id AS VARCHAR(20)), CAST(accom_code AS VARCHAR(20)) "
-                                      "FROM accommodation_episode",
-                                      "accommodation episodes", at, /*covering=*/true, accommodation));
+  f.at = at_;
+  f.cohort = static_cast<int64_t>(latest_.size());
+  for (const auto& [id, streams] : latest_) {
+    std::array<std::string, 3> codes;
+    for (size_t s = 0; s < 3; ++s) codes[s] = streams[s].order < 0 ? std::string("none") : streams[s].code;
+    ++f.in_touch[codes[kInTouch]];
+    ++f.activity[codes[kActivity]];
+    ++f.accommodation[codes[kAccommodation]];
+    if (codes[kInTouch] == "YES") ++f.in_touch_yes;
+    if (eet_codes.count(codes[kActivity])) ++f.in_eet;
+    const std::string& accom = codes[kAccommodation];
+    if (accom.size() == 2 && accom[1] == '1') ++f.in_suitable;
+    f.codes_by_person.emplace(id, std::move(codes));
+  }
+  return f;
+}
+
+core::Result<std::set<std::string>> ReadEetCodes(db::Database& target) {
   std::set<std::string> eet_codes;
   HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
       "SELECT CAST(code AS VARCHAR(20)) FROM code_activity WHERE in_eet = 1", 1,
       "reading the activity codes for the OC3 figures",
       [&](std::vector<std::string>& row) { eet_codes.insert(std::move(row[0])); }));
-  const auto code_of = [](const Latest& l) { return l.id < 0 ? std::string("none") : l.code; };
-  for (const auto& [id, latest] : in_touch) {
-    const std::string code = code_of(latest);
-    ++f.in_touch[code];
-    if (code == "YES") ++f.in_touch_yes;
-  }
-  for (const auto& [id, latest] : activity) {
-    const std::string code = code_of(latest);
-    ++f.activity[code];
-    if (eet_codes.count(code)) ++f.in_eet;
-  }
-  for (const auto& [id, latest] : accommodation) {
-    const std::string code = code_of(latest);
-    ++f.accommodation[code];
-    if (code.size() == 2 && code[1] == '1') ++f.in_suitable;
-  }
-  return f;
+  return eet_codes;
+}
+
+core::Result<Oc3Figures> ComputeOc3(db::Database& target, core::Date at) {
+  Oc3Builder builder(at);
+  HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
+      "SELECT CAST(person_id AS VARCHAR(20)), CAST(date_of_birth AS VARCHAR(32)), CAST(case_status AS VARCHAR(20)) "
+      "FROM person",
+      3, "reading people for the OC3 figures",
+      [&](std::vector<std::string>& row) { builder.AddPerson(ToInt(row[0]), ToDate(row[1]), row[2] == "OPEN"); }));
+  HANDOVER_RETURN_IF_ERROR(ReadRecords(target,
+                                       "SELECT CAST(person_id AS VARCHAR(20)), CAST(contact_date AS VARCHAR(32)), "
+                                       "CAST('' AS VARCHAR(1)), CAST(contact_id AS VARCHAR(20)), "
+                                       "CAST(in_touch_code AS VARCHAR(20)) FROM contact",
+                                       "contacts", Oc3Builder::kInTouch, /*is_episode=*/false, builder));
+  HANDOVER_RETURN_IF_ERROR(ReadRecords(target,
+                                       "SELECT CAST(person_id AS VARCHAR(20)), CAST(start_date AS VARCHAR(32)), "
+                                       "CAST(COALESCE(CAST(end_date AS VARCHAR(32)), '') AS VARCHAR(32)), "
+                                       "CAST(episode_id AS VARCHAR(20)), CAST(activity_code AS VARCHAR(20)) "
+                                       "FROM activity_episode",
+                                       "activity episodes", Oc3Builder::kActivity, /*is_episode=*/true, builder));
+  HANDOVER_RETURN_IF_ERROR(ReadRecords(target,
+                                       "SELECT CAST(person_id AS VARCHAR(20)), CAST(start_date AS VARCHAR(32)), "
+                                       "CAST(COALESCE(CAST(end_date AS VARCHAR(32)), '') AS VARCHAR(32)), "
+                                       "CAST(episode_id AS VARCHAR(20)), CAST(accom_code AS VARCHAR(20)) "
+                                       "FROM accommodation_episode",
+                                       "accommodation episodes", Oc3Builder::kAccommodation, /*is_episode=*/true,
+                                       builder));
+  auto eet = ReadEetCodes(target);
+  if (!eet.ok()) return eet.status();
+  return builder.Finish(*eet);
 }
 
 }  // namespace handover::reports

@@ -54,7 +54,52 @@ core::Status ReadLedger(db::Database& target, int64_t run_id, MappingFigures& fi
   return core::Status::Ok();
 }
 
+std::string MoneyDifferenceText(const MoneyByPerson& m) {
+  std::string text = "money per person, month and type: ";
+  if (m.differing_groups > 0)
+    text += std::to_string(m.differing_groups) + " of " + std::to_string(m.groups) + " groups differ (source " +
+            std::to_string(m.source_pence) + " pence, ledger " + std::to_string(m.ledger_pence) + ", loaded " +
+            std::to_string(m.loaded_pence) + ", target " + std::to_string(m.target_pence) + ")";
+  if (m.unmatched_records > 0)
+    text += std::string(m.differing_groups ? "; " : "") + std::to_string(m.unmatched_records) +
+            " source records have no ledger line of their own";
+  for (size_t i = 0; i < m.differences.size() && i < 3; ++i) {
+    const MoneyDifference& d = m.differences[i];
+    text += std::string(i == 0 ? "; first: " : "; ") + "person " + (d.person.empty() ? "(none)" : d.person) + ", " +
+            (d.month.empty() ? "no date" : d.month) + ", " + (d.type.empty() ? "no type" : d.type) + ": source " +
+            std::to_string(d.source) + ", ledger " + std::to_string(d.ledger) + ", target " +
+            std::to_string(d.target);
+    if (!d.records.empty())
+      text += " (record " + (d.records[0].legacy_key.empty() ? "target " + d.records[0].target_key
+                                                              : d.records[0].legacy_key) +
+              (d.records.size() > 1 ? " and " + std::to_string(d.records.size() - 1) + " more" : "") + ")";
+  }
+  return text;
+}
+
 }  // namespace
+
+core::Status ReconcileWithMeasures(Reconciliation& r, db::Database& source, const core::Catalog& source_catalog,
+                                   db::Database& target, const Measures& measures, const std::string& legacy_system,
+                                   size_t batch_size) {
+  auto money = ReconcileMoneyByPerson(source, source_catalog, target, measures, r.run_id, legacy_system, batch_size);
+  if (!money.ok()) return money.status().WithContext("reconciling money per person");
+  for (MoneyByPerson& m : *money) {
+    auto figures = std::find_if(r.mappings.begin(), r.mappings.end(),
+                                [&](const MappingFigures& f) { return f.mapping == m.mapping; });
+    if (figures != r.mappings.end() && !m.balanced()) figures->differences.push_back(MoneyDifferenceText(m));
+  }
+  r.money_by_person = std::move(*money);
+  if (!r.oc3 || !measures.has_oc3()) return core::Status::Ok();
+  PersonIdentity identity;
+  identity.run_id = r.run_id;
+  identity.legacy_system = legacy_system;
+  std::unordered_map<int64_t, std::string> labels;
+  auto oc3 = ComputeOc3FromSource(source, source_catalog, target, measures, r.oc3->at, identity, batch_size, labels);
+  if (!oc3.ok()) return oc3.status().WithContext("computing the OC3 figures on the source");
+  r.statutory = CompareOc3(std::move(*oc3), *r.oc3, labels);
+  return core::Status::Ok();
+}
 
 bool IsPersonalColumn(const std::string& column) {
   const std::string c = core::AsciiLower(column);
@@ -64,7 +109,8 @@ bool IsPersonalColumn(const std::string& column) {
 }
 
 bool Reconciliation::balanced() const {
-  return std::all_of(mappings.begin(), mappings.end(), [](const MappingFigures& m) { return m.balanced(); });
+  return std::all_of(mappings.begin(), mappings.end(), [](const MappingFigures& m) { return m.balanced(); }) &&
+         std::all_of(money_by_person.begin(), money_by_person.end(), [](const MoneyByPerson& m) { return m.balanced(); });
 }
 
 int64_t Reconciliation::total_source_rows() const {

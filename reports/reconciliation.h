@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "db/database.h"
+#include "reports/measures.h"
+#include "reports/money_by_person.h"
 #include "reports/oc3_figures.h"
+#include "reports/oc3_source.h"
 #include "reports/verdict.h"
 #include "core/status.h"
 #include "load/load_engine.h"
@@ -95,6 +98,11 @@ struct Reconciliation {
   // The OC3 figures at the cut-over, from the migrated data (when the run has
   // a cutover parameter and the target is the leaving care model).
   std::optional<Oc3Figures> oc3;
+  // The measures' independent reading of the source (measures.h): money per
+  // person, month and type for each mapping reconcile.json declares, and the
+  // OC3 figures as the source holds them against `oc3`.
+  std::vector<MoneyByPerson> money_by_person;
+  std::optional<StatutoryComparison> statutory;
   // Go / no-go and why (set by the caller with DecideVerdict once the
   // figures are complete).
   Verdict verdict;
@@ -115,6 +123,14 @@ struct PrivacyOptions {
 // whose balanced() is false, with every difference listed.
 core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& target, const transform::MappingProgram& program,
                                  const load::LoadSummary& summary);
+
+// Adds the measures' checks to `r` (after Reconcile, with r.oc3 computed):
+// money per person for every money measure, each mapping whose money does
+// not agree getting a difference that names the first groups and records;
+// and, when the measures read the OC3 inputs, the source-side figures.
+core::Status ReconcileWithMeasures(Reconciliation& r, db::Database& source, const core::Catalog& source_catalog,
+                                   db::Database& target, const Measures& measures, const std::string& legacy_system,
+                                   size_t batch_size);
 
 // True for column names that hold personal data (forename, surname, dob...).
 bool IsPersonalColumn(const std::string& column);

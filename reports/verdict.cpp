@@ -96,6 +96,18 @@ Verdict DecideVerdict(const Reconciliation& r, const VerdictRules& rules, core::
                           " records rejected (" + share + "), more than the " + allowed + " signoff.json allows");
     }
   }
+  if (r.statutory && !r.statutory->equal()) {
+    const StatutoryComparison& s = *r.statutory;
+    std::string reason = "statutory figures moved (OC3 at " + r.oc3->at.ToIso() + "): ";
+    for (size_t i = 0; i < s.differences.size() && i < 4; ++i) reason += (i ? "; " : "") + s.differences[i];
+    if (s.differences.size() > 4) reason += "; " + std::to_string(s.differences.size() - 4) + " more figures";
+    reason += std::string(s.differences.empty() ? "" : "; ") + std::to_string(s.people_differing) +
+              " person figures differ";
+    if (!s.people.empty())
+      reason += ", first " + s.people[0].person + " " + s.people[0].figure + ": " + s.people[0].source +
+                " in the source, " + s.people[0].target + " migrated";
+    v.reasons.push_back(reason);
+  }
   v.go = v.reasons.empty();
   return v;
 }

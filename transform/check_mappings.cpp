@@ -158,7 +158,8 @@ CheckResult CheckMappingSources(const std::vector<MappingSource>& files, const c
   std::vector<const MappingSource*> all;
   for (const MappingSource& f : files) {
     all.push_back(&f);
-    if (!EndsWith(core::AsciiLower(f.path), ".map")) continue;
+    const std::string path = core::AsciiLower(f.path);
+    if (!EndsWith(path, ".map") && !EndsWith(path, ".measure")) continue;
     ParsedFile p;
     if (ParseMappingText(f.path, f.text, p, diagnostics)) parsed.push_back(std::move(p));
   }

@@ -1,17 +1,16 @@
 #include "transform/mapping_folder.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "core/ascii.h"
+#include "core/text_file.h"
 #include "core/within_folder.h"
 
 namespace handover::transform {
 
 namespace fs = std::filesystem;
 
-core::Result<std::vector<MappingSource>> ReadMappingFolder(const fs::path& dir) {
+core::Result<std::vector<MappingSource>> ReadMappingFolder(const fs::path& dir, FolderPart part) {
   std::error_code ec;
   if (!fs::exists(dir, ec))
     return core::Status::Error(core::ErrorCode::kNotFound, "the mappings folder " + dir.string() +
@@ -24,7 +23,8 @@ core::Result<std::vector<MappingSource>> ReadMappingFolder(const fs::path& dir) 
   for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     const std::string ext = core::AsciiLower(it->path().extension().string());
-    if (ext != ".map" && ext != ".csv") continue;
+    const bool measure = ext == ".measure";
+    if (ext != ".map" && ext != ".csv" && !(measure && part == FolderPart::kWithMeasures)) continue;
     if (!it->is_regular_file(ec)) continue;
     if (!core::IsWithinFolder(dir, it->path()))
       return core::Status::Error(core::ErrorCode::kConfig,
@@ -43,13 +43,11 @@ core::Result<std::vector<MappingSource>> ReadMappingFolder(const fs::path& dir) 
   std::sort(paths.begin(), paths.end());
   std::vector<MappingSource> files;
   for (const fs::path& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in)
+    auto text = core::ReadTextFile(p);
+    if (!text.ok())
       return core::Status::Error(core::ErrorCode::kIo, "cannot read the mapping file " + p.string() +
                                                            "; check that it is readable");
-    files.push_back({p.lexically_normal().string(), text.str()});
+    files.push_back({p.lexically_normal().string(), std::move(*text)});
   }
   return files;
 }

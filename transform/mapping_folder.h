@@ -22,6 +22,10 @@ struct MappingSource {
 // line naming the folder or file when `dir` is missing or not a folder, when
 // it holds no *.map file, when a file cannot be read, or when a file is a
 // link to somewhere outside the folder (code sets live inside it).
-core::Result<std::vector<MappingSource>> ReadMappingFolder(const std::filesystem::path& dir);
+// With kWithMeasures, the `*.measure` files (reconciliation's own reading of
+// the source, see reports/measures.h) are read too; a run never reads them.
+enum class FolderPart { kMappings, kWithMeasures };
+core::Result<std::vector<MappingSource>> ReadMappingFolder(const std::filesystem::path& dir,
+                                                           FolderPart part = FolderPart::kMappings);
 
 }  // namespace handover::transform
