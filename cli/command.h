@@ -41,5 +41,6 @@ Runner AddRunCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddStatusCommand(CLI::App& app);
 Runner AddCheckCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddCompareCommand(CLI::App& app);
+Runner AddReconcileCommand(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace handover::cli

@@ -81,6 +81,7 @@ int main(int argc, char** argv) {
       {"check", AddCheckCommand(app, global)},
       {"rehearse", AddRehearseCommand(app, global)},
       {"run", AddRunCommand(app, global)},
+      {"reconcile", AddReconcileCommand(app, global)},
       {"status", AddStatusCommand(app)},
       {"compare", AddCompareCommand(app)},
       {"version", AddVersionCommand(app)},

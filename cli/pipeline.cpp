@@ -1,20 +1,18 @@
 #include "cli/pipeline.h"
 
-#include <chrono>
 
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <set>
 
 #include "cli/logging.h"
 #include "cli/progress_meter.h"
 #include "cli/run_flags.h"
+#include "cli/run_reconciliation.h"
 #include "core/interrupt.h"
 #include "core/within_folder.h"
-#include "db/source_query.h"
 #include "load/load_engine.h"
 #include "load/run_decision.h"
 #include "load/source_fingerprint.h"
@@ -88,18 +86,6 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   if (!prepared.ok()) return ReportError(prepared.status());
   load::PreparedRun& run = *prepared;
   const std::string target_name = run.target->url().Masked();
-  // So are the measures reconciliation reads the source with.
-  std::vector<transform::Diagnostic> measure_problems;
-  db::Database& source_db = *run.source;
-  auto measures = reports::LoadMeasures(
-      flags.run.mappings_dir, run.source_catalog, run.target_catalog, *run.program, run.params,
-      [&source_db](const std::string& name, const std::string& sql) { return db::DescribeQuery(source_db, name, sql); },
-      measure_problems);
-  if (!measure_problems.empty()) std::cerr << transform::FormatDiagnostics(measure_problems);
-  if (!measures.ok()) {
-    run.DiscardCreatedTarget();
-    return ReportError(measures.status());
-  }
   // Ends a rehearsal: everything it did to the target is rolled back, and a
   // target file it created is removed again.
   const auto undo_rehearsal = [&run, rehearsal] {
@@ -113,6 +99,9 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     run.DiscardCreatedTarget();
     return ReportError(status);
   };
+  // So are the measures reconciliation reads the source with.
+  auto measures = LoadMeasuresOrPrintDiagnostics(run, flags.run.mappings_dir);
+  if (!measures.ok()) return fail(measures.status());
   load::LoadOptions options;
   options.batch_size = flags.batch_size;
   options.legacy_system = flags.legacy_system;
@@ -198,69 +187,27 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   }
 
   spdlog::info("reconciling {} {}", options.run.kind, summary->run_id);
-  reports::PrivacyOptions privacy;
-  privacy.show_personal_data = flags.show_personal_data;
-  double reconcile_seconds = 0, report_seconds = 0;
-  auto reconciliation = [&] {
-    load::StageClock clock(reconcile_seconds);
-    return reports::Reconcile(*run.source, *run.target, *run.program, *summary);
-  }();
-  if (!reconciliation.ok()) {
-    if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
-    undo_rehearsal();
-    return ReportError(reconciliation.status().WithContext("reconciling"));
-  }
-  reports::Reconciliation& r = *reconciliation;
-  r.run_kind = options.run.kind;
-  if (auto cutover = run.params.find("cutover"); cutover != run.params.end() && reports::HasOc3Tables(run.target_catalog)) {
-    if (const auto at = core::Date::ParseIso(cutover->second)) {
-      load::StageClock clock(reconcile_seconds);
-      auto oc3 = reports::ComputeOc3(*run.target, *at);
-      if (!oc3.ok()) {
-        if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
-        undo_rehearsal();
-        return ReportError(oc3.status().WithContext("computing the OC3 figures"));
-      }
-      r.oc3 = std::move(*oc3);
-    }
-  }
-  {
-    load::StageClock clock(reconcile_seconds);
-    if (core::Status checked = reports::ReconcileWithMeasures(r, *run.source, run.source_catalog, *run.target,
-                                                              *measures, flags.legacy_system, flags.batch_size);
-        !checked.ok()) {
-      if (!rehearsal) (void)load::CloseRun(*run.target, summary->run_id, "failed");
-      undo_rehearsal();
-      return ReportError(checked);
-    }
-  }
-  std::set<std::string> read, ignored;
-  for (const auto& mapping : run.program->mappings) {
-    (mapping->ignored() ? ignored : read).insert(mapping->source_table());
-    for (const auto& lookup : mapping->lookups()) read.insert(lookup.table);
-  }
-  for (const auto& [table, schema] : run.source_catalog.tables)
-    if (schema.query.empty())  // a source query is no table of the source's
-      (read.count(table)      ? r.source_tables_read
-       : ignored.count(table) ? r.source_tables_ignored
-                              : r.source_tables_not_read)
-          .push_back(table);
-  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  r.verdict = reports::DecideVerdict(r, *signoff, core::Date{static_cast<int32_t>(today.time_since_epoch().count())});
-  const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
-  if (core::Status s = load::CloseRun(*run.target, r.run_id, verdict); !s.ok()) {
-    undo_rehearsal();
-    return ReportError(s);
-  }
-  const core::Status written = [&] {
-    load::StageClock clock(report_seconds);
-    return reports::WriteRunReports(r, *run.target, privacy, out);
-  }();
+  ReconcileSettings settings;
+  settings.run_kind = options.run.kind;
+  settings.legacy_system = flags.legacy_system;
+  settings.batch_size = flags.batch_size;
+  settings.privacy.show_personal_data = flags.show_personal_data;
+  settings.out = out;
+  ReconcileOutcome reconciled = ReconcileAndReport(
+      run, *summary, *measures, *signoff, settings, [&](const reports::Reconciliation& r) {
+        return load::CloseRun(*run.target, r.run_id, r.balanced() ? "balanced" : "unbalanced");
+      });
   spdlog::info("stages: extract {:.2f} s, transform {:.2f} s, load {:.2f} s, reconcile {:.2f} s, reports {:.2f} s",
-               summary->stages.extract, summary->stages.transform, summary->stages.load, reconcile_seconds,
-               report_seconds);
+               summary->stages.extract, summary->stages.transform, summary->stages.load,
+               reconciled.reconcile_seconds, reconciled.report_seconds);
+  if (!reconciled.status.ok()) {
+    if (!rehearsal && !reconciled.recorded) (void)load::CloseRun(*run.target, summary->run_id, "failed");
+    undo_rehearsal();
+    return ReportError(reconciled.status);
+  }
   undo_rehearsal();
-  if (!written.ok()) return ReportError(written);
+  const reports::Reconciliation& r = *reconciled.reconciliation;
+  const std::string verdict = r.balanced() ? "balanced" : "unbalanced";
   spdlog::info("{} {} {}: {} source rows, {} pence loaded, {} exceptions{}", options.run.kind, r.run_id, verdict,
                r.total_source_rows(), r.total_pence_loaded(), r.exception_count,
                rehearsal ? "; rolled back, the target is as it was" : "; committed");
