@@ -1,11 +1,12 @@
-// report.html, section by section. Each section writes into one string;
-// every value goes through HtmlEscape (E below), numbers through Grouped and
-// money through Pounds, so no float and no unescaped text reach the page.
+// report.html, section by section, inside html_page.h's page shell. Each
+// section writes into one string; every value goes through HtmlEscape (E
+// below), numbers through Grouped and money through Pounds, so no float and
+// no unescaped text reach the page.
 #include "reports/html_renderer.h"
 
-#include <cstdio>
 #include <set>
 
+#include "reports/html_page.h"
 #include "reports/money_text.h"
 #include "reports/reason_codes.h"
 #include "reports/svg_charts.h"
@@ -19,29 +20,17 @@ constexpr const char* kRejectedColour = "#c62828";
 constexpr const char* kExcludedColour = "#757575";
 constexpr const char* kMergedColour = "#1565c0";
 
-// Print-friendly and readable on a screen; system fonts only, nothing fetched.
+// report.html's own layout; the shared style (verdict box, tables) is
+// html_page.cpp's.
 constexpr const char* kStyle = R"(
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem auto;max-width:72rem;
-  padding:0 1rem;color:#1a1a1a;line-height:1.4}
-h1{font-size:1.3rem;margin:0 0 .5rem}h2{border-bottom:2px solid #ccc;padding-bottom:.2rem;margin-top:2.2rem}
-.verdict-box{border:4px solid;padding:1rem 1.5rem;border-radius:6px}
-.verdict-box.go{border-color:#2e7d32;background:#eef7ee}.verdict-box.no-go{border-color:#c62828;background:#fdeeee}
-.verdict{font-size:4rem;font-weight:800;margin:0;letter-spacing:.05em}
-.go .verdict{color:#2e7d32}.no-go .verdict{color:#c62828}
 dl.run{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:1rem 0 0}
 dl.run dt{font-weight:600}dl.run dd{margin:0;font-family:ui-monospace,monospace;word-break:break-all}
-table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.25rem .6rem;text-align:left}
-th{background:#f0f0f0}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-tr.total td{font-weight:700;border-top:2px solid #555}
-.yes{color:#2e7d32;font-weight:700}.no{color:#c62828;font-weight:700}
 .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:0 2rem}
 figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.3rem}svg text{font-size:13px;fill:#1a1a1a}
 .code-tables{display:flex;flex-wrap:wrap;gap:0 2.5rem;align-items:flex-start}
-caption{text-align:left;font-weight:600;padding:.2rem 0}
 dl.meanings dt{margin-top:.5rem}dl.meanings dd{margin-left:1.5rem}
-.equation{font-size:1.1rem;font-variant-numeric:tabular-nums}.note{color:#555}
+.equation{font-size:1.1rem;font-variant-numeric:tabular-nums}
 .sign{margin-top:3rem;display:grid;grid-template-columns:1fr 1fr;gap:2rem}.sign p{border-top:1px solid #333;padding-top:.3rem}
-@media print{body{margin:0;max-width:none}section{break-inside:avoid-page}}
 )";
 
 std::string E(std::string_view text) { return HtmlEscape(text); }
@@ -271,50 +260,23 @@ void ScopeSection(std::string& out, const Reconciliation& r) {
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == '\x7f') {
-          char hex[8];
-          std::snprintf(hex, sizeof hex, "\\x%02x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += hex;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
-
 std::string RenderHtml(const Reconciliation& r, std::string_view written_at) {
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>" +
-      E(std::string(r.run_kind == "run" ? "Run " : "Rehearsal ") + std::to_string(r.run_id) + ": " +
-        (r.verdict.go ? "GO" : "NO-GO")) +
-      "</title><style>" + kStyle + "</style></head><body>\n";
-  VerdictSection(out, r, written_at);
-  out += "\n<main>";
-  LedgerSection(out, r);
-  out += "\n";
-  MoneySection(out, r);
-  out += "\n";
-  ExceptionsSection(out, r);
-  out += "\n";
-  Oc3Section(out, r);
-  out += "\n";
-  ScopeSection(out, r);
-  out += "\n</main><footer class=\"sign\"><p>Signed (data officer)</p><p>Date</p></footer></body></html>\n";
-  return out;
+  std::string body;
+  VerdictSection(body, r, written_at);
+  body += "\n<main>";
+  LedgerSection(body, r);
+  body += "\n";
+  MoneySection(body, r);
+  body += "\n";
+  ExceptionsSection(body, r);
+  body += "\n";
+  Oc3Section(body, r);
+  body += "\n";
+  ScopeSection(body, r);
+  body += "\n</main><footer class=\"sign\"><p>Signed (data officer)</p><p>Date</p></footer>";
+  return HtmlPage(std::string(r.run_kind == "run" ? "Run " : "Rehearsal ") + std::to_string(r.run_id) + ": " +
+                      (r.verdict.go ? "GO" : "NO-GO"),
+                  kStyle, body);
 }
 
 }  // namespace handover::reports

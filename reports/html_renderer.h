@@ -1,12 +1,14 @@
 // report.html: the one page a data officer reads and signs after a run. It
 // is self-contained (inline CSS and SVG; no script, font, image or link to
 // anywhere else) and shows only figures and reason codes, never a person's
-// name or date of birth. Every string is written through HtmlEscape.
+// name or date of birth. Every string is written through HtmlEscape
+// (html_page.h, included here for the renderers that draw into the page).
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "reports/html_page.h"
 #include "reports/reconciliation.h"
 
 namespace handover::reports {
@@ -17,10 +19,5 @@ namespace handover::reports {
 // code; the OC3 figures (when the run has them); the run's scope. `written_at`
 // is shown as the time the page was written (WriteRunReports passes UTC now).
 std::string RenderHtml(const Reconciliation& reconciliation, std::string_view written_at);
-
-// `text` safe as HTML element content and as a quoted attribute value: & < >
-// " ' become character references, and control bytes other than tab and
-// newline are written as visible \xHH text.
-std::string HtmlEscape(std::string_view text);
 
 }  // namespace handover::reports

@@ -118,6 +118,23 @@ void AddFigures(const json& before, const json& after, RehearsalComparison& c) {
     c.figures.push_back({"", std::string("totals.") + figure, AsText(bt.value(figure, json())), AsText(at.value(figure, json()))});
 }
 
+// signoff.decision as the board reads it: "GO", "NO-GO", "?" when absent.
+std::string Decision(const json& report) {
+  const auto signoff = report.find("signoff");
+  if (signoff == report.end() || !signoff->is_object()) return "?";
+  const std::string decision = signoff->value("decision", std::string("?"));
+  return decision == "go" ? "GO" : decision == "no-go" ? "NO-GO" : decision;
+}
+
+std::vector<std::string> Reasons(const json& report) {
+  std::vector<std::string> reasons;
+  const auto signoff = report.find("signoff");
+  if (signoff == report.end() || !signoff->is_object() || !signoff->contains("reasons")) return reasons;
+  for (const json& reason : (*signoff)["reasons"])
+    if (reason.is_string()) reasons.push_back(reason.get<std::string>());
+  return reasons;
+}
+
 }  // namespace
 
 core::Result<RehearsalComparison> CompareReportFolders(const fs::path& before_dir, const fs::path& after_dir) {
@@ -133,11 +150,9 @@ core::Result<RehearsalComparison> CompareReportFolders(const fs::path& before_di
   RehearsalComparison c;
   c.before_label = Label(*before, before_dir);
   c.after_label = Label(*after, after_dir);
-  const auto decision = [](const json& r) {
-    return r.contains("signoff") ? r["signoff"].value("decision", std::string("?")) : std::string("?");
-  };
-  c.verdict_before = decision(*before);
-  c.verdict_after = decision(*after);
+  c.verdict.before = Decision(*before);
+  c.verdict.after = Decision(*after);
+  c.verdict.after_reasons = Reasons(*after);
   AddFigures(*before, *after, c);
 
   std::multiset<std::string> earlier, later;
@@ -166,9 +181,9 @@ core::Result<RehearsalComparison> CompareReportFolders(const fs::path& before_di
 }
 
 std::string RenderComparisonSummary(const RehearsalComparison& c) {
-  const auto upper = [](std::string v) { return v == "go" ? "GO" : v == "no-go" ? "NO-GO" : v; };
   std::string text = "\nComparing " + c.after_label + "\n     with " + c.before_label + "\n";
-  text += "  Verdict: " + upper(c.verdict_before) + " -> " + upper(c.verdict_after) + "\n";
+  text += "  Verdict: " + c.verdict.before + " -> " + c.verdict.after + "\n";
+  for (const std::string& reason : c.verdict.after_reasons) text += "    " + reason + "\n";
   size_t changed = 0;
   for (const FigureChange& f : c.figures) {
     if (!f.changed()) continue;
@@ -189,6 +204,8 @@ std::string RenderComparisonSummary(const RehearsalComparison& c) {
 
 std::string RenderComparisonCsv(const RehearsalComparison& c) {
   std::string out = "mapping,figure,before,after,changed\n";
+  out += ",verdict," + CsvField(c.verdict.before) + "," + CsvField(c.verdict.after) + "," +
+         (c.verdict.changed() ? "yes" : "no") + "\n";
   for (const FigureChange& f : c.figures)
     out += CsvField(f.mapping) + "," + CsvField(f.figure) + "," + CsvField(f.before) + "," + CsvField(f.after) + "," +
            (f.changed() ? "yes" : "no") + "\n";

@@ -29,9 +29,19 @@ struct ExceptionChange {
   std::string mapping, legacy_key, reason_code, reason;
 };
 
+// The sign-off verdict of each rehearsal, as the board reads it first:
+// "GO" / "NO-GO" ("?" when a report has no verdict), and the reasons the
+// later rehearsal gave for a NO-GO (reconciliation.json's signoff.reasons).
+struct VerdictChange {
+  std::string before, after;
+  std::vector<std::string> after_reasons;
+  bool changed() const { return before != after; }
+};
+
+// Everything that moved between two rehearsals, and what did not.
 struct RehearsalComparison {
   std::string before_label, after_label;  // "rehearsal 3 (demo/rehearsal-3)"
-  std::string verdict_before, verdict_after;  // "go" / "no-go"
+  VerdictChange verdict;
   std::vector<FigureChange> figures;
   std::vector<ExceptionChange> exceptions;  // new first, then resolved, each in file order
   // "mapping:reason_code" -> count
@@ -44,12 +54,14 @@ struct RehearsalComparison {
 core::Result<RehearsalComparison> CompareReportFolders(const std::filesystem::path& before,
                                                        const std::filesystem::path& after);
 
-// The terminal summary: the verdicts first, then each figure that changed,
-// then the exceptions new / resolved / still open by reason.
+// The terminal summary: the verdict change first ("Verdict: GO -> NO-GO"),
+// then each figure that changed, then the exceptions new / resolved / still
+// open by reason.
 std::string RenderComparisonSummary(const RehearsalComparison& comparison);
 
-// compare.csv: one row per figure (changed or not); compare-exceptions.csv:
-// one row per new or resolved worklist line.
+// compare.csv: the verdict row first (figure "verdict", before and after as
+// GO / NO-GO), then one row per figure (changed or not);
+// compare-exceptions.csv: one row per new or resolved worklist line.
 std::string RenderComparisonCsv(const RehearsalComparison& comparison);
 std::string RenderExceptionChangesCsv(const RehearsalComparison& comparison);
 

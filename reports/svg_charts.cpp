@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "reports/html_renderer.h"
+#include "reports/html_page.h"
 #include "reports/money_text.h"
 
 namespace handover::reports {

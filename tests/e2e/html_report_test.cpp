@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -16,6 +14,7 @@
 #include <regex>
 #include <sstream>
 
+#include "tests/support/chromium.h"
 #include "tests/support/provider_suite.h"
 #include "tests/support/report_json.h"
 #include "tests/support/test_support.h"
@@ -24,37 +23,6 @@ namespace handover {
 namespace {
 
 using nlohmann::json;
-
-// The browser: $HANDOVER_CHROMIUM, else the first of the usual names on PATH.
-std::string FindChromium() {
-  if (const char* named = std::getenv("HANDOVER_CHROMIUM"); named && *named) return named;
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path ? path : "");
-  for (std::string dir; std::getline(dirs, dir, ':');)
-    for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
-      const std::filesystem::path candidate = std::filesystem::path(dir) / name;
-      if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
-    }
-  return "";
-}
-
-// Runs `command` through the shell with standard output and error in files;
-// returns its exit status (-1 if it did not exit).
-int Shell(const std::string& command, const std::filesystem::path& out, const std::filesystem::path& err) {
-  const int status = std::system((command + " > '" + out.string() + "' 2> '" + err.string() + "'").c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// What a reader sees of a DOM: tags dropped (each as a space), the usual
-// character references decoded, runs of white space as one space.
-std::string VisibleText(const std::string& dom) {
-  std::string text = std::regex_replace(dom, std::regex("<style[^>]*>[^<]*</style>|<title>[^<]*</title>"), " ");
-  text = std::regex_replace(text, std::regex("<[^>]*>"), " ");
-  for (const auto& [ref, c] : std::vector<std::pair<std::string, std::string>>{
-           {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}, {"&amp;", "&"}})
-    text = std::regex_replace(text, std::regex(ref), c);
-  return std::regex_replace(text, std::regex("\\s+"), " ");
-}
 
 // 1234567 -> "1,234,567", written here again so the page's own formatting is
 // checked, not reused.
@@ -90,12 +58,7 @@ class HtmlReport : public testing::ProviderSuite<300, 7> {
   // Runs Chromium headless on report.html with `flags`; the exit status, its
   // standard output in `out`.
   int Chromium(const std::string& chromium, const std::string& flags, const std::string& url, std::string& out) {
-    const int status = Shell("timeout 60 '" + chromium +
-                                 "' --headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir='" +
-                                 (scratch_ / "chromium-profile").string() + "' " + flags + " '" + url + "'",
-                             scratch_ / "chromium.out", scratch_ / "chromium.err");
-    out = testing::ReadFile(scratch_ / "chromium.out");
-    return status;
+    return testing::RunChromium(chromium, scratch_.path(), flags, url, out);
   }
 
   testing::TempDir scratch_;
@@ -131,16 +94,14 @@ TEST_F(HtmlReport, IsWrittenOwnerOnlySelfContainedAndNamedInTheSummary) {
 }
 
 TEST_F(HtmlReport, ChromiumShowsTheVerdictFiguresMoneyAndOc3) {
-  const std::string chromium = FindChromium();
-  if (chromium.empty()) GTEST_SKIP() << "no Chromium found (apt-get install chromium, or set HANDOVER_CHROMIUM)";
-  std::string blank;
-  if (Chromium(chromium, "--dump-dom", "about:blank", blank) != 0 || blank.find("<html") == std::string::npos)
-    GTEST_SKIP() << chromium << " cannot start headless: " << testing::ReadFile(scratch_ / "chromium.err");
+  std::string chromium;
+  if (const std::string why = testing::ChromiumUnavailable(scratch_.path(), chromium); !why.empty())
+    GTEST_SKIP() << why;
 
   const std::string url = "file://" + (out_ / "report.html").string();
   std::string dom;
   ASSERT_EQ(Chromium(chromium, "--dump-dom", url, dom), 0) << testing::ReadFile(scratch_ / "chromium.err");
-  const std::string text = VisibleText(dom);
+  const std::string text = testing::VisibleText(dom);
 
   // The verdict: this provider balances and the set has no reject limits.
   EXPECT_TRUE(std::regex_search(dom, std::regex(R"(<p [^>]*id="verdict"[^>]*>GO</p>)"))) << dom;
