@@ -195,6 +195,9 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   settings.out = out;
   ReconcileOutcome reconciled = ReconcileAndReport(
       run, *summary, *measures, *signoff, settings, [&](const reports::Reconciliation& r) {
+        // A committed run keeps its reconciliation, for `compare` by run id.
+        if (!rehearsal)
+          HANDOVER_RETURN_IF_ERROR(load::RecordRunReport(*run.target, r.run_id, reports::RenderJson(r)));
         return load::CloseRun(*run.target, r.run_id, r.balanced() ? "balanced" : "unbalanced");
       });
   spdlog::info("stages: extract {:.2f} s, transform {:.2f} s, load {:.2f} s, reconcile {:.2f} s, reports {:.2f} s",

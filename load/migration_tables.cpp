@@ -63,6 +63,10 @@ CREATE TABLE IF NOT EXISTS migration_existing (
   pence BIGINT NOT NULL,
   PRIMARY KEY (run_id, target_table)
 );
+CREATE TABLE IF NOT EXISTS migration_report (
+  run_id BIGINT NOT NULL PRIMARY KEY REFERENCES migration_run (run_id),
+  reconciliation TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS migration_crosswalk (
   legacy_system TEXT NOT NULL,
   entity TEXT NOT NULL,

@@ -44,6 +44,20 @@ core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& o
                         "closing run " + std::to_string(run_id));
 }
 
+core::Status RecordRunReport(db::Database& target, int64_t run_id, const std::string& reconciliation_json) {
+  const std::string id = std::to_string(run_id);
+  const std::string context = "recording the reconciliation of run " + id;
+  HANDOVER_RETURN_IF_ERROR(target.Begin(context));
+  core::Status s = target.Execute("DELETE FROM migration_report WHERE run_id = " + id, context);
+  if (s.ok())
+    s = target.Execute("INSERT INTO migration_report (run_id, reconciliation) VALUES (" + id + ", " +
+                           db::Database::QuoteLiteral(reconciliation_json) + ")",
+                       context);
+  if (s.ok()) return target.Commit(context);
+  target.Rollback();
+  return s;
+}
+
 std::string RunRow::State() const {
   if (outcome.empty()) return "did not finish (killed or crashed)";
   if (outcome == "interrupted") return "interrupted (stopped on request)";

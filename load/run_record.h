@@ -25,6 +25,9 @@ core::Result<int64_t> OpenRun(db::Database& target, const RunInfo& info);
 core::Status ReopenRun(db::Database& target, int64_t run_id);
 // Records the run's outcome: "balanced", "unbalanced", "failed" or "interrupted".
 core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome);
+// Keeps a committed run's reconciliation (reconciliation.json's text) in
+// migration_report, so that runs of one target can be compared by id.
+core::Status RecordRunReport(db::Database& target, int64_t run_id, const std::string& reconciliation_json);
 
 // One recorded run as `handover status` shows it.
 struct RunRow {

@@ -112,6 +112,26 @@ void AddFigures(const json& before, const json& after, RehearsalComparison& c) {
                            b.contains(group) ? AsText(b[group].value(code, json())) : "",
                            a.contains(group) ? AsText(a[group].value(code, json())) : ""});
   }
+  // Money three ways per person, and whether the source's OC3 figures agree.
+  std::map<std::string, json> money_was, money_is;
+  for (const json& m : before.value("money_by_person", json::array())) money_was[m.value("mapping", "")] = m;
+  for (const json& m : after.value("money_by_person", json::array())) money_is[m.value("mapping", "")] = m;
+  std::set<std::string> money_names;
+  for (const auto& [name, m] : money_was) money_names.insert(name);
+  for (const auto& [name, m] : money_is) money_names.insert(name);
+  for (const std::string& name : money_names)
+    for (const char* figure : {"source_pence", "target_pence", "differing_groups"}) {
+      const json& mb = money_was.count(name) ? money_was[name] : json::object();
+      const json& ma = money_is.count(name) ? money_is[name] : json::object();
+      c.figures.push_back({name, std::string("money_by_person.") + figure, AsText(mb.value(figure, json())),
+                           AsText(ma.value(figure, json()))});
+    }
+  const json no_source = json::object();
+  const json& sb = before.contains("oc3_in_source") ? before["oc3_in_source"] : no_source;
+  const json& sa = after.contains("oc3_in_source") ? after["oc3_in_source"] : no_source;
+  for (const char* figure : {"equal", "person_differences"})
+    c.figures.push_back({"", std::string("oc3_in_source.") + figure, AsText(sb.value(figure, json())),
+                         AsText(sa.value(figure, json()))});
   const json& bt = before.value("totals", json::object());
   const json& at = after.value("totals", json::object());
   for (const char* figure : {"source_rows", "pence_loaded", "exceptions"})
@@ -137,28 +157,28 @@ std::vector<std::string> Reasons(const json& report) {
 
 }  // namespace
 
-core::Result<RehearsalComparison> CompareReportFolders(const fs::path& before_dir, const fs::path& after_dir) {
-  auto before = ReadReport(before_dir);
-  if (!before.ok()) return before.status();
-  auto after = ReadReport(after_dir);
-  if (!after.ok()) return after.status();
-  auto was = ReadWorklist(before_dir / "exceptions.csv");
-  if (!was.ok()) return was.status();
-  auto is = ReadWorklist(after_dir / "exceptions.csv");
-  if (!is.ok()) return is.status();
+namespace {
 
+// One side of a comparison: its reconciliation, its worklist and its name.
+struct ComparedReport {
+  json report;
+  std::vector<WorklistLine> worklist;
+  std::string label;
+};
+
+RehearsalComparison CompareReports(const ComparedReport& before, const ComparedReport& after) {
   RehearsalComparison c;
-  c.before_label = Label(*before, before_dir);
-  c.after_label = Label(*after, after_dir);
-  c.verdict.before = Decision(*before);
-  c.verdict.after = Decision(*after);
-  c.verdict.after_reasons = Reasons(*after);
-  AddFigures(*before, *after, c);
+  c.before_label = before.label;
+  c.after_label = after.label;
+  c.verdict.before = Decision(before.report);
+  c.verdict.after = Decision(after.report);
+  c.verdict.after_reasons = Reasons(after.report);
+  AddFigures(before.report, after.report, c);
 
   std::multiset<std::string> earlier, later;
-  for (const WorklistLine& l : *was) earlier.insert(l.Identity());
-  for (const WorklistLine& l : *is) later.insert(l.Identity());
-  for (const WorklistLine& l : *is) {
+  for (const WorklistLine& l : before.worklist) earlier.insert(l.Identity());
+  for (const WorklistLine& l : after.worklist) later.insert(l.Identity());
+  for (const WorklistLine& l : after.worklist) {
     auto it = earlier.find(l.Identity());
     if (it != earlier.end()) {
       earlier.erase(it);
@@ -168,7 +188,7 @@ core::Result<RehearsalComparison> CompareReportFolders(const fs::path& before_di
     c.exceptions.push_back({true, l.mapping, l.legacy_key, l.reason_code, l.reason});
     ++c.new_by_reason[l.mapping + ":" + l.reason_code];
   }
-  for (const WorklistLine& l : *was) {
+  for (const WorklistLine& l : before.worklist) {
     auto it = later.find(l.Identity());
     if (it != later.end()) {
       later.erase(it);
@@ -178,6 +198,60 @@ core::Result<RehearsalComparison> CompareReportFolders(const fs::path& before_di
     ++c.resolved_by_reason[l.mapping + ":" + l.reason_code];
   }
   return c;
+}
+
+core::Result<ComparedReport> ReadFolder(const fs::path& dir) {
+  ComparedReport side;
+  auto report = ReadReport(dir);
+  if (!report.ok()) return report.status();
+  side.report = std::move(*report);
+  auto worklist = ReadWorklist(dir / "exceptions.csv");
+  if (!worklist.ok()) return worklist.status();
+  side.worklist = std::move(*worklist);
+  side.label = Label(side.report, dir);
+  return side;
+}
+
+core::Result<ComparedReport> ReadRecordedRun(db::Database& target, int64_t run_id) {
+  const std::string id = std::to_string(run_id);
+  auto text = target.QueryRows("SELECT CAST(reconciliation AS TEXT) FROM migration_report WHERE run_id = " + id, 1,
+                               "reading the reconciliation of run " + id);
+  if (!text.ok()) return text.status();
+  if (text->empty())
+    return core::Status::Error(core::ErrorCode::kNotFound,
+                               "run " + id + " has no recorded reconciliation in " + target.url().Masked() +
+                                   ": only committed runs are recorded ('handover status' lists them); compare "
+                                   "rehearsals by their report folders");
+  ComparedReport side;
+  side.report = json::parse((*text)[0][0], nullptr, /*allow_exceptions=*/false);
+  if (side.report.is_discarded() || !side.report.is_object())
+    return core::Status::Error(core::ErrorCode::kConfig, "the recorded reconciliation of run " + id + " is not JSON");
+  HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
+      "SELECT CAST(mapping AS VARCHAR(200)), CAST(legacy_key AS VARCHAR(200)), CAST(reason_code AS VARCHAR(100)), "
+      "CAST(reason AS VARCHAR(1000)) FROM migration_exception WHERE run_id = " + id + " ORDER BY mapping, source_row",
+      4, "reading the exceptions of run " + id, [&](std::vector<std::string>& row) {
+        side.worklist.push_back({std::move(row[0]), std::move(row[1]), std::move(row[2]), std::move(row[3])});
+      }));
+  side.label = Label(side.report, target.url().Masked());
+  return side;
+}
+
+}  // namespace
+
+core::Result<RehearsalComparison> CompareReportFolders(const fs::path& before_dir, const fs::path& after_dir) {
+  auto before = ReadFolder(before_dir);
+  if (!before.ok()) return before.status();
+  auto after = ReadFolder(after_dir);
+  if (!after.ok()) return after.status();
+  return CompareReports(*before, *after);
+}
+
+core::Result<RehearsalComparison> CompareRecordedRuns(db::Database& target, int64_t before_run, int64_t after_run) {
+  auto before = ReadRecordedRun(target, before_run);
+  if (!before.ok()) return before.status();
+  auto after = ReadRecordedRun(target, after_run);
+  if (!after.ok()) return after.status();
+  return CompareReports(*before, *after);
 }
 
 std::string RenderComparisonSummary(const RehearsalComparison& c) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "db/database.h"
 
 namespace handover::reports {
 
@@ -53,6 +54,12 @@ struct RehearsalComparison {
 // without them, or a file that does not parse, is a one-line error naming it.
 core::Result<RehearsalComparison> CompareReportFolders(const std::filesystem::path& before,
                                                        const std::filesystem::path& after);
+
+// The same for two committed runs recorded in one target (migration_report
+// and migration_exception). A run with no recorded reconciliation (a
+// rehearsal, a run older than the table, one that failed) is a one-line
+// error naming it.
+core::Result<RehearsalComparison> CompareRecordedRuns(db::Database& target, int64_t before, int64_t after);
 
 // The terminal summary: the verdict change first ("Verdict: GO -> NO-GO"),
 // then each figure that changed, then the exceptions new / resolved / still
