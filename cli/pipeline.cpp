@@ -197,7 +197,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
       run, *summary, *measures, *signoff, settings, [&](const reports::Reconciliation& r) {
         // A committed run keeps its reconciliation, for `compare` by run id.
         if (!rehearsal)
-          HANDOVER_RETURN_IF_ERROR(load::RecordRunReport(*run.target, r.run_id, reports::RenderJson(r)));
+          HANDOVER_RETURN_IF_ERROR(load::RecordRunReport(*run.target, r.run_id, reports::RenderCompactAsciiJson(r)));
         return load::CloseRun(*run.target, r.run_id, r.balanced() ? "balanced" : "unbalanced");
       });
   spdlog::info("stages: extract {:.2f} s, transform {:.2f} s, load {:.2f} s, reconcile {:.2f} s, reports {:.2f} s",

@@ -64,8 +64,10 @@ CREATE TABLE IF NOT EXISTS migration_existing (
   PRIMARY KEY (run_id, target_table)
 );
 CREATE TABLE IF NOT EXISTS migration_report (
-  run_id BIGINT NOT NULL PRIMARY KEY REFERENCES migration_run (run_id),
-  reconciliation TEXT NOT NULL
+  run_id BIGINT NOT NULL REFERENCES migration_run (run_id),
+  part BIGINT NOT NULL,
+  text VARCHAR(255) NOT NULL,
+  PRIMARY KEY (run_id, part)
 );
 CREATE TABLE IF NOT EXISTS migration_crosswalk (
   legacy_system TEXT NOT NULL,

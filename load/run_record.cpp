@@ -1,5 +1,7 @@
 #include "load/run_record.h"
 
+#include <algorithm>
+
 #include <chrono>
 #include <ctime>
 
@@ -49,10 +51,20 @@ core::Status RecordRunReport(db::Database& target, int64_t run_id, const std::st
   const std::string context = "recording the reconciliation of run " + id;
   HANDOVER_RETURN_IF_ERROR(target.Begin(context));
   core::Status s = target.Execute("DELETE FROM migration_report WHERE run_id = " + id, context);
-  if (s.ok())
-    s = target.Execute("INSERT INTO migration_report (run_id, reconciliation) VALUES (" + id + ", " +
-                           db::Database::QuoteLiteral(reconciliation_json) + ")",
+  // In parts of at most kReportPart bytes, cut between UTF-8 characters, so
+  // that no driver meets a long text value.
+  int64_t part = 0;
+  for (size_t at = 0; s.ok() && at < reconciliation_json.size(); ++part) {
+    size_t end = std::min(reconciliation_json.size(), at + kReportPart);
+    while (end < reconciliation_json.size() && end > at + 1 &&
+           (static_cast<unsigned char>(reconciliation_json[end]) & 0xC0) == 0x80)
+      --end;
+    s = target.Execute("INSERT INTO migration_report (run_id, part, text) VALUES (" + id + ", " +
+                           std::to_string(part) + ", " +
+                           db::Database::QuoteLiteral(reconciliation_json.substr(at, end - at)) + ")",
                        context);
+    at = end;
+  }
   if (s.ok()) return target.Commit(context);
   target.Rollback();
   return s;

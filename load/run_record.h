@@ -26,7 +26,12 @@ core::Status ReopenRun(db::Database& target, int64_t run_id);
 // Records the run's outcome: "balanced", "unbalanced", "failed" or "interrupted".
 core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& outcome);
 // Keeps a committed run's reconciliation (reconciliation.json's text) in
-// migration_report, so that runs of one target can be compared by id.
+// migration_report, in parts of at most kReportPart bytes read back in
+// `part` order, so that runs of one target can be compared by id. Parts
+// stay under 256 bytes: through the SQLite ODBC driver a longer computed
+// text value came back garbled (measured: 1,800-byte parts failed to parse,
+// 250-byte parts read back exactly).
+inline constexpr size_t kReportPart = 250;
 core::Status RecordRunReport(db::Database& target, int64_t run_id, const std::string& reconciliation_json);
 
 // One recorded run as `handover status` shows it.

@@ -43,9 +43,7 @@ nlohmann::ordered_json MoneyJson(const MoneyByPerson& m) {
   return j;
 }
 
-}  // namespace
-
-std::string RenderJson(const Reconciliation& r) {
+nlohmann::ordered_json ReconciliationJson(const Reconciliation& r) {
   nlohmann::ordered_json root;
   root["run_id"] = r.run_id;
   root["run_kind"] = r.run_kind;
@@ -117,7 +115,16 @@ std::string RenderJson(const Reconciliation& r) {
     j["differences"] = m.differences;
     mappings.push_back(std::move(j));
   }
-  return root.dump(2) + "\n";
+  return root;
 }
+
+}  // namespace
+
+std::string RenderJson(const Reconciliation& r) { return ReconciliationJson(r).dump(2) + "\n"; }
+
+std::string RenderCompactAsciiJson(const Reconciliation& r) {
+  return ReconciliationJson(r).dump(-1, ' ', /*ensure_ascii=*/true);
+}
+
 
 }  // namespace handover::reports

@@ -214,16 +214,17 @@ core::Result<ComparedReport> ReadFolder(const fs::path& dir) {
 
 core::Result<ComparedReport> ReadRecordedRun(db::Database& target, int64_t run_id) {
   const std::string id = std::to_string(run_id);
-  auto text = target.QueryRows("SELECT CAST(reconciliation AS TEXT) FROM migration_report WHERE run_id = " + id, 1,
-                               "reading the reconciliation of run " + id);
-  if (!text.ok()) return text.status();
-  if (text->empty())
+  std::string text;
+  HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
+      "SELECT CAST(text AS VARCHAR(255)) FROM migration_report WHERE run_id = " + id + " ORDER BY part", 1,
+      "reading the reconciliation of run " + id, [&](std::vector<std::string>& row) { text += row[0]; }));
+  if (text.empty())
     return core::Status::Error(core::ErrorCode::kNotFound,
                                "run " + id + " has no recorded reconciliation in " + target.url().Masked() +
                                    ": only committed runs are recorded ('handover status' lists them); compare "
                                    "rehearsals by their report folders");
   ComparedReport side;
-  side.report = json::parse((*text)[0][0], nullptr, /*allow_exceptions=*/false);
+  side.report = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (side.report.is_discarded() || !side.report.is_object())
     return core::Status::Error(core::ErrorCode::kConfig, "the recorded reconciliation of run " + id + " is not JSON");
   HANDOVER_RETURN_IF_ERROR(target.ForEachRow(

@@ -14,6 +14,9 @@ namespace handover::reports {
 // reconciliation.json: the figures, differences and verdict, for machines
 // and for comparing rehearsals.
 std::string RenderJson(const Reconciliation& reconciliation);
+// The same on one line, every non-ASCII character escaped (\uXXXX): what a
+// committed run keeps in the target, safe for any driver's text handling.
+std::string RenderCompactAsciiJson(const Reconciliation& reconciliation);
 
 // reconciliation.csv: one row per mapping and target table, for a spreadsheet.
 std::string RenderReconciliationCsv(const Reconciliation& reconciliation);

@@ -185,10 +185,22 @@ TEST_F(Rehearsal, TargetThatLosesRowsDoesNotBalanceAndExitsOne) {
   EXPECT_EQ(written, 2784);
   EXPECT_EQ(written - held, 27);  // council ids 100, 200, ... 2700 of the 2784 loaded
   EXPECT_LT(payment["targets"][0]["pence_in_target"].get<int64_t>(), payment["ledger_loaded_pence"].get<int64_t>());
-  ASSERT_EQ(payment["differences"].size(), 2u);
+  // Rows, pence, and the people whose money the target lost (money.measure).
+  ASSERT_EQ(payment["differences"].size(), 3u);
   EXPECT_NE(payment["differences"][0].get<std::string>().find("holds 2757 rows but 2784 were written"),
             std::string::npos)
       << payment["differences"];
+  EXPECT_NE(payment["differences"][2].get<std::string>().find("money per person, month and type: "),
+            std::string::npos)
+      << payment["differences"];
+  for (const json& m : r["money_by_person"])
+    if (m["mapping"] == "payment") {
+      EXPECT_GE(m["differing_groups"].get<int64_t>(), 1);
+      EXPECT_LE(m["differing_groups"].get<int64_t>(), 27) << "at most one group per lost row";
+      int64_t lost = 0;
+      for (const json& d : m["differences"]) lost += d["loaded_pence"].get<int64_t>() - d["target_pence"].get<int64_t>();
+      EXPECT_EQ(lost, payment["ledger_loaded_pence"].get<int64_t>() - payment["targets"][0]["pence_in_target"].get<int64_t>());
+    }
   EXPECT_TRUE(Mapping(r, "person")["balanced"].get<bool>());
 }
 
