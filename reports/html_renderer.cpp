@@ -24,6 +24,7 @@ constexpr const char* kStyle = R"(
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem auto;max-width:72rem;
   padding:0 1rem;color:#1a1a1a;line-height:1.4}
 h1{font-size:1.3rem;margin:0 0 .5rem}h2{border-bottom:2px solid #ccc;padding-bottom:.2rem;margin-top:2.2rem}
+.personal-data{font-weight:bold;border:2px solid #c62828;padding:.5rem 1rem}
 .verdict-box{border:4px solid;padding:1rem 1.5rem;border-radius:6px}
 .verdict-box.go{border-color:#2e7d32;background:#eef7ee}.verdict-box.no-go{border-color:#c62828;background:#fdeeee}
 .verdict{font-size:4rem;font-weight:800;margin:0;letter-spacing:.05em}
@@ -294,7 +295,7 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
-std::string RenderHtml(const Reconciliation& r, std::string_view written_at) {
+std::string RenderHtml(const Reconciliation& r, std::string_view written_at, const PrivacyOptions& privacy) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -302,6 +303,8 @@ std::string RenderHtml(const Reconciliation& r, std::string_view written_at) {
       E(std::string(r.run_kind == "run" ? "Run " : "Rehearsal ") + std::to_string(r.run_id) + ": " +
         (r.verdict.go ? "GO" : "NO-GO")) +
       "</title><style>" + kStyle + "</style></head><body>\n";
+  if (privacy.show_personal_data)
+    out += "<p class=\"personal-data\" id=\"personal-data\">" + E(kPersonalDataNotice) + "</p>\n";
   VerdictSection(out, r, written_at);
   out += "\n<main>";
   LedgerSection(out, r);
