@@ -18,6 +18,7 @@
 #include "load/source_fingerprint.h"
 #include "load/run_record.h"
 #include "load/target_schema.h"
+#include "reports/pseudonym_key.h"
 #include "reports/reconciliation.h"
 #include "reports/renderers.h"
 #include "reports/report_files.h"
@@ -62,7 +63,8 @@ void AddPipelineFlags(CLI::App& command, PipelineFlags& flags) {
   command.add_flag("--allow-empty", flags.allow_empty,
                    "Accept a source whose mapped tables hold no rows (otherwise the run fails)");
   command.add_flag("--show-personal-data", flags.show_personal_data,
-                   "Include names and dates of birth in the exception values (withheld by default)");
+                   "Include names, dates of birth and free text in the worklist (by default each such value is "
+                   "replaced by a keyed pseudonym, see HANDOVER_PSEUDONYM_KEY); the reports then say so at the top");
 }
 
 int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptions& global) {
@@ -76,6 +78,11 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
                                      ": the next run would read its reports as code sets; choose a folder outside it"));
   if (core::Status s = reports::EnsurePrivateDirectory(out); !s.ok()) return ReportError(s);
   if (core::Status s = StartRunLog(out, global.log_level); !s.ok()) return ReportError(s);
+  // The pseudonym key is read (or made, once per report folder) before
+  // anything moves: a damaged key file stops here.
+  auto privacy_for_out = reports::PrivacyFor(out, flags.show_personal_data);
+  if (!privacy_for_out.ok()) return ReportError(privacy_for_out.status());
+  const reports::PrivacyOptions privacy = std::move(*privacy_for_out);
   // The sign-off rules are read before anything moves: a bad file stops here.
   auto signoff = reports::ReadVerdictRules(flags.run.mappings_dir);
   if (!signoff.ok()) return ReportError(signoff.status());
@@ -191,7 +198,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   settings.run_kind = options.run.kind;
   settings.legacy_system = flags.legacy_system;
   settings.batch_size = flags.batch_size;
-  settings.privacy.show_personal_data = flags.show_personal_data;
+  settings.privacy = privacy;
   settings.out = out;
   ReconcileOutcome reconciled = ReconcileAndReport(
       run, *summary, *measures, *signoff, settings, [&](const reports::Reconciliation& r) {
@@ -214,7 +221,7 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   spdlog::info("{} {} {}: {} source rows, {} pence loaded, {} exceptions{}", options.run.kind, r.run_id, verdict,
                r.total_source_rows(), r.total_pence_loaded(), r.exception_count,
                rehearsal ? "; rolled back, the target is as it was" : "; committed");
-  std::cout << reports::RenderConsoleSummary(r, out, summary->seconds);
+  std::cout << reports::RenderConsoleSummary(r, out, summary->seconds, privacy);
   std::cout << (rehearsal ? "  rehearsal rolled back: " + target_name + " is exactly as it was\n"
                           : "  run committed to " + target_name + "\n");
   return r.verdict.go ? kExitBalanced : kExitUnbalanced;

@@ -11,6 +11,7 @@
 #include "load/run_progress.h"
 #include "load/run_record.h"
 #include "load/source_fingerprint.h"
+#include "reports/pseudonym_key.h"
 #include "reports/renderers.h"
 #include "reports/report_files.h"
 
@@ -62,6 +63,8 @@ int Reconcile(const ReconcileFlags& flags, const GlobalOptions& global) {
   const std::filesystem::path out(flags.out_dir);
   if (core::Status s = reports::EnsurePrivateDirectory(out); !s.ok()) return ReportError(s);
   if (core::Status s = StartRunLog(out, global.log_level); !s.ok()) return ReportError(s);
+  auto privacy = reports::PrivacyFor(out, flags.show_personal_data);
+  if (!privacy.ok()) return ReportError(privacy.status());
   auto rules = reports::ReadVerdictRules(flags.run.mappings_dir);
   if (!rules.ok()) return ReportError(rules.status());
   // A missing target file holds no run (and is not created).
@@ -91,13 +94,14 @@ int Reconcile(const ReconcileFlags& flags, const GlobalOptions& global) {
   settings.run_kind = "run";
   settings.legacy_system = flags.legacy_system;
   settings.batch_size = flags.batch_size;
-  settings.privacy.show_personal_data = flags.show_personal_data;
+  settings.privacy = *privacy;
   settings.out = out;
   ReconcileOutcome reconciled = ReconcileAndReport(
       run, summary, *measures, *rules, settings, [](const reports::Reconciliation&) { return core::Status::Ok(); });
   if (!reconciled.status.ok()) return ReportError(reconciled.status);
   const reports::Reconciliation& r = *reconciled.reconciliation;
-  std::cout << reports::RenderConsoleSummary(r, out, reconciled.reconcile_seconds + reconciled.report_seconds);
+  std::cout << reports::RenderConsoleSummary(r, out, reconciled.reconcile_seconds + reconciled.report_seconds,
+                                             *privacy);
   std::cout << "  reconciled run " << r.run_id << " again; " << run.target->url().Masked() << " was not changed\n";
   return r.verdict.go ? kExitBalanced : kExitUnbalanced;
 }
@@ -119,7 +123,7 @@ Runner AddReconcileCommand(CLI::App& app, const GlobalOptions& global) {
   command->add_option("--legacy-system", flags->legacy_system, "Name of the provider system in the crosswalk")
       ->capture_default_str();
   command->add_flag("--show-personal-data", flags->show_personal_data,
-                    "Include names and dates of birth in the exception values (withheld by default)");
+                    "Include names, dates of birth and free text in the worklist (pseudonymised by default)");
   return [flags, &global] { return Reconcile(*flags, global); };
 }
 

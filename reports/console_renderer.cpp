@@ -21,9 +21,10 @@ void Append(std::string& out, const char* format, Args... args) {
 }  // namespace
 
 std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem::path& out,
-                                 double seconds) {
-  std::string text;
-  Append(text, "\n%s %lld%s: %s (%.1f s)\n", r.run_kind == "run" ? "Run" : "Rehearsal", static_cast<long long>(r.run_id),
+                                 double seconds, const PrivacyOptions& privacy) {
+  std::string text = "\n";
+  if (privacy.show_personal_data) text += std::string(kPersonalDataNotice) + "\n";
+  Append(text, "%s %lld%s: %s (%.1f s)\n", r.run_kind == "run" ? "Run" : "Rehearsal", static_cast<long long>(r.run_id),
          r.base_run_id > 0 ? (" (delta on run " + std::to_string(r.base_run_id) + ")").c_str() : "", r.balanced() ? "BALANCED - every source record and penny is accounted for" : "DOES NOT BALANCE",
          seconds);
   // The sign-off verdict, then why (the first few reasons; all are in the reports).

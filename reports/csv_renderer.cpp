@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "reports/reason_codes.h"
+
 namespace handover::reports {
 namespace {
 
@@ -82,14 +84,15 @@ std::string RenderReconciliationCsv(const Reconciliation& r) {
 
 std::string ExceptionsCsvHeader() {
   std::string out;
-  AppendRow(out, {"run_id", "mapping", "source_table", "source_row", "legacy_key", "outcome", "reason_code",
-                  "reason", "column", "value_seen", "action"});
+  AppendRow(out, {"mapping", "source_table", "source_row", "legacy_reference", "outcome", "column", "value_seen",
+                  "reason_code", "explanation", "suggested_action", "status", "owner", "note"});
   return out;
 }
 
-void AppendExceptionsCsvRow(std::string& out, int64_t run_id, const ExceptionRow& e) {
-  AppendRow(out, {std::to_string(run_id), e.mapping, e.source_table, std::to_string(e.source_row), e.legacy_key,
-                  e.outcome, e.reason_code, e.reason, e.column, e.value_seen, e.action});
+void AppendExceptionsCsvRow(std::string& out, const ExceptionRow& e) {
+  // status, owner and note stay empty: they are the data officer's to fill in.
+  AppendRow(out, {e.mapping, e.source_table, std::to_string(e.source_row), e.legacy_key, e.outcome, e.column,
+                  e.value_seen, e.reason_code, Explanation(e.reason_code, e.reason), e.action, "", "", ""});
 }
 
 }  // namespace handover::reports

@@ -31,6 +31,7 @@ figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.3rem}svg t
 dl.meanings dt{margin-top:.5rem}dl.meanings dd{margin-left:1.5rem}
 .equation{font-size:1.1rem;font-variant-numeric:tabular-nums}
 .sign{margin-top:3rem;display:grid;grid-template-columns:1fr 1fr;gap:2rem}.sign p{border-top:1px solid #333;padding-top:.3rem}
+.personal-data{font-weight:bold;border:2px solid #c62828;padding:.5rem 1rem}
 )";
 
 std::string E(std::string_view text) { return HtmlEscape(text); }
@@ -260,8 +261,10 @@ void ScopeSection(std::string& out, const Reconciliation& r) {
 
 }  // namespace
 
-std::string RenderHtml(const Reconciliation& r, std::string_view written_at) {
+std::string RenderHtml(const Reconciliation& r, std::string_view written_at, const PrivacyOptions& privacy) {
   std::string body;
+  if (privacy.show_personal_data)
+    body += "<p class=\"personal-data\" id=\"personal-data\">" + HtmlEscape(kPersonalDataNotice) + "</p>\n";
   VerdictSection(body, r, written_at);
   body += "\n<main>";
   LedgerSection(body, r);

@@ -18,6 +18,9 @@ namespace handover::reports {
 // each; the money equation per mapping with money; the exceptions by reason
 // code; the OC3 figures (when the run has them); the run's scope. `written_at`
 // is shown as the time the page was written (WriteRunReports passes UTC now).
-std::string RenderHtml(const Reconciliation& reconciliation, std::string_view written_at);
+// When `privacy` shows personal data, the page opens with kPersonalDataNotice
+// (the page itself still shows none, but the report folder's worklist does).
+std::string RenderHtml(const Reconciliation& reconciliation, std::string_view written_at,
+                       const PrivacyOptions& privacy = {});
 
 }  // namespace handover::reports

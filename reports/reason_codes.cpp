@@ -33,4 +33,11 @@ std::string_view ReasonMeaning(std::string_view code) {
   return {};
 }
 
+std::string Explanation(std::string_view code, std::string_view reason) {
+  const std::string_view meaning = ReasonMeaning(code);
+  if (meaning.empty()) return std::string(reason.empty() ? code : reason);
+  if (reason.empty()) return std::string(meaning);
+  return std::string(meaning) + " Here: " + std::string(reason);
+}
+
 }  // namespace handover::reports

@@ -4,6 +4,7 @@
 // because "..."`) are explained by their rule's text, in the worklist.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace handover::reports {
@@ -12,5 +13,12 @@ namespace handover::reports {
 // ("cites a record the source does not have"); "" for a code the engine
 // does not give (a mapping set's own rule).
 std::string_view ReasonMeaning(std::string_view code);
+
+// The worklist's plain-English explanation of one exception: for an engine
+// code, its ReasonMeaning followed by the detail the engine recorded
+// ("... does not list. Here: value 'X' is not in code set 'y'"); for a
+// mapping set's own code, the rule's own text (`reason`), or the code itself
+// when a rule gave none.
+std::string Explanation(std::string_view code, std::string_view reason);
 
 }  // namespace handover::reports

@@ -103,7 +103,9 @@ core::Status ReconcileWithMeasures(Reconciliation& r, db::Database& source, cons
 
 bool IsPersonalColumn(const std::string& column) {
   const std::string c = core::AsciiLower(column);
-  for (const char* marker : {"name", "dob", "birth", "address", "postcode", "phone", "email", "ni_number", "nhs"})
+  for (const char* marker : {"name", "dob", "birth", "address", "postcode", "phone", "email", "ni_number", "nhs",
+                             // Free text can say anything about a person.
+                             "note", "comment", "free_text", "freetext", "narrative"})
     if (c.find(marker) != std::string::npos) return true;
   return false;
 }

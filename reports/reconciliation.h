@@ -111,12 +111,19 @@ struct Reconciliation {
   int64_t total_pence_loaded() const;
 };
 
-// How personal data is treated in shared reports.
+// How personal data is treated in the reports.
 struct PrivacyOptions {
   // When false (the default), values seen in personal columns (names, dates
-  // of birth, addresses...) are withheld from exception lists.
+  // of birth, addresses, free text...) are replaced in the worklist, and in
+  // reason texts quoting them, by a pseudonym keyed with `pseudonym_key`
+  // (pseudonym.h, pseudonym_key.h).
   bool show_personal_data = false;
+  std::string pseudonym_key;
 };
+
+// What report.html, the workbook's Summary sheet and the console summary
+// say first when a run's reports include personal data.
+inline constexpr const char* kPersonalDataNotice = "This report includes personal data (--show-personal-data)";
 
 // Computes the figures for `run_id` (see the header comment). Fails only if a
 // query fails; a run that does not balance is a successful Reconciliation
@@ -132,7 +139,8 @@ core::Status ReconcileWithMeasures(Reconciliation& r, db::Database& source, cons
                                    db::Database& target, const Measures& measures, const std::string& legacy_system,
                                    size_t batch_size);
 
-// True for column names that hold personal data (forename, surname, dob...).
+// True for column names that hold personal data: names, dates of birth,
+// contact details, identity numbers and free text (notes, comments).
 bool IsPersonalColumn(const std::string& column);
 
 }  // namespace handover::reports

@@ -1,6 +1,7 @@
 #include "reports/rehearsal_comparison.h"
 
 #include <set>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -48,25 +49,32 @@ core::Result<std::vector<WorklistLine>> ReadWorklist(const fs::path& file) {
   std::vector<std::string> fields;
   std::string error;
   std::map<std::string, size_t> column;
+  size_t header_fields = 0;
   while (pos < text->size()) {
     const int at = line;
     if (!core::ReadCsvRecord(*text, pos, line, fields, error))
       return core::Status::Error(core::ErrorCode::kConfig, file.string() + ":" + std::to_string(at) + ": " + error);
     if (column.empty()) {
       for (size_t i = 0; i < fields.size(); ++i) column[fields[i]] = i;
-      for (const char* name : {"mapping", "legacy_key", "reason_code", "reason"})
+      header_fields = fields.size();
+      // Worklists written before the explanation column named two columns
+      // differently: a folder from then still compares.
+      for (const auto& [now, before] :
+           {std::pair{"legacy_reference", "legacy_key"}, std::pair{"explanation", "reason"}})
+        if (!column.count(now) && column.count(before)) column[now] = column[before];
+      for (const char* name : {"mapping", "legacy_reference", "reason_code", "explanation"})
         if (!column.count(name))
           return core::Status::Error(core::ErrorCode::kConfig, file.string() + ": no '" + name +
                                                                    "' column: is it a handover worklist?");
       continue;
     }
     if (fields.size() == 1 && fields[0].empty()) continue;
-    if (fields.size() < column.size())
+    if (fields.size() < header_fields)
       return core::Status::Error(core::ErrorCode::kConfig, file.string() + ":" + std::to_string(at) + ": " +
                                                                std::to_string(fields.size()) + " fields, the header has " +
-                                                               std::to_string(column.size()));
-    lines.push_back({fields[column["mapping"]], fields[column["legacy_key"]], fields[column["reason_code"]],
-                     fields[column["reason"]]});
+                                                               std::to_string(header_fields));
+    lines.push_back({fields[column["mapping"]], fields[column["legacy_reference"]], fields[column["reason_code"]],
+                     fields[column["explanation"]]});
   }
   return lines;
 }

@@ -23,13 +23,19 @@ std::string RenderReconciliationCsv(const Reconciliation& reconciliation);
 
 // exceptions.csv: the data officer's worklist, one row per problem record,
 // rendered row by row (the worklist is streamed, see exception_list.h).
+// Columns: mapping, source_table, source_row, legacy_reference, outcome,
+// column, value_seen, reason_code, explanation (reason_codes.h's
+// Explanation), suggested_action, and status, owner and note, left empty
+// for the data officer.
 std::string ExceptionsCsvHeader();
-void AppendExceptionsCsvRow(std::string& out, int64_t run_id, const ExceptionRow& exception);
+void AppendExceptionsCsvRow(std::string& out, const ExceptionRow& exception);
 
 // The terminal summary a rehearsal prints: verdict, per-mapping figures, the
-// money equation in pounds and pence, and where the files in `out` are.
+// money equation in pounds and pence, and where the files in `out` are; its
+// first line is kPersonalDataNotice when `privacy` shows personal data.
 std::string RenderConsoleSummary(const Reconciliation& reconciliation,
-                                 const std::filesystem::path& out, double seconds);
+                                 const std::filesystem::path& out, double seconds,
+                                 const PrivacyOptions& privacy = {});
 
 
 // A CSV field: quoted when needed; a leading = + - @ is neutralised so a

@@ -69,7 +69,7 @@ core::Status WriteRunReports(const Reconciliation& r, db::Database& target, cons
                              const std::filesystem::path& dir) {
   HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "reconciliation.json", RenderJson(r)));
   HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "reconciliation.csv", RenderReconciliationCsv(r)));
-  HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "report.html", RenderHtml(r, load::UtcTimestamp())));
+  HANDOVER_RETURN_IF_ERROR(WritePrivateFile(dir / "report.html", RenderHtml(r, load::UtcTimestamp(), privacy)));
   auto file = PrivateFileWriter::Create(dir / "exceptions.csv");
   if (!file.ok()) return file.status();
   // The worklist goes out in blocks of about a megabyte: memory stays flat
@@ -78,7 +78,7 @@ core::Status WriteRunReports(const Reconciliation& r, db::Database& target, cons
   std::string block = ExceptionsCsvHeader();
   core::Status written = core::Status::Ok();
   HANDOVER_RETURN_IF_ERROR(ForEachException(target, r.run_id, privacy, [&](const ExceptionRow& e) {
-    AppendExceptionsCsvRow(block, r.run_id, e);
+    AppendExceptionsCsvRow(block, e);
     if (block.size() < kBlock || !written.ok()) return;
     written = (*file)->Write(block);
     block.clear();
@@ -88,9 +88,14 @@ core::Status WriteRunReports(const Reconciliation& r, db::Database& target, cons
   HANDOVER_RETURN_IF_ERROR((*file)->Finish());
   // The same worklist read again, through the same privacy rule, rather than
   // held in memory for both files.
-  return WriteWorkbook(dir / "workbook.xlsx", r, [&](const std::function<void(const ExceptionRow&)>& each) {
-    return ForEachException(target, r.run_id, privacy, each);
-  });
+  WorkbookOptions workbook;
+  workbook.shows_personal_data = privacy.show_personal_data;
+  return WriteWorkbook(
+      dir / "workbook.xlsx", r,
+      [&](const std::function<void(const ExceptionRow&)>& each) {
+        return ForEachException(target, r.run_id, privacy, each);
+      },
+      workbook);
 }
 
 }  // namespace handover::reports

@@ -1,6 +1,7 @@
 #include "reports/workbook_renderer.h"
 
 #include "reports/money_text.h"
+#include "reports/reason_codes.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -191,12 +192,16 @@ class Sheet {
   core::Status status_;
 };
 
-void WriteSummary(Sheet& s, const Reconciliation& r, const Formats& formats) {
+void WriteSummary(Sheet& s, const Reconciliation& r, const Formats& formats, bool shows_personal_data) {
   const auto line = [&s](const char* label, const std::string& value) {
     s.Text(0, label);
     s.Text(1, value);
     s.EndRow();
   };
+  if (shows_personal_data) {
+    s.Text(0, kPersonalDataNotice, formats.header);
+    s.EndRow();
+  }
   // The verdict first, bold, and each reason on its own row.
   s.Text(0, "verdict");
   s.Text(1, r.verdict.go ? "GO" : "NO-GO", formats.header);
@@ -378,7 +383,7 @@ core::Status WriteWorkbook(const std::filesystem::path& path, const Reconciliati
 
   auto summary = add_sheet("Summary");
   if (!summary) return no_sheet("Summary");
-  WriteSummary(*summary, r, formats);
+  WriteSummary(*summary, r, formats, options.shows_personal_data);
   HANDOVER_RETURN_IF_ERROR(summary->Finish().WithContext(context));
 
   // The worklist, streamed: one row at a time goes to the sheet's temporary
@@ -392,8 +397,8 @@ core::Status WriteWorkbook(const std::filesystem::path& path, const Reconciliati
     const std::string name = ++sheets == 1 ? "Exceptions" : "Exceptions " + std::to_string(sheets);
     if (!written.ok()) return;
     if (!(sheet = add_sheet(name))) return (void)(written = no_sheet(name));
-    sheet->Header({"legacy reference", "mapping", "source table", "column", "value seen", "reason code", "outcome",
-                   "reason", "suggested action", "status", "owner", "note"});
+    sheet->Header({"mapping", "source table", "source row", "legacy reference", "outcome", "column", "value seen",
+                   "reason code", "explanation", "suggested action", "status", "owner", "note"});
     rows = 0;
   };
   const int64_t rows_per_sheet = std::max<int64_t>(1, options.exception_rows_per_sheet);
@@ -401,15 +406,16 @@ core::Status WriteWorkbook(const std::filesystem::path& path, const Reconciliati
   const core::Status read = exceptions([&](const ExceptionRow& e) {
     if (written.ok() && rows == rows_per_sheet) next_sheet();
     if (!written.ok()) return;
-    sheet->Text(0, e.legacy_key);
-    sheet->Text(1, e.mapping);
-    sheet->Text(2, e.source_table);
-    sheet->Text(3, e.column);
-    sheet->Text(4, e.value_seen);
-    sheet->Text(5, e.reason_code);
-    sheet->Text(6, e.outcome);
-    sheet->Text(7, e.reason);
-    sheet->Text(8, e.action);
+    sheet->Text(0, e.mapping);
+    sheet->Text(1, e.source_table);
+    sheet->Count(2, e.source_row);
+    sheet->Text(3, e.legacy_key);
+    sheet->Text(4, e.outcome);
+    sheet->Text(5, e.column);
+    sheet->Text(6, e.value_seen);
+    sheet->Text(7, e.reason_code);
+    sheet->Text(8, Explanation(e.reason_code, e.reason));
+    sheet->Text(9, e.action);
     sheet->EndRow();
     ++rows;
   });

@@ -1,7 +1,9 @@
 // workbook.xlsx: a run's reconciliation and worklist as a workbook a data
 // officer sorts, filters and works through. Sheets: Summary (the verdict
 // first, the run, one row per mapping, the scope), Exceptions (one row per
-// worklist line, with empty status / owner / note columns to fill in),
+// worklist line: mapping, source table, source row, legacy reference,
+// outcome, column, value seen, reason code, explanation, suggested action,
+// and empty status / owner / note columns to fill in),
 // Money by mapping (pence by outcome and by reason) and, when the run has
 // them, Statutory figures (OC3). Every sheet has a bold, frozen header row,
 // an autofilter over its table and columns as wide as their content.
@@ -30,6 +32,9 @@ struct WorkbookOptions {
   // "Exceptions 2", "Exceptions 3"... Excel's limit is 1,048,576 rows, the
   // header included; tests lower it.
   int64_t exception_rows_per_sheet = 1048575;
+  // The worklist shows personal data (--show-personal-data): the Summary
+  // sheet opens with kPersonalDataNotice.
+  bool shows_personal_data = false;
 };
 
 // Writes the workbook to `path`: created owner-only (0600, whatever the

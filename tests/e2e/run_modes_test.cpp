@@ -185,12 +185,14 @@ TEST_P(RunModes, RunRerunDeltaAndRehearsal) {
   // The worklist names what was not applied: the two gone payments and the
   // soft-deleted one, all kept.
   const std::string worklist = testing::ReadFile(scratch_ / "delta" / "exceptions.csv");
+  // (legacy_reference, outcome, column, value_seen, reason_code, explanation)
   for (const auto& key : deleted)
-    EXPECT_NE(worklist.find("," + key + ",gone,gone,\"no longer in the source (run 1 found it loaded); the council's "
-                            "record was kept, not deleted\""),
+    EXPECT_NE(worklist.find("," + key + ",gone,,,gone,\"It was in the run before but is no longer in the source; "
+                            "the council keeps it. Here: no longer in the source (run 1 found it loaded); the "
+                            "council's record was kept, not deleted\""),
               std::string::npos)
         << key << "\n" << worklist;
-  EXPECT_NE(worklist.find("," + soft_deleted[0] + ",loaded,change_not_applied,"), std::string::npos) << worklist;
+  EXPECT_NE(worklist.find("," + soft_deleted[0] + ",loaded,,,change_not_applied,"), std::string::npos) << worklist;
 
   // The council's data is what a fresh run of the edited source gives, apart
   // from the records kept rather than deleted.

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "reports/reason_codes.h"
 #include "reports/renderers.h"
 #include "reports/verdict.h"
 
@@ -73,17 +74,42 @@ TEST(ExceptionsCsv, WritesOneQuotedNeutralisedRowPerException) {
   e.column = "dob";
   e.value_seen = "=HYPERLINK(\"http://x\")";
   e.action = "correct it";
-  AppendExceptionsCsvRow(csv, 7, e);
+  AppendExceptionsCsvRow(csv, e);
   e.source_row = 13;
   e.legacy_key = "-13";
   e.reason = "plain";
   e.value_seen = "";
-  AppendExceptionsCsvRow(csv, 7, e);
+  AppendExceptionsCsvRow(csv, e);
   EXPECT_EQ(csv,
-            "run_id,mapping,source_table,source_row,legacy_key,outcome,reason_code,reason,column,value_seen,action\r\n"
-            "7,person,client,12,'@C012,rejected,unreadable_dob,\"unreadable date of birth, \"\"31/02\"\"\",dob,"
-            "\"'=HYPERLINK(\"\"http://x\"\")\",correct it\r\n"
-            "7,person,client,13,-13,rejected,unreadable_dob,plain,dob,,correct it\r\n");
+            "mapping,source_table,source_row,legacy_reference,outcome,column,value_seen,reason_code,explanation,"
+            "suggested_action,status,owner,note\r\n"
+            "person,client,12,'@C012,rejected,dob,\"'=HYPERLINK(\"\"http://x\"\")\",unreadable_dob,"
+            "\"unreadable date of birth, \"\"31/02\"\"\",correct it,,,\r\n"
+            "person,client,13,-13,rejected,dob,,unreadable_dob,plain,correct it,,,\r\n");
+}
+
+// An engine code is explained in plain English, with the engine's detail
+// after it; a mapping set's own code by its rule's text alone.
+TEST(ExceptionsCsv, ExplainsEngineCodesInPlainEnglish) {
+  ExceptionRow e;
+  e.mapping = "payment";
+  e.source_table = "payments";
+  e.source_row = 4;
+  e.legacy_key = "P4";
+  e.outcome = "rejected";
+  e.reason_code = "orphan";
+  e.reason = "no person with legacy key 'C9'";
+  e.column = "client_id";
+  e.value_seen = "C9";
+  e.action = "find the missing parent record";
+  std::string csv;
+  AppendExceptionsCsvRow(csv, e);
+  EXPECT_EQ(csv, "payment,payments,4,P4,rejected,client_id,C9,orphan,"
+                 "It cites a record the source does not have (e.g. a payment for a client the provider never had). "
+                 "Here: no person with legacy key 'C9',find the missing parent record,,,\r\n");
+  EXPECT_EQ(Explanation("orphan", ""), ReasonMeaning("orphan"));
+  EXPECT_EQ(Explanation("unreadable_dob", "the date of birth cannot be read"), "the date of birth cannot be read");
+  EXPECT_EQ(Explanation("unreadable_dob", ""), "unreadable_dob");
 }
 
 // One mapping with money (payments) and one without (people).
@@ -188,6 +214,19 @@ TEST(RenderConsoleSummary, FormatsPoundsWithThousandsAndSigns) {
       << text;
   EXPECT_EQ(text.find("no readable amount"), std::string::npos) << text;
   EXPECT_NE(text.find("\n  0 exceptions for the data officers to review\n"), std::string::npos) << text;
+}
+
+// With --show-personal-data the summary block says so, on its first line;
+// without, it does not say it at all.
+TEST(RenderConsoleSummary, SaysFirstWhenTheReportsIncludePersonalData) {
+  PrivacyOptions shown;
+  shown.show_personal_data = true;
+  const std::string text = RenderConsoleSummary(TwoMappings(), "out", 1.0, shown);
+  EXPECT_EQ(text.rfind("\nThis report includes personal data (--show-personal-data)\nRehearsal 7: BALANCED", 0), 0u)
+      << text;
+  const std::string plain = RenderConsoleSummary(TwoMappings(), "out", 1.0, PrivacyOptions{});
+  EXPECT_EQ(plain.find("personal data"), std::string::npos) << plain;
+  EXPECT_EQ(plain.rfind("\nRehearsal 7: BALANCED", 0), 0u) << plain;
 }
 
 }  // namespace

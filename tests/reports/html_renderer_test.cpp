@@ -279,5 +279,22 @@ TEST(RenderHtml, IsSelfContainedAndWellFormed) {
   EXPECT_EQ(charts, 2u);
 }
 
+// With --show-personal-data the page says so before anything else in its
+// body; without, it does not say it at all.
+TEST(RenderHtml, SaysAtItsTopWhenTheReportsIncludePersonalData) {
+  PrivacyOptions shown;
+  shown.show_personal_data = true;
+  const std::string html = RenderHtml(Figures(), "t", shown);
+  const size_t body = html.find("<body>");
+  ASSERT_NE(body, std::string::npos);
+  const std::string notice = "This report includes personal data (--show-personal-data)";
+  const size_t at = html.find(notice);
+  ASSERT_NE(at, std::string::npos) << html;
+  EXPECT_LT(at, html.find("id=\"verdict\""));
+  EXPECT_EQ(html.find('<', html.find('>', body + 6) + 1), at + notice.size()) << "the notice is the body's first text";
+  EXPECT_EQ(testing::UnmatchedTag(html), "");
+  EXPECT_EQ(RenderHtml(Figures(), "t").find("personal data ("), std::string::npos);
+}
+
 }  // namespace
 }  // namespace handover::reports

@@ -68,6 +68,7 @@ ExceptionRow Exception(const std::string& key, const std::string& value, const s
   e.mapping = "person";
   e.source_table = "client";
   e.legacy_key = key;
+  e.source_row = 12;
   e.outcome = "rejected";
   e.reason_code = "unreadable_dob";
   e.reason = reason;
@@ -147,27 +148,28 @@ TEST_F(Workbook, HoldsTheVerdictFiguresMoneyWorklistAndStatutoryFigures) {
   const json& exceptions = book["book"]["Exceptions"];
   ASSERT_EQ(exceptions["rows"].size(), 5u);
   EXPECT_EQ(testing::RowValues(exceptions, 0),
-            json({"legacy reference", "mapping", "source table", "column", "value seen", "reason code", "outcome",
-                  "reason", "suggested action", "status", "owner", "note"}));
+            json({"mapping", "source table", "source row", "legacy reference", "outcome", "column", "value seen",
+                  "reason code", "explanation", "suggested action", "status", "owner", "note"}));
   EXPECT_EQ(exceptions["freeze"], "A2");
-  EXPECT_EQ(exceptions["filter"], "A1:L5");
+  EXPECT_EQ(exceptions["filter"], "A1:M5");
   EXPECT_EQ(testing::RowValues(exceptions, 1),
-            json({"C001", "person", "client", "dob", "=HYPERLINK(\"http://x\",\"y\")", "unreadable_dob", "rejected",
-                  "unreadable date of birth", "correct the date of birth in the provider system"}));
+            json({"person", "client", 12, "C001", "rejected", "dob", "=HYPERLINK(\"http://x\",\"y\")",
+                  "unreadable_dob", "unreadable date of birth", "correct the date of birth in the provider system"}));
   // A value that looks like a formula is a string cell, never a formula.
-  EXPECT_EQ(exceptions["rows"][1][4]["t"], "s");
-  EXPECT_EQ(exceptions["rows"][2][0]["v"], "@C002");
-  EXPECT_EQ(exceptions["rows"][2][4]["v"], "31/02/2001\\x1b[0m");  // control bytes escaped, as in exceptions.csv
-  EXPECT_EQ(exceptions["rows"][3][4]["v"], "caf\\xe9");            // not UTF-8: escaped, the file stays readable
+  EXPECT_EQ(exceptions["rows"][1][6]["t"], "s");
+  EXPECT_EQ(exceptions["rows"][1][2]["t"], "n");  // the source row is a number, to sort by
+  EXPECT_EQ(exceptions["rows"][2][3]["v"], "@C002");
+  EXPECT_EQ(exceptions["rows"][2][6]["v"], "31/02/2001\\x1b[0m");  // control bytes escaped, as in exceptions.csv
+  EXPECT_EQ(exceptions["rows"][3][6]["v"], "caf\\xe9");            // not UTF-8: escaped, the file stays readable
   // openpyxl shows inline text raw; Excel decodes _x005F_ to "_" and shows a_x0041_b.
-  EXPECT_EQ(exceptions["rows"][4][4]["v"], "a_x005F_x0041_b");
+  EXPECT_EQ(exceptions["rows"][4][6]["v"], "a_x005F_x0041_b");
   // Columns fit their content, within a cap: "legacy reference" is the
-  // widest in A; the 150-character reason is capped.
-  const double a = exceptions["widths"]["A"].get<double>(), h = exceptions["widths"]["H"].get<double>();
-  EXPECT_GE(a, 18.0);
-  EXPECT_LE(a, 21.0);
-  EXPECT_GE(h, 60.0);
-  EXPECT_LE(h, 62.0);
+  // widest in D; the 150-character explanation is capped.
+  const double d = exceptions["widths"]["D"].get<double>(), i = exceptions["widths"]["I"].get<double>();
+  EXPECT_GE(d, 18.0);
+  EXPECT_LE(d, 21.0);
+  EXPECT_GE(i, 60.0);
+  EXPECT_LE(i, 62.0);
 
   const json& money = book["book"]["Money by mapping"];
   EXPECT_EQ(money["freeze"], "A2");
@@ -198,19 +200,33 @@ TEST_F(Workbook, GoesOnInAnotherSheetPastASheetsRows) {
   ASSERT_TRUE(WriteWorkbook(path_, r, Stream(rows), WorkbookOptions{2}).ok());
   const json book = Read();
   ASSERT_EQ(book["sheets"], json({"Summary", "Exceptions", "Exceptions 2", "Exceptions 3", "Money by mapping"}));
-  EXPECT_EQ(book["book"]["Exceptions"]["filter"], "A1:L3");
-  EXPECT_EQ(book["book"]["Exceptions 2"]["rows"][0][0]["v"], "legacy reference");
-  EXPECT_EQ(book["book"]["Exceptions 2"]["rows"][1][0]["v"], "C003");
+  EXPECT_EQ(book["book"]["Exceptions"]["filter"], "A1:M3");
+  EXPECT_EQ(book["book"]["Exceptions 2"]["rows"][0][0]["v"], "mapping");
+  EXPECT_EQ(book["book"]["Exceptions 2"]["rows"][1][3]["v"], "C003");
   EXPECT_EQ(book["book"]["Exceptions 3"]["freeze"], "A2");
-  EXPECT_EQ(book["book"]["Exceptions 3"]["filter"], "A1:L2");
-  EXPECT_EQ(book["book"]["Exceptions 3"]["rows"][1][0]["v"], "C005");
+  EXPECT_EQ(book["book"]["Exceptions 3"]["filter"], "A1:M2");
+  EXPECT_EQ(book["book"]["Exceptions 3"]["rows"][1][3]["v"], "C005");
 }
 
 TEST_F(Workbook, AnEmptyWorklistStillHasItsHeaderAndFilter) {
   ASSERT_TRUE(WriteWorkbook(path_, Figures(), Stream({})).ok());
   const json book = Read();
   EXPECT_EQ(book["book"]["Exceptions"]["rows"].size(), 1u);
-  EXPECT_EQ(book["book"]["Exceptions"]["filter"], "A1:L1");
+  EXPECT_EQ(book["book"]["Exceptions"]["filter"], "A1:M1");
+}
+
+// With --show-personal-data the Summary sheet says so first; without, the
+// verdict is first.
+TEST_F(Workbook, TheSummarySaysFirstWhenItIncludesPersonalData) {
+  WorkbookOptions options;
+  options.shows_personal_data = true;
+  ASSERT_TRUE(WriteWorkbook(path_, Figures(), Stream({}), options).ok());
+  const json shown = Read();
+  EXPECT_EQ(testing::RowValues(shown["book"]["Summary"], 0),
+            json({"This report includes personal data (--show-personal-data)"}));
+  EXPECT_EQ(testing::RowValues(shown["book"]["Summary"], 1), json({"verdict", "NO-GO"}));
+  ASSERT_TRUE(WriteWorkbook(path_, Figures(), Stream({})).ok());
+  EXPECT_EQ(testing::RowValues(Read()["book"]["Summary"], 0), json({"verdict", "NO-GO"}));
 }
 
 TEST_F(Workbook, AFailedWorklistLeavesNoFileAndSaysWhy) {
