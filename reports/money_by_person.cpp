@@ -94,20 +94,27 @@ core::Status Compare(db::Database& target, const MoneyTargetSpec& spec, int64_t 
   const std::string sql =
       "SELECT CAST(person AS VARCHAR(220)), CAST(month AS VARCHAR(7)), CAST(type AS VARCHAR(200)), "
       "CAST(sum(src) AS VARCHAR(24)), CAST(sum(led) AS VARCHAR(24)), CAST(sum(loaded) AS VARCHAR(24)), "
-      "CAST(sum(tgt) AS VARCHAR(24)), CAST(sum(unmatched) AS VARCHAR(20)), CAST(sum(records) AS VARCHAR(20)) FROM ("
-      "SELECT " + std::string(kSourcePerson) + " AS person, s.month AS month, s.type AS type, "
+      "CAST(sum(tgt) AS VARCHAR(24)), CAST(sum(unmatched) AS VARCHAR(20)), CAST(sum(records) AS VARCHAR(20)), "
+      "CAST(max(ref) AS VARCHAR(200)) FROM ("
+      "SELECT " + std::string(kSourcePerson) + " AS person, s.month AS month, s.type AS type, s.person_ref AS ref, "
       "COALESCE(s.pence, 0) AS src, COALESCE(l.amount_pence, 0) AS led, "
       "CASE WHEN l.outcome = 'loaded' THEN COALESCE(l.amount_pence, 0) ELSE 0 END AS loaded, 0 AS tgt, " +
       kUnmatched + " AS unmatched, 1 AS records " + SourceRows(spec, run_id, legacy_system) +
       " UNION ALL SELECT CAST(" + col(spec.person_column) + " AS VARCHAR(24)), substr(CAST(" +
       col(spec.date_column) + " AS VARCHAR(32)), 1, 7), CAST(" + col(spec.type_column) +
-      " AS VARCHAR(200)), 0, 0, 0, COALESCE(" + col(spec.amount_column) + ", 0), 0, 0 " + *target_rows +
+      " AS VARCHAR(200)), NULL, 0, 0, 0, COALESCE(" + col(spec.amount_column) + ", 0), 0, 0 " + *target_rows +
       ") x GROUP BY person, month, type ORDER BY person, month, type";
   std::map<std::string, MonthMoney> months;
   HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
-      sql, 9, "comparing the money of " + spec.mapping + " per person, month and type",
+      sql, 10, "comparing the money of " + spec.mapping + " per person, month and type",
       [&](std::vector<std::string>& row) {
         MoneyDifference g{row[0], row[1], row[2], ToInt(row[3]), ToInt(row[4]), ToInt(row[5]), ToInt(row[6]), {}};
+        if (out.people.empty() || out.people.back().person != g.person) out.people.push_back({g.person, "", 0, 0, 0, 0});
+        PersonMoney& person = out.people.back();
+        if (person.legacy_ref.empty()) person.legacy_ref = row[9];
+        person.source += g.source;
+        person.loaded += g.loaded;
+        person.target += g.target;
         ++out.groups;
         out.records += ToInt(row[8]);
         out.unmatched_records += ToInt(row[7]);
@@ -121,6 +128,7 @@ core::Status Compare(db::Database& target, const MoneyTargetSpec& spec, int64_t 
         month.loaded += g.loaded;
         month.target += g.target;
         if (g.source == g.ledger && g.loaded == g.target) return;
+        ++person.differing_groups;
         ++out.differing_groups;
         if (out.differences.size() < kDifferencesListed) out.differences.push_back(std::move(g));
       }));

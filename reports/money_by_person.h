@@ -46,6 +46,14 @@ struct MonthMoney {
   int64_t source = 0, loaded = 0, target = 0;
 };
 
+// One young person's money in one mapping, all months and types together.
+struct PersonMoney {
+  std::string person;      // as MoneyDifference::person
+  std::string legacy_ref;  // the source's reference for them ("" if none)
+  int64_t source = 0, loaded = 0, target = 0;
+  int64_t differing_groups = 0;
+};
+
 // The per-person money figures of one mapping.
 struct MoneyByPerson {
   std::string mapping;
@@ -59,6 +67,8 @@ struct MoneyByPerson {
   int64_t unmatched_records = 0;  // source records the ledger has no line for
   std::vector<MoneyDifference> differences;  // the first kDifferencesListed
   std::vector<MonthMoney> by_month;
+  // Every person, in person order (for the workbook; not in the JSON).
+  std::vector<PersonMoney> people;
   bool balanced() const { return differing_groups == 0 && unmatched_records == 0; }
 };
 

@@ -91,7 +91,8 @@ TEST_F(WorkbookReport, AgreesWithTheOtherReportsAndWithholdsNames) {
   const auto read = testing::ReadWorkbook(python_, path, scratch_.path());
   ASSERT_TRUE(read);
   const json& book = *read;
-  ASSERT_EQ(book["sheets"], json({"Summary", "Exceptions", "Money by mapping", "Statutory figures"}));
+  ASSERT_EQ(book["sheets"],
+            json({"Summary", "Exceptions", "Money by mapping", "Money by person", "Statutory figures"}));
 
   // One data row per line of exceptions.csv, and as many as the run counted.
   const int64_t csv_rows = CsvRecords(testing::ReadFile(out / "exceptions.csv"));
@@ -137,6 +138,26 @@ TEST_F(WorkbookReport, AgreesWithTheOtherReportsAndWithholdsNames) {
     }
   EXPECT_TRUE(payment_source);
   EXPECT_EQ(book["book"]["Statutory figures"]["rows"][1][2]["v"], r["oc3"]["cohort"]);
+  EXPECT_EQ(book["book"]["Statutory figures"]["rows"][1][4]["v"], (*key_)["oc3"]["cohort"]) << "the source's cohort";
+
+  // Money by person: every young person's payments, source and council,
+  // adding up to the answer key's totals, none differing.
+  const json& people = book["book"]["Money by person"];
+  EXPECT_EQ(people["freeze"], "A2");
+  EXPECT_EQ(people["rows"][0][3]["v"], "source (£)");
+  int64_t source = 0, council = 0, rows = 0;
+  for (size_t i = 1; i < people["rows"].size(); ++i) {
+    const json& row = people["rows"][i];
+    if (row[0]["v"] != "payment") continue;
+    ++rows;
+    source += std::llround(row[3]["v"].get<double>() * 100);
+    council += std::llround(row[5]["v"].get<double>() * 100);
+    EXPECT_EQ(row[6]["v"].get<double>(), 0.0) << row.dump();
+    EXPECT_EQ(row[3]["fmt"], row[5]["fmt"]);
+  }
+  EXPECT_GT(rows, 200);
+  EXPECT_EQ(source, (*key_)["money"]["historic_payments"]["source_pence"].get<int64_t>());
+  EXPECT_EQ(council, (*key_)["money"]["historic_payments"]["loaded_pence"].get<int64_t>());
 
   // No surname, forename or date of birth from the provider, anywhere.
   const std::string text = AllText(book);
