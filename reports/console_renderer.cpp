@@ -72,6 +72,15 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
       Append(text, "    (%lld records have no readable amount: see exceptions.csv)\n",
              static_cast<long long>(m.ledger.records_without_amount));
   }
+  if (!r.money_by_person.empty()) {
+    std::string line = "\n  money per young person, month and type (source, ledger, council):";
+    for (const MoneyByPerson& m : r.money_by_person)
+      line += " " + m.mapping + " " +
+              (m.balanced() ? Grouped(m.groups) + " groups agree"
+                            : Grouped(m.differing_groups) + " of " + Grouped(m.groups) + " groups DIFFER") +
+              (&m == &r.money_by_person.back() ? "" : ";");
+    text += line + "\n";
+  }
   const auto join = [](const std::vector<std::string>& names) {
     std::string out;
     for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -91,6 +100,11 @@ std::string RenderConsoleSummary(const Reconciliation& r, const std::filesystem:
                  "training %s%%, in suitable accommodation %s%%\n",
            f.at.ToIso().c_str(), static_cast<long long>(f.cohort), f.pct_in_touch().c_str(), f.pct_eet().c_str(),
            f.pct_suitable_accommodation().c_str());
+    if (r.statutory)
+      text += r.statutory->equal()
+                  ? "    the source gives the same figures, person by person\n"
+                  : "    the source DIFFERS: " + Grouped(r.statutory->people_differing) +
+                        " cohort figures moved (see report.html, Statutory figures before and after)\n";
   }
   Append(text, "\n  %lld exceptions for the data officers to review\n", static_cast<long long>(r.exception_count));
   text += "  reports: " + (out / "reconciliation.json").string() + "\n";

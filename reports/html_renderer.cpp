@@ -4,6 +4,8 @@
 // no unescaped text reach the page.
 #include "reports/html_renderer.h"
 
+#include "reports/html_checks.h"
+
 #include <set>
 
 #include "reports/html_page.h"
@@ -32,6 +34,7 @@ dl.meanings dt{margin-top:.5rem}dl.meanings dd{margin-left:1.5rem}
 .equation{font-size:1.1rem;font-variant-numeric:tabular-nums}
 .sign{margin-top:3rem;display:grid;grid-template-columns:1fr 1fr;gap:2rem}.sign p{border-top:1px solid #333;padding-top:.3rem}
 .personal-data{font-weight:bold;border:2px solid #c62828;padding:.5rem 1rem}
+tr.moved td{background:#fdeeee}table.differences td{vertical-align:top}
 )";
 
 std::string E(std::string_view text) { return HtmlEscape(text); }
@@ -271,9 +274,13 @@ std::string RenderHtml(const Reconciliation& r, std::string_view written_at, con
   body += "\n";
   MoneySection(body, r);
   body += "\n";
+  MoneyByPersonSection(body, r);
+  body += "\n";
   ExceptionsSection(body, r);
   body += "\n";
   Oc3Section(body, r);
+  body += "\n";
+  StatutoryComparisonSection(body, r);
   body += "\n";
   ScopeSection(body, r);
   body += "\n</main><footer class=\"sign\"><p>Signed (data officer)</p><p>Date</p></footer>";

@@ -63,4 +63,43 @@ std::string StackedBarSvg(std::string_view title, const std::vector<BarSegment>&
   return svg + "</svg>";
 }
 
+std::string MonthlyMoneySvg(std::string_view title, const std::vector<MonthPoint>& months, int width) {
+  constexpr int kPlotHeight = 160, kTop = 18, kAxis = 22;
+  const int height = kTop + kPlotHeight + kAxis;
+  const std::string w = std::to_string(width), h = std::to_string(height);
+  std::string svg = "<svg class=\"months\" role=\"img\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " +
+                    w + " " + h + "\"><title>" + HtmlEscape(title) + "</title>";
+  if (months.empty()) return svg + "<text x=\"8\" y=\"30\">no money</text></svg>";
+  int64_t top = 1;
+  for (const MonthPoint& m : months) top = std::max({top, m.source, m.target});
+  const auto x = [&](size_t i) {
+    return months.size() == 1 ? width / 2 : static_cast<int>(i * static_cast<size_t>(width - 1) / (months.size() - 1));
+  };
+  // Heights in whole pixels from integers: no floating point between pence and the drawing.
+  const auto y = [&](int64_t pence) {
+    const int64_t clamped = std::max<int64_t>(0, pence);
+    return kTop + kPlotHeight - static_cast<int>(clamped * kPlotHeight / top);
+  };
+  const auto line = [&](bool source) {
+    std::string points;
+    for (size_t i = 0; i < months.size(); ++i)
+      points += (i ? " " : "") + std::to_string(x(i)) + "," + std::to_string(y(source ? months[i].source : months[i].target));
+    return points;
+  };
+  svg += "<line x1=\"0\" y1=\"" + std::to_string(kTop + kPlotHeight) + "\" x2=\"" + w + "\" y2=\"" +
+         std::to_string(kTop + kPlotHeight) + "\" stroke=\"#757575\"/>";
+  svg += "<polyline class=\"source\" fill=\"none\" stroke=\"#757575\" stroke-width=\"3\" stroke-dasharray=\"6 4\" "
+         "points=\"" + line(true) + "\"/>";
+  svg += "<polyline class=\"target\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" points=\"" + line(false) +
+         "\"/>";
+  for (size_t i = 0; i < months.size(); ++i)
+    svg += "<circle cx=\"" + std::to_string(x(i)) + "\" cy=\"" + std::to_string(y(months[i].target)) +
+           "\" r=\"2\" fill=\"#1565c0\"><title>" + HtmlEscape(months[i].month) + ": source " +
+           Pounds(months[i].source) + ", council " + Pounds(months[i].target) + "</title></circle>";
+  svg += "<text x=\"2\" y=\"12\">" + Pounds(top) + "</text><text x=\"2\" y=\"" + std::to_string(height - 6) + "\">" +
+         HtmlEscape(months.front().month) + "</text><text x=\"" + std::to_string(width - 2) + "\" y=\"" +
+         std::to_string(height - 6) + "\" text-anchor=\"end\">" + HtmlEscape(months.back().month) + "</text>";
+  return svg + "</svg>";
+}
+
 }  // namespace handover::reports

@@ -30,4 +30,18 @@ std::vector<int64_t> SegmentWidths(const std::vector<int64_t>& counts, int64_t w
 // counts are all zero is drawn as an empty outline saying "no records".
 std::string StackedBarSvg(std::string_view title, const std::vector<BarSegment>& segments, int width);
 
+// One month of a money chart: the money the source's records carry that
+// the run loaded, and what the council's tables hold, in pence.
+struct MonthPoint {
+  std::string month;  // "2018-09"
+  int64_t source = 0, target = 0;
+};
+
+// An <svg> element: two lines across `width` pixels, the source's money per
+// month (dashed, grey) and the council's (solid, blue), on one scale from 0 to
+// the largest month, with the first and last month and the largest amount
+// written on the axes. Every month is also a <title> with both amounts, so the
+// numbers are in the page, not only drawn. Fewer than one month: "no money".
+std::string MonthlyMoneySvg(std::string_view title, const std::vector<MonthPoint>& months, int width);
+
 }  // namespace handover::reports

@@ -138,10 +138,30 @@ TEST_F(HtmlReport, ChromiumShowsTheVerdictFiguresMoneyAndOc3) {
                       " lines"),
             std::string::npos)
       << text;
-  // One chart per mapping, drawn as SVG in the page.
+  // Money per young person, three ways, and the OC3 figures of the source
+  // beside the migrated ones.
+  ASSERT_FALSE(reconciliation_["money_by_person"].empty());
+  // Bold figures end their own text node: " ," reads as ",".
+  const std::string prose = std::regex_replace(text, std::regex(" ([,.;])"), "$1");
+  for (const json& m : reconciliation_["money_by_person"]) {
+    const std::string line = Thousands(m["records"].get<int64_t>()) + " records in " +
+                             Thousands(m["groups"].get<int64_t>()) + " person, month and type groups: source " +
+                             Pounds(m["source_pence"].get<int64_t>()) + ", ledger " +
+                             Pounds(m["ledger_pence"].get<int64_t>()) + "; loaded " +
+                             Pounds(m["loaded_pence"].get<int64_t>()) + ", council " +
+                             Pounds(m["target_pence"].get<int64_t>()) + ". Every group agrees.";
+    EXPECT_NE(prose.find(line), std::string::npos) << line << "\n" << prose;
+  }
+  EXPECT_NE(text.find("Statutory figures before and after"), std::string::npos);
+  EXPECT_NE(text.find("They are the same, person by person."), std::string::npos) << text;
+  EXPECT_NE(text.find("cohort " + Thousands(oc3["cohort"].get<int64_t>()) + " " +
+                      Thousands(reconciliation_["oc3_in_source"]["cohort"].get<int64_t>()) + " 0"),
+            std::string::npos)
+      << text;
+  // One bar chart per mapping and one month chart per money mapping, as SVG in the page.
   size_t charts = 0;
   for (size_t at = dom.find("<svg "); at != std::string::npos; at = dom.find("<svg ", at + 1)) ++charts;
-  EXPECT_EQ(charts, reconciliation_["mappings"].size());
+  EXPECT_EQ(charts, reconciliation_["mappings"].size() + reconciliation_["money_by_person"].size());
 
   // A screenshot, kept in the test output folder for a person to look at.
   const std::filesystem::path shots =
