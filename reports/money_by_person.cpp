@@ -196,12 +196,13 @@ core::Result<std::vector<MoneyByPerson>> ReconcileMoneyByPerson(db::Database& so
     }
     // Money measured for a mapping reconcile.json does not declare would
     // silently go unchecked.
-    std::string undeclared;
+    std::set<std::string> measured;
     HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
         std::string("SELECT DISTINCT CAST(migrated_by AS VARCHAR(200)) FROM ") + kTable, 1,
-        "checking the money measures", [&](std::vector<std::string>& row) {
-          if (!declared.count(row[0])) undeclared += (undeclared.empty() ? "" : ", ") + row[0];
-        }));
+        "checking the money measures", [&](std::vector<std::string>& row) { measured.insert(std::move(row[0])); }));
+    std::string undeclared;
+    for (const std::string& name : measured)
+      if (!declared.count(name)) undeclared += (undeclared.empty() ? "" : ", ") + name;
     if (!undeclared.empty())
       return core::Status::Error(core::ErrorCode::kConfig,
                                  "the money measures name mappings reconcile.json does not declare (" + undeclared +

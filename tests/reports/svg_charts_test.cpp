@@ -65,5 +65,23 @@ TEST(StackedBarSvg, DrawsAnEmptyBarForNoRecordsAndEscapesText) {
   EXPECT_NE(svg.find("fill=\"&quot;red&quot;\""), std::string::npos) << svg;
 }
 
+TEST(MonthlyMoneySvg, DrawsBothLinesOnOneScaleWithEveryMonthsAmounts) {
+  const std::string svg =
+      MonthlyMoneySvg("pay <by> month", {{"2018-07", 10000, 10000}, {"2018-08", 20000, 15000}, {"2018-09", 0, 0}}, 300);
+  EXPECT_EQ(testing::UnmatchedTag(svg), "");
+  EXPECT_NE(svg.find("<title>pay &lt;by&gt; month</title>"), std::string::npos);
+  EXPECT_NE(svg.find("<title>2018-08: source \u00a3200.00, council \u00a3150.00</title>"), std::string::npos) << svg;
+  // 160 pixels for the largest month (20,000p): the council's 15,000p is 120 up from the axis at y=178.
+  EXPECT_NE(svg.find("class=\"source\" fill=\"none\" stroke=\"#757575\" stroke-width=\"3\" stroke-dasharray=\"6 4\" "
+                     "points=\"0,98 149,18 299,178\""),
+            std::string::npos)
+      << svg;
+  EXPECT_NE(svg.find("class=\"target\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" points=\"0,98 149,58 299,178\""),
+            std::string::npos)
+      << svg;
+  EXPECT_NE(svg.find(">\u00a3200.00</text>"), std::string::npos) << "the scale's top is written";
+  EXPECT_NE(MonthlyMoneySvg("none", {}, 300).find("no money"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace handover::reports
