@@ -44,6 +44,10 @@ TEST_F(Robustness, AMeasureThatDoesNotCheckIsReportedLikeAMappingAndNothingMoves
   EXPECT_NE(r.err.find("money.measure:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("amout"), std::string::npos) << r.err;
   ExpectNoTarget();
+  // `check` finds it too, before anyone rehearses.
+  const auto checked = Check(Provider(), Target(), maps);
+  ExpectErrorLast(checked, {"the measures in", "do not check (1 error above)"});
+  EXPECT_NE(checked.err.find("money.measure:"), std::string::npos) << checked.err;
 }
 
 TEST_F(Robustness, MoneyMeasuredForAnUndeclaredMappingIsRefusedNotLeftUnchecked) {
