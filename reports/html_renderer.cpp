@@ -270,20 +270,13 @@ std::string RenderHtml(const Reconciliation& r, std::string_view written_at, con
     body += "<p class=\"personal-data\" id=\"personal-data\">" + HtmlEscape(kPersonalDataNotice) + "</p>\n";
   VerdictSection(body, r, written_at);
   body += "\n<main>";
-  LedgerSection(body, r);
-  body += "\n";
-  MoneySection(body, r);
-  body += "\n";
-  MoneyByPersonSection(body, r);
-  body += "\n";
-  ExceptionsSection(body, r);
-  body += "\n";
-  Oc3Section(body, r);
-  body += "\n";
-  StatutoryComparisonSection(body, r);
-  body += "\n";
-  ScopeSection(body, r);
-  body += "\n</main><footer class=\"sign\"><p>Signed (data officer)</p><p>Date</p></footer>";
+  using Section = void (*)(std::string&, const Reconciliation&);
+  for (const Section section : {LedgerSection, MoneySection, MoneyByPersonSection, ExceptionsSection, Oc3Section,
+                                StatutoryComparisonSection, ScopeSection}) {
+    section(body, r);
+    body += "\n";
+  }
+  body += "</main><footer class=\"sign\"><p>Signed (data officer)</p><p>Date</p></footer>";
   return HtmlPage(std::string(r.run_kind == "run" ? "Run " : "Rehearsal ") + std::to_string(r.run_id) + ": " +
                       (r.verdict.go ? "GO" : "NO-GO"),
                   kStyle, body);

@@ -1,22 +1,16 @@
 #include "reports/money_by_person.h"
 
-#include <charconv>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "db/table_writer.h"
+#include "reports/query_text.h"
 
 namespace handover::reports {
 namespace {
 
 constexpr const char* kTable = "handover_source_money";
-
-int64_t ToInt(const std::string& text) {
-  int64_t v = 0;
-  std::from_chars(text.data(), text.data() + text.size(), v);
-  return v;
-}
 
 using GroupKey = std::tuple<std::string, std::string, std::string>;  // person, month, type
 
@@ -108,7 +102,7 @@ core::Status Compare(db::Database& target, const MoneyTargetSpec& spec, int64_t 
   HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
       sql, 10, "comparing the money of " + spec.mapping + " per person, month and type",
       [&](std::vector<std::string>& row) {
-        MoneyDifference g{row[0], row[1], row[2], ToInt(row[3]), ToInt(row[4]), ToInt(row[5]), ToInt(row[6]), {}};
+        MoneyDifference g{row[0], row[1], row[2], IntFromText(row[3]), IntFromText(row[4]), IntFromText(row[5]), IntFromText(row[6]), {}};
         if (out.people.empty() || out.people.back().person != g.person) out.people.push_back({g.person, "", 0, 0, 0, 0});
         PersonMoney& person = out.people.back();
         if (person.legacy_ref.empty()) person.legacy_ref = row[9];
@@ -116,8 +110,8 @@ core::Status Compare(db::Database& target, const MoneyTargetSpec& spec, int64_t 
         person.loaded += g.loaded;
         person.target += g.target;
         ++out.groups;
-        out.records += ToInt(row[8]);
-        out.unmatched_records += ToInt(row[7]);
+        out.records += IntFromText(row[8]);
+        out.unmatched_records += IntFromText(row[7]);
         out.source_pence += g.source;
         out.ledger_pence += g.ledger;
         out.loaded_pence += g.loaded;
@@ -146,7 +140,7 @@ core::Status Compare(db::Database& target, const MoneyTargetSpec& spec, int64_t 
       8, "listing the records behind the money differences of " + spec.mapping, [&](std::vector<std::string>& row) {
         auto it = listed.find({row[0], row[1], row[2]});
         if (it == listed.end() || it->second->records.size() >= kRecordsPerDifference) return;
-        it->second->records.push_back({row[3], row[4], row[5], ToInt(row[6]), row[7]});
+        it->second->records.push_back({row[3], row[4], row[5], IntFromText(row[6]), row[7]});
       }));
   if (spec.key_column.empty()) return core::Status::Ok();
   // Target rows no source record accounts for.

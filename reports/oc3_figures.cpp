@@ -1,34 +1,22 @@
 // OC3 figures from the council's tables: the cohort first (people are few
 // beside their history), then one streamed pass over each history table.
+#include "reports/query_text.h"
 #include "reports/oc3_figures.h"
 
-#include <charconv>
 
 namespace handover::reports {
 namespace {
-
-int64_t ToInt(const std::string& text) {
-  int64_t v = 0;
-  std::from_chars(text.data(), text.data() + text.size(), v);
-  return v;
-}
-
-// Dates arrive as text: "YYYY-MM-DD" on every backend (PostgreSQL DATE cast
-// to text, SQLite's ISO text), possibly with a time part from some drivers.
-std::optional<core::Date> ToDate(const std::string& text) {
-  return core::Date::ParseIso(text.substr(0, 10));
-}
 
 // Streams `sql` (person_id, date, end date or '', id, code) into the builder.
 core::Status ReadRecords(db::Database& target, const std::string& sql, const std::string& what,
                          Oc3Builder::Stream stream, bool is_episode, Oc3Builder& builder) {
   return target.ForEachRow(sql, 5, "reading " + what + " for the OC3 figures", [&](std::vector<std::string>& row) {
-    const int64_t person = ToInt(row[0]);
+    const int64_t person = IntFromText(row[0]);
     if (!builder.InCohort(person)) return;
-    const auto date = ToDate(row[1]);
+    const auto date = DateFromText(row[1]);
     if (!date) return;
-    builder.AddRecord(stream, person, *date, row[2].empty() ? std::nullopt : ToDate(row[2]), is_episode,
-                      ToInt(row[3]), std::move(row[4]));
+    builder.AddRecord(stream, person, *date, row[2].empty() ? std::nullopt : DateFromText(row[2]), is_episode,
+                      IntFromText(row[3]), std::move(row[4]));
   });
 }
 
@@ -98,7 +86,7 @@ core::Result<Oc3Figures> ComputeOc3(db::Database& target, core::Date at) {
       "SELECT CAST(person_id AS VARCHAR(20)), CAST(date_of_birth AS VARCHAR(32)), CAST(case_status AS VARCHAR(20)) "
       "FROM person",
       3, "reading people for the OC3 figures",
-      [&](std::vector<std::string>& row) { builder.AddPerson(ToInt(row[0]), ToDate(row[1]), row[2] == "OPEN"); }));
+      [&](std::vector<std::string>& row) { builder.AddPerson(IntFromText(row[0]), DateFromText(row[1]), row[2] == "OPEN"); }));
   HANDOVER_RETURN_IF_ERROR(ReadRecords(target,
                                        "SELECT CAST(person_id AS VARCHAR(20)), CAST(contact_date AS VARCHAR(32)), "
                                        "CAST('' AS VARCHAR(1)), CAST(contact_id AS VARCHAR(20)), "

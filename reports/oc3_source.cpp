@@ -1,16 +1,10 @@
 #include "reports/oc3_source.h"
+#include "reports/query_text.h"
 
-#include <charconv>
 #include <set>
 
 namespace handover::reports {
 namespace {
-
-int64_t ToInt(const std::string& text) {
-  int64_t v = 0;
-  std::from_chars(text.data(), text.data() + text.size(), v);
-  return v;
-}
 
 std::optional<core::Date> DateOf(const core::Value& v) {
   if (const auto* d = std::get_if<core::Date>(&v)) return *d;
@@ -36,7 +30,7 @@ core::Result<People> ReadPeople(db::Database& target, const PersonIdentity& iden
       "SELECT CAST(legacy_key AS VARCHAR(200)), CAST(council_id AS VARCHAR(24)) FROM migration_crosswalk "
       "WHERE legacy_system = " + db::Database::QuoteLiteral(identity.legacy_system) + " AND entity = " + q,
       2, "reading the people's crosswalk for the OC3 figures",
-      [&](std::vector<std::string>& row) { people.ids.emplace(std::move(row[0]), ToInt(row[1])); }));
+      [&](std::vector<std::string>& row) { people.ids.emplace(std::move(row[0]), IntFromText(row[1])); }));
   HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
       "SELECT CAST(legacy_key AS VARCHAR(200)) FROM migration_ledger WHERE run_id = " +
           std::to_string(identity.run_id) + " AND mapping = " + q + " AND outcome = 'merged'",

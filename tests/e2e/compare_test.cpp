@@ -11,25 +11,21 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/chromium.h"
-#include "tests/support/provider_suite.h"
+#include "tests/support/rehearsal_suite.h"
 #include "tests/support/report_json.h"
+#include "tests/support/report_text.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
 namespace {
 
+using testing::Thousands;
+
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-class Compare : public testing::ProviderSuite<300, 5> {
+class Compare : public testing::RehearsalSuite<300, 5> {
  protected:
-  testing::CommandResult Rehearse(const fs::path& mappings, const std::string& out) {
-    return testing::RunHandover({"rehearse", "--source", Provider(), "--target",
-                                 "sqlite:" + (scratch_ / "council.db").string(), "--mappings", mappings.string(),
-                                 "--param", "cutover=2018-10-01", "--out", (scratch_ / out).string()},
-                                scratch_.path());
-  }
-  json Report(const std::string& out) { return json::parse(testing::ReadFile(scratch_ / out / "reconciliation.json")); }
   // r1 with the leaving care set (GO), r2 with its payment_type code set
   // missing the weekly allowance line (NO-GO).
   void RehearseGoodThenBroken() {
@@ -43,19 +39,7 @@ class Compare : public testing::ProviderSuite<300, 5> {
     std::ofstream(broken / "payment_type.csv") << codes;
     ASSERT_EQ(Rehearse(broken, "r2").exit_code, 1) << "a no-go verdict";
   }
-  testing::TempDir scratch_;
 };
-
-// 1234 -> "1,234", written here again so the page's own formatting is
-// checked, not reused.
-std::string Thousands(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
 
 bool OwnerOnly(const fs::path& file) {
   return fs::exists(file) && (fs::status(file).permissions() & fs::perms::all) ==

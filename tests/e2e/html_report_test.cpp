@@ -17,29 +17,16 @@
 #include "tests/support/chromium.h"
 #include "tests/support/provider_suite.h"
 #include "tests/support/report_json.h"
+#include "tests/support/report_text.h"
 #include "tests/support/test_support.h"
 
 namespace handover {
 namespace {
 
+using testing::Thousands;
+using testing::Pounds;
+
 using nlohmann::json;
-
-// 1234567 -> "1,234,567", written here again so the page's own formatting is
-// checked, not reused.
-std::string Thousands(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
-
-// Pence (0 or more) as pounds: 107271660 -> "£1,072,716.60".
-std::string Pounds(int64_t pence) {
-  const std::string p = std::to_string(100 + pence % 100);
-  return "\u00a3" + Thousands(pence / 100) + "." + p.substr(1);
-}
 
 class HtmlReport : public testing::ProviderSuite<300, 7> {
  protected:

@@ -9,7 +9,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/provider_suite.h"
+#include "tests/support/rehearsal_suite.h"
 #include "tests/support/report_json.h"
 #include "tests/support/test_support.h"
 
@@ -19,15 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-class IndependentChecks : public testing::ProviderSuite<400, 7> {
+class IndependentChecks : public testing::RehearsalSuite<400, 7> {
  protected:
-  testing::CommandResult Rehearse(const fs::path& mappings, const std::string& out) {
-    return testing::RunHandover({"rehearse", "--source", Provider(), "--target",
-                                 "sqlite:" + (scratch_ / "council.db").string(), "--mappings", mappings.string(),
-                                 "--param", "cutover=2018-10-01", "--out", (scratch_ / out).string()},
-                                scratch_.path());
-  }
-  json Report(const std::string& out) { return json::parse(testing::ReadFile(scratch_ / out / "reconciliation.json")); }
   // A copy of the shipped set with `from` replaced by `to` in `file`.
   fs::path Broken(const std::string& file, const std::string& from, const std::string& to) {
     const fs::path copy = scratch_ / ("maps-" + std::to_string(++copies_));
@@ -51,7 +44,6 @@ class IndependentChecks : public testing::ProviderSuite<400, 7> {
                           "pct_in_touch", "pct_eet", "pct_suitable_accommodation"})
       EXPECT_EQ(figures[f], key[f]) << f;
   }
-  testing::TempDir scratch_;
   int copies_ = 0;
 };
 
