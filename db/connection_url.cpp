@@ -13,8 +13,8 @@ namespace handover::db {
 namespace {
 
 constexpr const char* kExamples =
-    "use sqlite:path/to.db, postgresql://user@host:5432/dbname or odbc:DSN=name "
-    "(or odbc:DRIVER={SQLite3};Database=/path.db;)";
+    "use sqlite:path/to.db, postgresql://user@host:5432/dbname, mysql://user@host:3306/dbname "
+    "or odbc:DSN=name (or odbc:DRIVER={SQLite3};Database=/path.db;)";
 
 bool StartsWith(const std::string& s, const std::string& prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
@@ -55,8 +55,8 @@ core::Result<std::string> ResolvePassword(const std::string& kind, const std::st
   return line;
 }
 
-// Quotes a libpq key=value value.
-std::string PgQuote(const std::string& value) {
+// Quotes a value of a libpq or SOCI-mysql key=value connect string.
+std::string QuoteParam(const std::string& value) {
   std::string out = "'";
   for (char c : value) {
     if (c == '\'' || c == '\\') out += '\\';
@@ -106,6 +106,7 @@ const char* BackendName(Backend backend) {
     case Backend::kSqlite: return "sqlite";
     case Backend::kPostgresql: return "postgresql";
     case Backend::kOdbc: return "odbc";
+    case Backend::kMysql: return "mysql";
   }
   return "unknown";
 }
@@ -155,18 +156,22 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
     return result;
   }
   std::string rest;
-  bool postgres = false;
-  for (const char* scheme : {"postgresql://", "postgres://"})
-    if (StartsWith(url, scheme)) rest = url.substr(std::string(scheme).size()), postgres = true;
-  if (!postgres) {
+  bool server = false;
+  for (const char* scheme : {"postgresql://", "postgres://", "mysql://", "mariadb://"})
+    if (StartsWith(url, scheme)) {
+      rest = url.substr(std::string(scheme).size());
+      server = true;
+      result.backend_ = scheme[0] == 'p' ? Backend::kPostgresql : Backend::kMysql;
+    }
+  const std::string scheme = result.backend_ == Backend::kMysql ? "mysql://" : "postgresql://";
+  if (!server) {
     // Show only the scheme: whatever follows may hold a password.
     const auto colon = url.find(':');
     if (colon != std::string::npos && colon > 0)
       return Fail(url.substr(0, colon + 1) + "...", "unknown backend '" + url.substr(0, colon) + "'");
     return Fail("...", "no backend prefix");
   }
-  if (rest.empty()) return Fail("postgresql://", "nothing after 'postgresql://' (give user@host:port/dbname)");
-  result.backend_ = Backend::kPostgresql;
+  if (rest.empty()) return Fail(scheme, "nothing after '" + scheme + "' (give user@host:port/dbname)");
   // The user information ends at the last '@', so a password holding '/',
   // '?', ':' or '@' still parses, and it is masked before anything can fail.
   std::string userinfo;
@@ -194,14 +199,14 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
       user = userinfo.substr(0, colon);
       masked_authority = user + ":***@" + authority;
       auto password = PercentDecode(userinfo.substr(colon + 1), "password");
-      if (!password.ok()) return Fail("postgresql://" + masked_authority + "/" + path, password.status().message());
+      if (!password.ok()) return Fail(scheme + masked_authority + "/" + path, password.status().message());
       result.password_ = *password;
     }
     auto decoded_user = PercentDecode(user, "user name");
     if (!decoded_user.ok()) return decoded_user.status();
-    if (!decoded_user->empty()) result.pg_params_["user"] = *decoded_user;
+    if (!decoded_user->empty()) result.server_params_["user"] = *decoded_user;
   }
-  const std::string masked = "postgresql://" + masked_authority + "/" + path;
+  const std::string masked = scheme + masked_authority + "/" + path;
   if (!authority.empty()) {
     std::string host = authority;
     size_t port_from = authority.rfind(':');
@@ -218,14 +223,14 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
       const std::string port = authority.substr(port_from + 1);
       if (port.empty() || !std::all_of(port.begin(), port.end(), ::isdigit))
         return Fail(masked, "port '" + port + "' is not a number");
-      result.pg_params_["port"] = port;
+      result.server_params_["port"] = port;
     }
-    if (!host.empty()) result.pg_params_["host"] = host;
+    if (!host.empty()) result.server_params_["host"] = host;
   }
   auto dbname = PercentDecode(path, "database name");
   if (!dbname.ok()) return dbname.status();
   if (dbname->empty()) return Fail(masked, "no database name after the host (…/dbname)");
-  result.pg_params_["dbname"] = *dbname;
+  result.server_params_["dbname"] = *dbname;
   std::stringstream params(query);
   std::string item;
   int item_number = 0;
@@ -246,8 +251,12 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
       result.password_ = *password;
     } else if (key == "password") {
       result.password_ = *value;
+    } else if (result.backend_ == Backend::kMysql && key != "socket" && key != "charset" && key != "ssl_ca" &&
+               key != "ssl_cert" && key != "connect_timeout") {
+      return Fail(masked, "unknown parameter '" + key + "' for MySQL/MariaDB (known: socket, charset, ssl_ca, "
+                          "ssl_cert, connect_timeout, password_env, password_file)");
     } else {
-      result.pg_params_[key] = *value;
+      result.server_params_[key] = *value;
     }
   }
   return result;
@@ -258,6 +267,7 @@ std::string ConnectionUrl::SociBackend() const {
     case Backend::kSqlite: return "sqlite3";
     case Backend::kPostgresql: return "postgresql";
     case Backend::kOdbc: return "odbc";
+    case Backend::kMysql: return "mysql";
   }
   return {};
 }
@@ -290,9 +300,23 @@ std::string ConnectionUrl::SociConnectString() const {
       return "db=\"" + sqlite_path_ + "\" timeout=5";
     case Backend::kPostgresql: {
       std::string out;
-      for (const auto& [key, value] : pg_params_) out += key + "=" + PgQuote(value) + " ";
-      if (!password_.empty()) out += "password=" + PgQuote(password_) + " ";
+      for (const auto& [key, value] : server_params_) out += key + "=" + QuoteParam(value) + " ";
+      if (!password_.empty()) out += "password=" + QuoteParam(password_) + " ";
       return out + "connect_timeout=10";
+    }
+    case Backend::kMysql: {
+      // SOCI's mysql keys; utf8mb4 unless asked otherwise, so 4-byte UTF-8
+      // (emoji) arrives intact.
+      static const std::map<std::string, std::string> kSociKey = {
+          {"dbname", "db"},         {"user", "user"},       {"host", "host"},        {"port", "port"},
+          {"socket", "unix_socket"}, {"charset", "charset"}, {"ssl_ca", "sslca"},     {"ssl_cert", "sslcert"},
+          {"connect_timeout", "connect_timeout"}};
+      std::string out;
+      for (const auto& [key, value] : server_params_) out += kSociKey.at(key) + "=" + QuoteParam(value) + " ";
+      if (!password_.empty()) out += "password=" + QuoteParam(password_) + " ";
+      if (!server_params_.count("charset")) out += "charset=utf8mb4 ";
+      if (!server_params_.count("connect_timeout")) out += "connect_timeout=10 ";
+      return out;
     }
     case Backend::kOdbc: {
       // Streaming settings: without them the drivers buffer whole result
@@ -318,11 +342,12 @@ std::string ConnectionUrl::Masked() const {
   switch (backend_) {
     case Backend::kSqlite: return "sqlite:" + sqlite_path_;
     case Backend::kOdbc: return "odbc:" + MaskOdbc(odbc_attributes_);
-    case Backend::kPostgresql: {
-      std::string out = "postgresql://";
+    case Backend::kPostgresql:
+    case Backend::kMysql: {
+      std::string out = backend_ == Backend::kMysql ? "mysql://" : "postgresql://";
       const auto get = [&](const char* key) {
-        const auto it = pg_params_.find(key);
-        return it == pg_params_.end() ? std::string() : it->second;
+        const auto it = server_params_.find(key);
+        return it == server_params_.end() ? std::string() : it->second;
       };
       if (!get("user").empty()) out += get("user") + (password_.empty() ? "" : ":***") + "@";
       const std::string host = get("host");
@@ -330,6 +355,7 @@ std::string ConnectionUrl::Masked() const {
       if (!get("port").empty()) out += ":" + get("port");
       out += "/" + get("dbname");
       if (!host.empty() && host[0] == '/') out += "?host=" + host;
+      if (!get("socket").empty()) out += "?socket=" + get("socket");
       return out;
     }
   }
@@ -346,12 +372,13 @@ bool SameDatabase(const ConnectionUrl& a, const ConnectionUrl& b) {
       return std::filesystem::weakly_canonical(a.sqlite_path(), ec) ==
              std::filesystem::weakly_canonical(b.sqlite_path(), ec);
     }
-    case Backend::kPostgresql: {
+    case Backend::kPostgresql:
+    case Backend::kMysql: {
       const auto get = [](const ConnectionUrl& url, const char* key) {
-        const auto it = url.pg_params().find(key);
-        return it == url.pg_params().end() ? std::string() : it->second;
+        const auto it = url.server_params().find(key);
+        return it == url.server_params().end() ? std::string() : it->second;
       };
-      for (const char* key : {"host", "port", "dbname"})
+      for (const char* key : {"host", "port", "dbname", "socket"})
         if (get(a, key) != get(b, key)) return false;
       return true;
     }

@@ -2,10 +2,12 @@
 //
 //   sqlite:path/to.db                 (also sqlite:///abs/path.db)
 //   postgresql://user[:pw]@host[:port]/dbname[?host=/socket/dir&sslmode=...]
+//   mysql://user[:pw]@host[:port]/dbname[?socket=/run/mysqld.sock&charset=...]
+//                                     (mariadb:// is the same)
 //   odbc:DSN=name;UID=...             odbc:DRIVER={SQLite3};Database=/x.db;
 //
 // Passwords may be given in the URL, or indirectly so they never appear on a
-// command line: `password_env=VAR` / `password_file=PATH` as PostgreSQL query
+// command line: `password_env=VAR` / `password_file=PATH` as PostgreSQL and MySQL query
 // parameters, `PWD_ENV=VAR` / `PWD_FILE=PATH` as ODBC attributes. Masked()
 // is the only form that may be printed or logged.
 #pragma once
@@ -17,7 +19,7 @@
 
 namespace handover::db {
 
-enum class Backend { kSqlite, kPostgresql, kOdbc };
+enum class Backend { kSqlite, kPostgresql, kOdbc, kMysql };
 
 const char* BackendName(Backend backend);
 
@@ -28,7 +30,7 @@ class ConnectionUrl {
   static core::Result<ConnectionUrl> Parse(const std::string& url);
 
   Backend backend() const { return backend_; }
-  // The SOCI backend name ("sqlite3", "postgresql", "odbc").
+  // The SOCI backend name ("sqlite3", "postgresql", "odbc", "mysql").
   std::string SociBackend() const;
   // The SOCI connect string, password included: never print it.
   std::string SociConnectString() const;
@@ -44,19 +46,20 @@ class ConnectionUrl {
   // For odbc: true when the DRIVER attribute names an SQLite / PostgreSQL driver.
   bool OdbcDriverLooksLikeSqlite() const;
   bool OdbcDriverLooksLikePostgres() const;
-  // For postgresql: "key=value" parameters (dbname, user, host, port, ...).
-  const std::map<std::string, std::string>& pg_params() const { return pg_params_; }
+  // For postgresql and mysql: "key=value" parameters (dbname, user, host,
+  // port, and the URL's query parameters).
+  const std::map<std::string, std::string>& server_params() const { return server_params_; }
 
  private:
   Backend backend_ = Backend::kSqlite;
   std::string sqlite_path_;
   std::string odbc_attributes_;
-  std::map<std::string, std::string> pg_params_;
+  std::map<std::string, std::string> server_params_;
   std::string password_;
 };
 
 // True when both URLs certainly name one database: the same SQLite file
-// (through any path or link), or the same PostgreSQL server and database.
+// (through any path or link), or the same server and database.
 bool SameDatabase(const ConnectionUrl& a, const ConnectionUrl& b);
 
 }  // namespace handover::db

@@ -6,6 +6,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <soci/odbc/soci-odbc.h>
+#include <soci/mysql/soci-mysql.h>
 
 #include <unistd.h>
 
@@ -39,6 +40,11 @@ std::string FirstLine(std::string message) {
 std::string ConnectHint(const std::string& message, Backend backend) {
   if (Contains(message, "password authentication failed") || Contains(message, "no password supplied"))
     return "check the user and password (password_env=VAR keeps it off the command line)";
+  if (Contains(message, "Access denied for user"))
+    return "check the user and password, and that the user may connect from this host "
+           "(password_env=VAR keeps the password off the command line)";
+  if (Contains(message, "Unknown database")) return "check the database name, or create it first";
+  if (Contains(message, "Can't connect to")) return "is the server running and listening on that host and port?";
   if (Contains(message, "role") && Contains(message, "does not exist"))
     return "check the user name: no such role on that server";
   if (Contains(message, "does not exist"))
@@ -58,6 +64,7 @@ soci::backend_factory const& FactoryFor(Backend backend) {
   switch (backend) {
     case Backend::kSqlite: return *soci::factory_sqlite3();
     case Backend::kPostgresql: return *soci::factory_postgresql();
+    case Backend::kMysql: return *soci::factory_mysql();
     case Backend::kOdbc: break;
   }
   return *soci::factory_odbc();
@@ -141,14 +148,16 @@ core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url,
     return core::Status::Error(core::ErrorCode::kConnection,
                          status.message() + " (" + ConnectHint(status.message(), url.backend()) + ")");
   }
-  const Dialect* dialect = url.backend() == Backend::kPostgresql ? &PostgresDialect() : &SqliteDialect();
+  const Dialect* dialect = url.backend() == Backend::kPostgresql ? &PostgresDialect()
+                           : url.backend() == Backend::kMysql    ? &MysqlDialect()
+                                                                 : &SqliteDialect();
   if (url.backend() == Backend::kOdbc) {
     // Ask the server rather than trust the driver name: a DSN hides it.
     dialect = DetectDialect(*session);
     if (dialect == nullptr)
       return core::Status::Error(core::ErrorCode::kConfig,
                                  "cannot tell which SQL the ODBC data source " + url.Masked() +
-                                     " speaks: handover reads SQLite and PostgreSQL servers");
+                                     " speaks: handover reads SQLite, PostgreSQL and MySQL/MariaDB servers");
   }
   if (url.backend() == Backend::kSqlite) {
     try {
@@ -169,6 +178,13 @@ core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url,
     return StatusFromCurrentException(core::ErrorCode::kConnection, "setting up the session on " + url.Masked());
   }
   return std::unique_ptr<Database>(new Database(url, std::move(session), dialect, created_file));
+}
+
+std::string Database::SessionDescription() {
+  const std::string sql = dialect_->SessionDescriptionSql();
+  if (sql.empty()) return std::string(dialect_->name()) + ", UTF-8 text";
+  auto text = QueryText(sql, "describing the session");
+  return text.ok() ? *text : std::string(dialect_->name()) + " (" + text.status().message() + ")";
 }
 
 core::Status Database::Execute(const std::string& sql, const std::string& context) {

@@ -42,6 +42,10 @@ class Database {
   // True when Open created the SQLite file (so a failed run can remove it).
   bool created_file() const { return created_file_; }
 
+  // One line for the log: the server's version, the session's time zone and
+  // character set, as the dialect can tell them.
+  std::string SessionDescription();
+
   // Runs one statement; failures carry `context` and the server's message.
   core::Status Execute(const std::string& sql, const std::string& context);
   // Runs a script of statements separated by ';' at line ends (schema files).

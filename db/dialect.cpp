@@ -36,7 +36,7 @@ std::string Dialect::CatalogSql() const {
 }
 
 const std::vector<const Dialect*>& KnownDialects() {
-  static const std::vector<const Dialect*> kAll = {&SqliteDialect(), &PostgresDialect()};
+  static const std::vector<const Dialect*> kAll = {&SqliteDialect(), &PostgresDialect(), &MysqlDialect()};
   return kAll;
 }
 

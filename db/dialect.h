@@ -25,7 +25,7 @@ class Dialect {
  public:
   virtual ~Dialect() = default;
 
-  // "sqlite", "postgresql": in messages and in schema.<name>.sql file names.
+  // "sqlite", "postgresql", "mysql": in messages and in schema.<name>.sql file names.
   const char* name() const { return name_; }
 
   // A query that succeeds only on a server of this dialect: how an ODBC data
@@ -47,6 +47,10 @@ class Dialect {
   // by default it is added after a bulk load, which is faster.
   virtual bool DeclaresKeysWithTable() const { return false; }
 
+  // True when handover can hold a council database (ledger, crosswalk, the
+  // mapping set's schema) on this server; false for servers it only reads.
+  virtual bool WritesCouncilDatabases() const { return true; }
+
   // Wraps a query returning one value so that it returns it as text.
   virtual std::string ScalarAsText(const std::string& query) const;
 
@@ -66,6 +70,11 @@ class Dialect {
   // Rows after which a long bulk load commits and begins again (0: one
   // transaction for the whole load).
   virtual int64_t BulkLoadCommitRows() const { return 0; }
+
+  // A query returning one line that says what the session reads with: the
+  // server's version, time zone and character set, for the log. Empty when
+  // the server has neither (SQLite stores UTF-8 text and no time zone).
+  virtual std::string SessionDescriptionSql() const { return {}; }
 
   // A query returning the name of the server's text encoding when the server
   // refuses bytes that are not valid in it ("UTF8": text is repaired to
@@ -87,6 +96,7 @@ class Dialect {
 
 const Dialect& SqliteDialect();
 const Dialect& PostgresDialect();
+const Dialect& MysqlDialect();
 
 // Every dialect handover speaks, in the order they are probed.
 const std::vector<const Dialect*>& KnownDialects();

@@ -14,6 +14,11 @@ class PostgresDialectImpl final : public Dialect {
   }
   const char* GeneratedKeyColumn() const override { return "BIGSERIAL PRIMARY KEY"; }
   std::vector<std::string> SessionSettings() const override { return {"SET client_min_messages = warning"}; }
+  std::string SessionDescriptionSql() const override {
+    return "SELECT 'PostgreSQL ' || current_setting('server_version') || ', time zone ' || "
+           "current_setting('TimeZone') || ', client encoding ' || current_setting('client_encoding') || "
+           "' (server ' || current_setting('server_encoding') || ')'";
+  }
   const char* StrictEncodingSql() const override {
     return "SELECT current_setting('server_encoding')";
   }

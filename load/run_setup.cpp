@@ -48,6 +48,7 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   auto source = db::Database::Open(*source_url, db::OpenMode::kMustExist);
   if (!source.ok()) return source.status().WithContext("source");
   run.source = std::move(*source);
+  spdlog::info("source {}: {}", source_url->Masked(), run.source->SessionDescription());
   // `check` never writes: a target SQLite file that does not exist yet is
   // checked as the mapping set's schema would create it, in memory.
   if (policy == SchemaPolicy::kCheckInMemory && target_url->backend() == db::Backend::kSqlite &&
@@ -58,7 +59,15 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   auto target = db::Database::Open(*target_url, policy == SchemaPolicy::kCheckInMemory ? db::OpenMode::kMustExist
                                                                                  : db::OpenMode::kCreateIfMissing);
   if (!target.ok()) return target.status().WithContext("target");
+  if (!(*target)->dialect().WritesCouncilDatabases()) {
+    (*target)->DiscardCreatedFile();
+    return core::Status::Error(core::ErrorCode::kUsage,
+                               "--target " + target_url->Masked() + " is a " + (*target)->dialect().name() +
+                                   " server: handover reads providers from it but writes council databases "
+                                   "to SQLite and PostgreSQL only; give a sqlite: or postgresql:// target");
+  }
   run.target = std::move(*target);
+  spdlog::info("target {}: {}", target_url->Masked(), run.target->SessionDescription());
   if (flags.rehearsal) HANDOVER_RETURN_IF_ERROR(run.target->Begin("the rehearsal"));
 
   const auto fail = [&run](core::Status status) -> core::Result<PreparedRun> {

@@ -25,10 +25,10 @@ TEST(ConnectionUrl, PostgresUrlBecomesKeyValueAndMasksPassword) {
   auto url = db::ConnectionUrl::Parse("postgresql://alice:s%40cret@db.example:6543/council?sslmode=disable");
   ASSERT_TRUE(url.ok()) << url.status().message();
   EXPECT_EQ(url->backend(), db::Backend::kPostgresql);
-  EXPECT_EQ(url->pg_params().at("user"), "alice");
-  EXPECT_EQ(url->pg_params().at("port"), "6543");
-  EXPECT_EQ(url->pg_params().at("dbname"), "council");
-  EXPECT_EQ(url->pg_params().at("sslmode"), "disable");
+  EXPECT_EQ(url->server_params().at("user"), "alice");
+  EXPECT_EQ(url->server_params().at("port"), "6543");
+  EXPECT_EQ(url->server_params().at("dbname"), "council");
+  EXPECT_EQ(url->server_params().at("sslmode"), "disable");
   EXPECT_NE(url->SociConnectString().find("password='s@cret'"), std::string::npos);
   EXPECT_EQ(url->Masked(), "postgresql://alice:***@db.example:6543/council");
   EXPECT_EQ(url->Masked().find("cret"), std::string::npos);
@@ -105,8 +105,8 @@ TEST(ConnectionUrl, BareSchemeAndIpv6Hosts) {
   EXPECT_NE(bare.status().message().find("nothing after 'postgresql://'"), std::string::npos) << bare.status().message();
   auto v6 = db::ConnectionUrl::Parse("postgresql://u@[::1]:5432/db");
   ASSERT_TRUE(v6.ok()) << v6.status().message();
-  EXPECT_EQ(v6->pg_params().at("host"), "::1");
-  EXPECT_EQ(v6->pg_params().at("port"), "5432");
+  EXPECT_EQ(v6->server_params().at("host"), "::1");
+  EXPECT_EQ(v6->server_params().at("port"), "5432");
   EXPECT_EQ(v6->Masked(), "postgresql://u@[::1]:5432/db");
 }
 

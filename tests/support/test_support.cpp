@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <soci/mysql/soci-mysql.h>
 
 #include <atomic>
 #include <chrono>
@@ -45,15 +46,26 @@ std::string UniqueSuffix() {
   return std::to_string(::getpid()) + "_" + std::to_string(++counter) + "_" + std::to_string(rd() % 100000);
 }
 
-struct PgParts {
+struct ServerParts {
   std::string user, password, host, port, dbname;
 };
 
-PgParts SplitPgUrl(const std::string& url) {
-  static const std::regex re(R"(postgresql://([^:@]+):([^@]*)@([^:/]+):(\d+)/(.+))");
+// The parts of the suite's own server URLs (scheme://user:pw@host:port/db).
+ServerParts SplitServerUrl(const std::string& url) {
+  static const std::regex re(R"((?:postgresql|mysql)://([^:@]+):([^@]*)@([^:/]+):(\d+)/(.+))");
   std::smatch m;
-  if (!std::regex_match(url, m, re)) throw std::runtime_error("unexpected test PostgreSQL URL " + url);
+  if (!std::regex_match(url, m, re)) throw std::runtime_error("unexpected test server URL " + url);
   return {m[1], m[2], m[3], m[4], m[5]};
+}
+
+std::optional<std::string> UrlFromEnvironment(const char* url_variable, const char* file_variable) {
+  if (const char* url = std::getenv(url_variable); url && *url) return std::string(url);
+  if (const char* file = std::getenv(file_variable); file && *file) {
+    std::ifstream in(file);
+    std::string url;
+    if (in && std::getline(in, url) && !url.empty()) return url;
+  }
+  return std::nullopt;
 }
 
 // Defaults for the suite's environment, set before main(): the private ODBC
@@ -62,6 +74,7 @@ PgParts SplitPgUrl(const std::string& url) {
 const bool kEnvironmentReady = [] {
   setenv("ODBCSYSINI", HANDOVER_TEST_ODBCSYSINI, 0);
   setenv("HANDOVER_TEST_PG_URL_FILE", HANDOVER_TEST_PG_URL_FILE, 0);
+  setenv("HANDOVER_TEST_MARIADB_URL_FILE", HANDOVER_TEST_MARIADB_URL_FILE, 0);
   return true;
 }();
 
@@ -161,13 +174,11 @@ TempDir::~TempDir() {
 }
 
 std::optional<std::string> PostgresAdminUrl() {
-  if (const char* url = std::getenv("HANDOVER_TEST_PG_URL"); url && *url) return std::string(url);
-  if (const char* file = std::getenv("HANDOVER_TEST_PG_URL_FILE"); file && *file) {
-    std::ifstream in(file);
-    std::string url;
-    if (in && std::getline(in, url) && !url.empty()) return url;
-  }
-  return std::nullopt;
+  return UrlFromEnvironment("HANDOVER_TEST_PG_URL", "HANDOVER_TEST_PG_URL_FILE");
+}
+
+std::optional<std::string> MariaDbAdminUrl() {
+  return UrlFromEnvironment("HANDOVER_TEST_MARIADB_URL", "HANDOVER_TEST_MARIADB_URL_FILE");
 }
 
 ScratchPostgres::ScratchPostgres() {
@@ -195,14 +206,49 @@ ScratchPostgres::~ScratchPostgres() {
 }
 
 std::string ScratchPostgres::url() const {
-  const PgParts p = SplitPgUrl(admin_url_);
+  const ServerParts p = SplitServerUrl(admin_url_);
   return "postgresql://" + p.user + ":" + p.password + "@" + p.host + ":" + p.port + "/" + name_;
 }
 
 std::string ScratchPostgres::odbc_url() const {
-  const PgParts p = SplitPgUrl(admin_url_);
+  const ServerParts p = SplitServerUrl(admin_url_);
   return "odbc:DRIVER={PostgreSQL Unicode};Server=" + p.host + ";Port=" + p.port +
          ";Database=" + name_ + ";Uid=" + p.user + ";Pwd=" + p.password + ";";
+}
+
+ScratchMariaDb::ScratchMariaDb() {
+  const auto admin = MariaDbAdminUrl();
+  if (!admin)
+    throw std::runtime_error(
+        "no test MariaDB server: run the suite with ctest (its 'mariadb' fixture starts one) "
+        "or set HANDOVER_TEST_MARIADB_URL");
+  admin_url_ = *admin;
+  name_ = "scratch_" + UniqueSuffix();
+  auto url = db::ConnectionUrl::Parse(admin_url_);
+  if (!url.ok()) throw std::runtime_error(url.status().message());
+  soci::session session(*soci::factory_mysql(), url->SociConnectString());
+  session << "CREATE DATABASE " + name_ + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
+}
+
+ScratchMariaDb::~ScratchMariaDb() {
+  try {
+    auto url = db::ConnectionUrl::Parse(admin_url_);
+    soci::session session(*soci::factory_mysql(), url->SociConnectString());
+    session << "DROP DATABASE IF EXISTS " + name_;
+  } catch (const std::exception&) {
+    // The throwaway server is removed at the end of the suite anyway.
+  }
+}
+
+std::string ScratchMariaDb::url() const {
+  const ServerParts p = SplitServerUrl(admin_url_);
+  return "mysql://" + p.user + ":" + p.password + "@" + p.host + ":" + p.port + "/" + name_;
+}
+
+std::string ScratchMariaDb::odbc_url() const {
+  const ServerParts p = SplitServerUrl(admin_url_);
+  return "odbc:DRIVER={MariaDB Unicode};SERVER=" + p.host + ";PORT=" + p.port + ";DATABASE=" + name_ +
+         ";UID=" + p.user + ";PWD=" + p.password + ";";
 }
 
 std::string SqliteOdbcUrl(const std::filesystem::path& path) {
@@ -215,6 +261,8 @@ std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info) {
     case AccessPath::kSqliteOdbc: return "SqliteOdbc";
     case AccessPath::kPostgres: return "Postgres";
     case AccessPath::kPostgresOdbc: return "PostgresOdbc";
+    case AccessPath::kMariaDb: return "MariaDb";
+    case AccessPath::kMariaDbOdbc: return "MariaDbOdbc";
   }
   return "Unknown";
 }
@@ -236,6 +284,14 @@ ScratchDatabase::ScratchDatabase(AccessPath path, const TempDir& dir, const std:
     case AccessPath::kPostgresOdbc:
       pg_ = std::make_unique<ScratchPostgres>();
       url_ = pg_->odbc_url();
+      break;
+    case AccessPath::kMariaDb:
+      mariadb_ = std::make_unique<ScratchMariaDb>();
+      url_ = mariadb_->url();
+      break;
+    case AccessPath::kMariaDbOdbc:
+      mariadb_ = std::make_unique<ScratchMariaDb>();
+      url_ = mariadb_->odbc_url();
       break;
   }
 }

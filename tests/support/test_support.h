@@ -104,14 +104,41 @@ class ScratchPostgres {
   std::string name_;
 };
 
+// The admin URL of the suite's MariaDB server, from HANDOVER_TEST_MARIADB_URL
+// or the file named by HANDOVER_TEST_MARIADB_URL_FILE (written by
+// scripts/mariadb-server); nullopt when neither is set.
+std::optional<std::string> MariaDbAdminUrl();
+
+// A database of its own on the suite's MariaDB server, created empty (utf8mb4)
+// and dropped on destruction.
+class ScratchMariaDb {
+ public:
+  // Throws std::runtime_error with the reason if the server is not available.
+  ScratchMariaDb();
+  ~ScratchMariaDb();
+  ScratchMariaDb(const ScratchMariaDb&) = delete;
+  ScratchMariaDb& operator=(const ScratchMariaDb&) = delete;
+
+  const std::string& name() const { return name_; }
+  // mysql://user:pw@127.0.0.1:port/<name>
+  std::string url() const;
+  // odbc:DRIVER={MariaDB Unicode};SERVER=...;DATABASE=<name>;...
+  std::string odbc_url() const;
+
+ private:
+  std::string admin_url_;
+  std::string name_;
+};
+
 // odbc:DRIVER=SQLite3;Database=<path>;
 std::string SqliteOdbcUrl(const std::filesystem::path& path);
 
-// The four ways the suite reaches a database; tests parameterised over them
-// prove the same behaviour on every path.
-enum class AccessPath { kSqlite, kSqliteOdbc, kPostgres, kPostgresOdbc };
+// The ways the suite reaches a database; tests parameterised over them prove
+// the same behaviour on every path (MariaDB: as a source).
+enum class AccessPath { kSqlite, kSqliteOdbc, kPostgres, kPostgresOdbc, kMariaDb, kMariaDbOdbc };
 
-// For INSTANTIATE_TEST_SUITE_P: "Sqlite", "SqliteOdbc", "Postgres", "PostgresOdbc".
+// For INSTANTIATE_TEST_SUITE_P: "Sqlite", "SqliteOdbc", "Postgres", "PostgresOdbc",
+// "MariaDb", "MariaDbOdbc".
 std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info);
 
 // An empty database reachable through one access path, removed afterwards.
@@ -123,6 +150,7 @@ class ScratchDatabase {
 
  private:
   std::unique_ptr<ScratchPostgres> pg_;
+  std::unique_ptr<ScratchMariaDb> mariadb_;
   std::string url_;
 };
 
