@@ -3,7 +3,8 @@
 // field (every one of the 12 tables, by reason; the OC3 figures), and a run's
 // council database holds exactly the key's money per person, month and type,
 // its payment arrangements and its opening balances. Then the same rehearsal
-// read from SQLite, through ODBC and from PostgreSQL gives identical figures.
+// read from SQLite, PostgreSQL and MariaDB, natively and through ODBC, gives
+// identical figures.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -212,28 +213,61 @@ TEST_P(LeavingCare, ARehearsalAndARunEqualTheAnswerKey) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, LeavingCare, ::testing::Values(1, 2, 3, 4, 5));
 
-// The provider read three ways: the figures of the rehearsal do not depend on
-// how the source is reached.
-TEST(LeavingCareSources, SqliteOdbcAndPostgresSourcesGiveIdenticalRehearsals) {
+// A user of its own that may only read: SELECT on every table of the
+// scratch database, nothing else.
+std::string ReadOnlyPostgresUrl(const testing::ScratchPostgres& scratch) {
+  auto admin = testing::OpenOrFail(scratch.url(), db::OpenMode::kMustExist);
+  EXPECT_NE(admin, nullptr);
+  if (admin == nullptr) return {};
+  const std::string user = "reader_" + scratch.name();
+  for (const std::string& sql : {"CREATE ROLE " + user + " LOGIN PASSWORD 'reader-pw'",
+                                 "GRANT CONNECT ON DATABASE " + scratch.name() + " TO " + user,
+                                 "GRANT USAGE ON SCHEMA public TO " + user,
+                                 "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + user})
+    EXPECT_TRUE(admin->Execute(sql, "creating the read-only user").ok()) << sql;
+  const std::string url = scratch.url();
+  return "postgresql://" + user + ":reader-pw" + url.substr(url.find('@'));
+}
+
+std::string ReadOnlyMariaDbUrl(const testing::ScratchMariaDb& scratch) {
+  auto admin = testing::OpenOrFail(scratch.url(), db::OpenMode::kMustExist);
+  EXPECT_NE(admin, nullptr);
+  if (admin == nullptr) return {};
+  const std::string user = "'r" + scratch.name().substr(0, 30) + "'@'127.0.0.1'";
+  for (const std::string& sql : {"CREATE USER " + user + " IDENTIFIED BY 'reader-pw'",
+                                 "GRANT SELECT ON " + scratch.name() + ".* TO " + user})
+    EXPECT_TRUE(admin->Execute(sql, "creating the read-only user").ok()) << sql;
+  const std::string url = scratch.url();
+  return "mysql://r" + scratch.name().substr(0, 30) + ":reader-pw" + url.substr(url.find('@'));
+}
+
+// The provider read every way handover reads one: natively and through ODBC
+// from SQLite, PostgreSQL and MariaDB, PostgreSQL and MariaDB as users that
+// may only SELECT. The figures of the rehearsal do not depend on how the
+// source is reached, and equal the answer key.
+TEST(LeavingCareSources, EverySourcePathGivesIdenticalRehearsals) {
   testing::TempDir dir;
   const GeneratedProvider sqlite(dir, 3);
-  std::unique_ptr<testing::ScratchDatabase> pg;
-  try {
-    pg = std::make_unique<testing::ScratchDatabase>(AccessPath::kPostgres, dir, "provider-pg");
-  } catch (const std::exception& e) {
-    GTEST_SKIP() << "no PostgreSQL server to generate the provider in: " << e.what();
-  }
-  testing::TempDir pg_dir;
-  const GeneratedProvider postgres(pg_dir, 3, pg->url());
+  const testing::ScratchPostgres pg;
+  const testing::ScratchMariaDb maria;
+  testing::TempDir pg_dir, maria_dir;
+  const GeneratedProvider postgres(pg_dir, 3, pg.url());
+  const GeneratedProvider mariadb(maria_dir, 3, maria.url());
   EXPECT_EQ(postgres.key()["tables"], sqlite.key()["tables"]) << "the generator wrote different data";
+  EXPECT_EQ(mariadb.key()["tables"], sqlite.key()["tables"]) << "the generator wrote different data";
   struct Source {
     std::string name;
     const GeneratedProvider* provider;
     std::string url;
   };
-  const std::vector<Source> sources = {{"sqlite", &sqlite, sqlite.url()},
-                                       {"sqlite-odbc", &sqlite, testing::SqliteOdbcUrl(dir / "provider.db")},
-                                       {"postgres", &postgres, postgres.url()}};
+  const std::vector<Source> sources = {
+      {"sqlite", &sqlite, sqlite.url()},
+      {"sqlite-odbc", &sqlite, testing::SqliteOdbcUrl(dir / "provider.db")},
+      {"postgres", &postgres, postgres.url()},
+      {"postgres-read-only", &postgres, ReadOnlyPostgresUrl(pg)},
+      {"mariadb", &mariadb, mariadb.url()},
+      {"mariadb-odbc", &mariadb, maria.odbc_url()},
+      {"mariadb-read-only", &mariadb, ReadOnlyMariaDbUrl(maria)}};
   std::map<std::string, json> figures;
   for (const Source& s : sources) {
     SCOPED_TRACE(s.name);
@@ -245,12 +279,13 @@ TEST(LeavingCareSources, SqliteOdbcAndPostgresSourcesGiveIdenticalRehearsals) {
     ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
     json report = json::parse(testing::ReadFile(dir / s.name / "reconciliation.json"));
     figures[s.name] = {{"tables", AsKeyTables(report)}, {"oc3", report["oc3"]},
-                       {"pence", report["totals"]["pence_loaded"]}, {"exceptions", report["totals"]["exceptions"]}};
+                       {"pence", report["totals"]["pence_loaded"]}, {"exceptions", report["totals"]["exceptions"]},
+                       {"money_by_person", report["money_by_person"]}};
   }
-  EXPECT_EQ(figures["sqlite-odbc"], figures["sqlite"]);
-  EXPECT_EQ(figures["postgres"], figures["sqlite"]);
+  for (const Source& s : sources) EXPECT_EQ(figures[s.name], figures["sqlite"]) << s.name;
   for (const auto& [table, want] : sqlite.key()["tables"].items())
     EXPECT_EQ(figures["sqlite"]["tables"][table], want) << table;
+  EXPECT_NE(testing::ReadFile(dir / "mariadb" / "handover.log").find("time zone +00:00"), std::string::npos);
 }
 
 }  // namespace
