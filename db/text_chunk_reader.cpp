@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "db/mysql_stream.h"
+
 #include <algorithm>
 
 namespace handover::db {
@@ -30,6 +32,13 @@ void TextChunkReader::ResizeBuffers() {
 }
 
 void TextChunkReader::Start(const std::string& sql) {
+  if (st_mysql* connection = NativeMysqlConnection(db_)) {
+    statement_.reset();
+    mysql_ = std::make_unique<MysqlRowStream>(connection);
+    mysql_->Start(sql);
+    mysql_->Fill(cells_, inds_, chunk_rows_);
+    return;
+  }
   statement_ = std::make_unique<soci::statement>(db_.session());
   ResizeBuffers();
   statement_->alloc();
@@ -40,6 +49,7 @@ void TextChunkReader::Start(const std::string& sql) {
 }
 
 bool TextChunkReader::Next() {
+  if (mysql_ != nullptr) return mysql_->Fill(cells_, inds_, chunk_rows_) > 0;
   ResizeBuffers();
   if (statement_->fetch()) return true;
   MarkExhausted();

@@ -2,7 +2,8 @@
 // rows back in chunks of at most chunk_rows(), through SOCI vector binds.
 // The one place that knows how SOCI's vector fetch behaves (it shrinks the
 // vectors to the rows fetched) and how many rows an ODBC driver should get
-// at once. Used by Database::QueryRows and the streaming table source.
+// at once; a native MySQL session streams through MysqlRowStream instead.
+// Used by Database::QueryRows and the streaming table source.
 #pragma once
 
 #include <soci/soci-backend.h>
@@ -18,6 +19,8 @@ class statement;
 }
 
 namespace handover::db {
+
+class MysqlRowStream;
 
 class TextChunkReader {
  public:
@@ -45,6 +48,7 @@ class TextChunkReader {
   Database& db_;
   size_t chunk_rows_;
   std::unique_ptr<soci::statement> statement_;
+  std::unique_ptr<MysqlRowStream> mysql_;  // set while a native MySQL query streams
   std::vector<std::vector<std::string>> cells_;  // [column][row]
   std::vector<std::vector<soci::indicator>> inds_;  // [column][row]
 };

@@ -1,0 +1,69 @@
+#include "db/mysql_stream.h"
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/soci.h>
+
+namespace handover::db {
+
+st_mysql* NativeMysqlConnection(Database& db) {
+  if (db.backend() != Backend::kMysql) return nullptr;
+  return static_cast<soci::mysql_session_backend*>(db.session().get_backend())->conn_;
+}
+
+MysqlRowStream::~MysqlRowStream() { Close(); }
+
+void MysqlRowStream::Close() {
+  // Freeing an unfinished result reads and drops its remaining rows, so the
+  // connection is usable again.
+  if (result_ != nullptr) mysql_free_result(result_);
+  result_ = nullptr;
+}
+
+void MysqlRowStream::Fail(const std::string& what) {
+  const std::string message = what + ": " + mysql_error(connection_);
+  Close();
+  throw soci::soci_error(message);
+}
+
+void MysqlRowStream::Start(const std::string& sql) {
+  Close();
+  if (mysql_real_query(connection_, sql.data(), sql.size()) != 0) Fail("query failed");
+  result_ = mysql_use_result(connection_);
+  if (result_ == nullptr) {
+    if (mysql_field_count(connection_) != 0) Fail("reading the result failed");
+    return;  // a statement without rows
+  }
+}
+
+size_t MysqlRowStream::Fill(std::vector<std::vector<std::string>>& cells,
+                            std::vector<std::vector<soci::indicator>>& nulls, size_t rows) {
+  for (auto& column : cells) column.clear();
+  for (auto& column : nulls) column.clear();
+  if (result_ == nullptr) return 0;
+  const unsigned int columns = mysql_num_fields(result_);
+  if (columns != cells.size()) Fail("the query returns " + std::to_string(columns) + " columns, expected " +
+                                    std::to_string(cells.size()));
+  size_t got = 0;
+  while (got < rows) {
+    MYSQL_ROW row = mysql_fetch_row(result_);
+    if (row == nullptr) {
+      if (mysql_errno(connection_) != 0) Fail("reading a row failed");
+      Close();
+      break;
+    }
+    const unsigned long* lengths = mysql_fetch_lengths(result_);
+    for (unsigned int c = 0; c < columns; ++c) {
+      if (row[c] == nullptr) {
+        cells[c].emplace_back();
+        nulls[c].push_back(soci::i_null);
+      } else {
+        cells[c].emplace_back(row[c], lengths[c]);
+        nulls[c].push_back(soci::i_ok);
+      }
+    }
+    ++got;
+  }
+  return got;
+}
+
+}  // namespace handover::db

@@ -1,0 +1,48 @@
+// MysqlRowStream: reads a query's rows from a native MySQL/MariaDB session one
+// chunk at a time, as the server sends them (mysql_use_result), instead of
+// SOCI's mysql backend, which holds the whole result in client memory (a
+// million payments: hundreds of MB). Values arrive as the server's text, so
+// DECIMAL is exact. While a stream is open its connection runs no other
+// statement; the server says "Commands out of sync" if one is tried.
+#pragma once
+
+#include <soci/soci-backend.h>
+
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+
+struct st_mysql;
+struct st_mysql_res;
+
+namespace handover::db {
+
+// The native connection of a mysql:// session, or nullptr for any other
+// backend (MySQL through ODBC included). Owned by the session.
+st_mysql* NativeMysqlConnection(Database& db);
+
+class MysqlRowStream {
+ public:
+  explicit MysqlRowStream(st_mysql* connection) : connection_(connection) {}
+  ~MysqlRowStream();
+  MysqlRowStream(const MysqlRowStream&) = delete;
+  MysqlRowStream& operator=(const MysqlRowStream&) = delete;
+
+  // Runs `sql`; the rows are then fetched by Fill. Throws soci::soci_error
+  // with the server's message.
+  void Start(const std::string& sql);
+  // Replaces cells[column] / nulls[column] with up to `rows` next rows;
+  // returns the number read (0 once exhausted). Throws soci::soci_error.
+  size_t Fill(std::vector<std::vector<std::string>>& cells,
+              std::vector<std::vector<soci::indicator>>& nulls, size_t rows);
+
+ private:
+  void Close();
+  [[noreturn]] void Fail(const std::string& what);
+
+  st_mysql* connection_;
+  st_mysql_res* result_ = nullptr;
+};
+
+}  // namespace handover::db
