@@ -48,7 +48,7 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   auto source = db::Database::Open(*source_url, db::OpenMode::kMustExist);
   if (!source.ok()) return source.status().WithContext("source");
   run.source = std::move(*source);
-  spdlog::info("source {}: {}", source_url->Masked(), run.source->SessionDescription());
+  spdlog::debug("source {}: {}", source_url->Masked(), run.source->SessionDescription());
   // `check` never writes: a target SQLite file that does not exist yet is
   // checked as the mapping set's schema would create it, in memory.
   if (policy == SchemaPolicy::kCheckInMemory && target_url->backend() == db::Backend::kSqlite &&
@@ -67,7 +67,7 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
                                    "to SQLite and PostgreSQL only; give a sqlite: or postgresql:// target");
   }
   run.target = std::move(*target);
-  spdlog::info("target {}: {}", target_url->Masked(), run.target->SessionDescription());
+  spdlog::debug("target {}: {}", target_url->Masked(), run.target->SessionDescription());
   if (flags.rehearsal) HANDOVER_RETURN_IF_ERROR(run.target->Begin("the rehearsal"));
 
   const auto fail = [&run](core::Status status) -> core::Result<PreparedRun> {

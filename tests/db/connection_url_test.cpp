@@ -34,6 +34,37 @@ TEST(ConnectionUrl, PostgresUrlBecomesKeyValueAndMasksPassword) {
   EXPECT_EQ(url->Masked().find("cret"), std::string::npos);
 }
 
+TEST(ConnectionUrl, MysqlAndMariadbUrlsBecomeSociKeysWithUtf8mb4) {
+  for (const std::string scheme : {"mysql", "mariadb"}) {
+    auto url = db::ConnectionUrl::Parse(scheme + "://carol:p%40ss@10.0.0.5:3307/provider?socket=/run/m.sock");
+    ASSERT_TRUE(url.ok()) << url.status().message();
+    EXPECT_EQ(url->backend(), db::Backend::kMysql);
+    EXPECT_EQ(url->SociBackend(), "mysql");
+    const std::string connect = url->SociConnectString();
+    for (const char* part : {"db='provider'", "user='carol'", "password='p@ss'", "host='10.0.0.5'", "port='3307'",
+                             "unix_socket='/run/m.sock'", "charset=utf8mb4"})
+      EXPECT_NE(connect.find(part), std::string::npos) << part << " in " << connect;
+    EXPECT_EQ(url->Masked(), "mysql://carol:***@10.0.0.5:3307/provider?socket=/run/m.sock");
+  }
+  auto utf8 = db::ConnectionUrl::Parse("mysql://u@h/d?charset=latin1");
+  ASSERT_TRUE(utf8.ok());
+  EXPECT_EQ(utf8->SociConnectString().find("utf8mb4"), std::string::npos);
+  auto same_a = db::ConnectionUrl::Parse("mysql://a@h:1/d"), same_b = db::ConnectionUrl::Parse("mariadb://b:x@h:1/d");
+  EXPECT_TRUE(db::SameDatabase(*same_a, *same_b));
+}
+
+TEST(ConnectionUrl, AnUnknownMysqlParameterIsNamedWithTheKnownOnes) {
+  auto url = db::ConnectionUrl::Parse("mysql://u:secret@h/d?sslmode=require");
+  ASSERT_FALSE(url.ok());
+  EXPECT_NE(url.status().message().find("unknown parameter 'sslmode' for MySQL/MariaDB (known: socket"),
+            std::string::npos)
+      << url.status().message();
+  EXPECT_EQ(url.status().message().find("secret"), std::string::npos);
+  auto empty = db::ConnectionUrl::Parse("mariadb://");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.status().message().find("nothing after 'mysql://'"), std::string::npos) << empty.status().message();
+}
+
 TEST(ConnectionUrl, PasswordFromEnvironmentAndFile) {
   setenv("HANDOVER_TEST_SECRET", "from-env", 1);
   auto env = db::ConnectionUrl::Parse("postgresql://bob@localhost/x?password_env=HANDOVER_TEST_SECRET");
@@ -63,7 +94,7 @@ TEST(ConnectionUrl, BadUrlsSayWhatIsWrongAndWhatToTry) {
     const char* url;
     const char* expected;
   };
-  for (const Case& c : {Case{"mysql://x@y/z", "unknown backend 'mysql'"},
+  for (const Case& c : {Case{"oracle://x@y/z", "unknown backend 'oracle'"},
                         Case{"provider.db", "no backend prefix"},
                         Case{"sqlite:", "no database file"},
                         Case{"postgresql://u@h:port/db", "port 'port' is not a number"},
