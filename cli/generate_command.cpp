@@ -86,7 +86,7 @@ Runner AddGenerateCommand(CLI::App& app) {
   cmd->add_option("--cutover", flags->cutover, "Cut-over date, YYYY-MM-DD")->capture_default_str();
   cmd->add_option("--out", flags->out, "SQLite file to create (default provider.db)");
   cmd->add_option("--target", flags->target,
-                  "Write into this database URL instead (e.g. postgresql://user@host/db)");
+                  "Write into this database URL instead (e.g. postgresql://user@host/db or mysql://user@host/db)");
   cmd->add_option("--answer-key", flags->answer_key,
                   "Answer key path (default answer-key.json beside the output)");
   cmd->add_flag("--answer-key-detail", flags->detail,
