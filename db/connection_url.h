@@ -3,6 +3,8 @@
 //   sqlite:path/to.db                 (also sqlite:///abs/path.db)
 //   postgresql://user[:pw]@host[:port]/dbname[?host=/socket/dir&sslmode=...]
 //   odbc:DSN=name;UID=...             odbc:DRIVER={SQLite3};Database=/x.db;
+//   csv:path/to/folder[?encoding=auto|utf-8|windows-1252&empty=null|text&types=auto|text]
+//                                     (a source only: see csv_folder.h)
 //
 // Passwords may be given in the URL, or indirectly so they never appear on a
 // command line: `password_env=VAR` / `password_file=PATH` as PostgreSQL query
@@ -14,10 +16,11 @@
 #include <string>
 
 #include "core/status.h"
+#include "db/csv_options.h"
 
 namespace handover::db {
 
-enum class Backend { kSqlite, kPostgresql, kOdbc };
+enum class Backend { kSqlite, kPostgresql, kOdbc, kCsv };
 
 const char* BackendName(Backend backend);
 
@@ -26,6 +29,9 @@ class ConnectionUrl {
   // Parses and resolves indirect passwords. On failure the Status names what
   // was wrong and gives an example of a valid URL.
   static core::Result<ConnectionUrl> Parse(const std::string& url);
+  // The same for a URL data is written to: also fails (kUsage) for a csv:
+  // folder, which handover only reads.
+  static core::Result<ConnectionUrl> ParseTarget(const std::string& url);
 
   Backend backend() const { return backend_; }
   // The SOCI backend name ("sqlite3", "postgresql", "odbc").
@@ -44,6 +50,9 @@ class ConnectionUrl {
   // For odbc: true when the DRIVER attribute names an SQLite / PostgreSQL driver.
   bool OdbcDriverLooksLikeSqlite() const;
   bool OdbcDriverLooksLikePostgres() const;
+  // For csv: the folder, and how its files are read.
+  const std::string& csv_folder() const { return csv_folder_; }
+  const CsvOptions& csv_options() const { return csv_options_; }
   // For postgresql: "key=value" parameters (dbname, user, host, port, ...).
   const std::map<std::string, std::string>& pg_params() const { return pg_params_; }
 
@@ -51,6 +60,8 @@ class ConnectionUrl {
   Backend backend_ = Backend::kSqlite;
   std::string sqlite_path_;
   std::string odbc_attributes_;
+  std::string csv_folder_;
+  CsvOptions csv_options_;
   std::map<std::string, std::string> pg_params_;
   std::string password_;
 };
