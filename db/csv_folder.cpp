@@ -70,9 +70,10 @@ core::Result<std::vector<CsvTable>> ScanCsvFolder(const fs::path& folder, const 
   for (const fs::path& path : *files) {
     auto table = ScanCsvFile(path, options);
     if (!table.ok()) return core::Status::Error(table.status().code(), prefix + table.status().message());
-    LogEncoding(*table, options, shown);
     tables.push_back(std::move(*table));
   }
+  // Only once the whole folder checks: a refusal stays the one line.
+  for (const CsvTable& table : tables) LogEncoding(table, options, shown);
   return tables;
 }
 

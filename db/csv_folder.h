@@ -22,7 +22,7 @@ class session;
 namespace handover::db {
 
 // Checks every *.csv file of `folder` (see ScanCsvFile) and returns their
-// tables in file-name order; logs each file not read as UTF-8. Fails with
+// tables in file-name order; then logs each file not read as UTF-8. Fails with
 // one line, "cannot read <shown>: <what and where>; <what to do>", when the
 // folder is missing or holds no .csv files, when two files would be the
 // same table, or when a file does not check.

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 
+#include "db/introspect.h"
+#include "extract/row_source.h"
 #include "tests/db/csv_folder_fixture.h"
 
 namespace handover {
@@ -98,6 +100,32 @@ TEST_F(CsvFolder, AFileDeclaredUtf8MustBe) {
             "cannot read " + Url("encoding=utf-8") +
                 ": t.csv line 3 is not valid UTF-8: declare the file's encoding with ?encoding=windows-1252, or let "
                 "handover tell with ?encoding=auto");
+}
+
+TEST_F(CsvFolder, AFileChangedAfterTheCheckFailsTheReadSayingSo) {
+  Write("t.csv", "id,name\n1,a\n2,b\n");
+  auto db = Open();
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Write("t.csv", "id,name\n1,a\n2,b,c\n");
+  auto rows = (*db)->QueryRows("SELECT CAST(name AS TEXT) FROM t", 1, "reading t");
+  ASSERT_FALSE(rows.ok());
+  EXPECT_NE(rows.status().message().find("t.csv line 3 has 3 fields, the header has 2 (the file changed after "
+                                         "handover checked it: do not change the folder during a run)"),
+            std::string::npos)
+      << rows.status().message();
+}
+
+TEST_F(CsvFolder, ATableWithColumnsForEveryNameOfTheRowidCannotBeNumbered) {
+  Write("t.csv", "rowid,_rowid_,oid\n1,2,3\n");
+  auto db = Open();
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  auto catalog = db::ReadCatalog(**db);
+  ASSERT_TRUE(catalog.ok()) << catalog.status().message();
+  auto source = extract::OpenTableSource(**db, *catalog->Find("t"), {"oid"});
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.status().message(), "table t in " + Url() +
+                                           " has columns named rowid, _rowid_ and oid, so its rows' line numbers "
+                                           "cannot be read; rename one of them");
 }
 
 TEST(CsvUrl, OptionsAreQueryParametersAndTheMaskedUrlShowsThoseNotDefault) {
