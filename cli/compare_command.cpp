@@ -43,7 +43,7 @@ Runner AddCompareCommand(CLI::App& app) {
       if (flags->out.empty())
         return core::Status::Error(core::ErrorCode::kUsage,
                                    "comparing runs by id needs --out, the folder for compare.html and compare.csv");
-      auto url = db::ConnectionUrl::Parse(flags->target);
+      auto url = db::ConnectionUrl::ParseTarget(flags->target);
       if (!url.ok()) return url.status().WithContext("--target");
       auto target = db::Database::Open(*url, db::OpenMode::kMustExist);
       if (!target.ok()) return target.status().WithContext("target");

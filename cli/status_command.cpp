@@ -10,7 +10,7 @@ namespace handover::cli {
 namespace {
 
 int ShowStatus(const std::string& target_url) {
-  auto url = db::ConnectionUrl::Parse(target_url);
+  auto url = db::ConnectionUrl::ParseTarget(target_url);
   if (!url.ok()) return ReportError(url.status().WithContext("--target"));
   auto target = db::Database::Open(*url, db::OpenMode::kMustExist);
   if (!target.ok()) return ReportError(target.status().WithContext("target"));

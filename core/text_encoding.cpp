@@ -47,6 +47,13 @@ constexpr uint16_t kCp1252High[32] = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+// Appends the character Windows-1252 byte `b` stands for.
+void AppendWindows1252(std::string& out, uint8_t b) {
+  uint32_t cp = b;
+  if (b >= 0x80 && b <= 0x9F) cp = kCp1252High[b - 0x80] ? kCp1252High[b - 0x80] : 0xFFFD;
+  AppendCodePoint(out, cp);
+}
+
 }  // namespace
 
 std::optional<size_t> FirstInvalidUtf8(std::string_view text) {
@@ -71,11 +78,15 @@ std::string RepairToUtf8(std::string_view text) {
       i += length;
       continue;
     }
-    const uint8_t b = static_cast<uint8_t>(text[i++]);
-    uint32_t cp = b;
-    if (b >= 0x80 && b <= 0x9F) cp = kCp1252High[b - 0x80] ? kCp1252High[b - 0x80] : 0xFFFD;
-    AppendCodePoint(out, cp);
+    AppendWindows1252(out, static_cast<uint8_t>(text[i++]));
   }
+  return out;
+}
+
+std::string Windows1252ToUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) AppendWindows1252(out, static_cast<uint8_t>(c));
   return out;
 }
 

@@ -22,4 +22,10 @@ std::optional<size_t> FirstInvalidUtf8(std::string_view text);
 // ("Zo\xEB" -> "Zoë"). Bytes Windows-1252 leaves undefined become U+FFFD.
 std::string RepairToUtf8(std::string_view text);
 
+// Reads every byte of `text` as Windows-1252, whatever it holds: for text
+// known to be in that encoding (a file declared or detected as such), where
+// byte pairs that happen to form UTF-8 are still two characters. Bytes
+// Windows-1252 leaves undefined become U+FFFD.
+std::string Windows1252ToUtf8(std::string_view text);
+
 }  // namespace handover::core

@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kExamples =
     "use sqlite:path/to.db, postgresql://user@host:5432/dbname, mysql://user@host:3306/dbname "
-    "or odbc:DSN=name (or odbc:DRIVER={SQLite3};Database=/path.db;)";
+    "or odbc:DSN=name (or odbc:DRIVER={SQLite3};Database=/path.db;), or csv:path/to/folder for a folder of CSV files";
 
 bool StartsWith(const std::string& s, const std::string& prefix) {
   return s.compare(0, prefix.size(), prefix) == 0;
@@ -107,6 +107,7 @@ const char* BackendName(Backend backend) {
     case Backend::kPostgresql: return "postgresql";
     case Backend::kOdbc: return "odbc";
     case Backend::kMysql: return "mysql";
+    case Backend::kCsv: return "csv";
   }
   return "unknown";
 }
@@ -119,6 +120,18 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
     if (StartsWith(path, "//")) path = path.substr(2);  // sqlite:///abs -> /abs
     if (path.empty()) return Fail(url, "no database file after 'sqlite:'");
     result.sqlite_path_ = path;
+    return result;
+  }
+  if (StartsWith(url, "csv:")) {
+    result.backend_ = Backend::kCsv;
+    std::string folder = url.substr(4), query;
+    if (StartsWith(folder, "//")) folder = folder.substr(2);  // csv:///abs -> /abs
+    if (const auto q = folder.find('?'); q != std::string::npos) query = folder.substr(q + 1), folder.erase(q);
+    if (folder.empty()) return Fail(url, "no folder after 'csv:'");
+    auto options = ParseCsvOptions(query);
+    if (!options.ok()) return Fail(url, options.status().message());
+    result.csv_folder_ = folder;
+    result.csv_options_ = *options;
     return result;
   }
   if (StartsWith(url, "odbc:")) {
@@ -262,9 +275,20 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
   return result;
 }
 
+core::Result<ConnectionUrl> ConnectionUrl::ParseTarget(const std::string& url) {
+  auto parsed = Parse(url);
+  if (parsed.ok() && parsed->backend() == Backend::kCsv)
+    return core::Status::Error(core::ErrorCode::kUsage,
+                               parsed->Masked() + " is a folder of CSV files, which handover only reads; "
+                                                  "give the council's database (sqlite:, postgresql:// or odbc:)");
+  return parsed;
+}
+
 std::string ConnectionUrl::SociBackend() const {
   switch (backend_) {
-    case Backend::kSqlite: return "sqlite3";
+    case Backend::kSqlite:
+    case Backend::kCsv:  // read through an in-memory SQLite database
+      return "sqlite3";
     case Backend::kPostgresql: return "postgresql";
     case Backend::kOdbc: return "odbc";
     case Backend::kMysql: return "mysql";
@@ -298,6 +322,7 @@ std::string ConnectionUrl::SociConnectString() const {
     case Backend::kSqlite:
       // SOCI 4.0.3 accepts double quotes (not single) around a path with spaces.
       return "db=\"" + sqlite_path_ + "\" timeout=5";
+    case Backend::kCsv: return "db=:memory:";
     case Backend::kPostgresql: {
       std::string out;
       for (const auto& [key, value] : server_params_) out += key + "=" + QuoteParam(value) + " ";
@@ -342,6 +367,10 @@ std::string ConnectionUrl::Masked() const {
   switch (backend_) {
     case Backend::kSqlite: return "sqlite:" + sqlite_path_;
     case Backend::kOdbc: return "odbc:" + MaskOdbc(odbc_attributes_);
+    case Backend::kCsv: {
+      const std::string query = CsvOptionsQuery(csv_options_);
+      return "csv:" + csv_folder_ + (query.empty() ? "" : "?" + query);
+    }
     case Backend::kPostgresql:
     case Backend::kMysql: {
       std::string out = backend_ == Backend::kMysql ? "mysql://" : "postgresql://";
@@ -383,6 +412,10 @@ bool SameDatabase(const ConnectionUrl& a, const ConnectionUrl& b) {
       return true;
     }
     case Backend::kOdbc: return core::AsciiLower(a.odbc_attributes()) == core::AsciiLower(b.odbc_attributes());
+    case Backend::kCsv: {
+      std::error_code ec;
+      return std::filesystem::equivalent(a.csv_folder(), b.csv_folder(), ec);
+    }
   }
   return false;
 }

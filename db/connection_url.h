@@ -5,6 +5,8 @@
 //   mysql://user[:pw]@host[:port]/dbname[?socket=/run/mysqld.sock&charset=...]
 //                                     (mariadb:// is the same)
 //   odbc:DSN=name;UID=...             odbc:DRIVER={SQLite3};Database=/x.db;
+//   csv:path/to/folder[?encoding=auto|utf-8|windows-1252&empty=null|text&types=auto|text]
+//                                     (a source only: see csv_folder.h)
 //
 // Passwords may be given in the URL, or indirectly so they never appear on a
 // command line: `password_env=VAR` / `password_file=PATH` as PostgreSQL and MySQL query
@@ -16,10 +18,11 @@
 #include <string>
 
 #include "core/status.h"
+#include "db/csv_options.h"
 
 namespace handover::db {
 
-enum class Backend { kSqlite, kPostgresql, kOdbc, kMysql };
+enum class Backend { kSqlite, kPostgresql, kOdbc, kMysql, kCsv };
 
 const char* BackendName(Backend backend);
 
@@ -28,6 +31,9 @@ class ConnectionUrl {
   // Parses and resolves indirect passwords. On failure the Status names what
   // was wrong and gives an example of a valid URL.
   static core::Result<ConnectionUrl> Parse(const std::string& url);
+  // The same for a URL data is written to: also fails (kUsage) for a csv:
+  // folder, which handover only reads.
+  static core::Result<ConnectionUrl> ParseTarget(const std::string& url);
 
   Backend backend() const { return backend_; }
   // The SOCI backend name ("sqlite3", "postgresql", "odbc", "mysql").
@@ -46,6 +52,9 @@ class ConnectionUrl {
   // For odbc: true when the DRIVER attribute names an SQLite / PostgreSQL driver.
   bool OdbcDriverLooksLikeSqlite() const;
   bool OdbcDriverLooksLikePostgres() const;
+  // For csv: the folder, and how its files are read.
+  const std::string& csv_folder() const { return csv_folder_; }
+  const CsvOptions& csv_options() const { return csv_options_; }
   // For postgresql and mysql: "key=value" parameters (dbname, user, host,
   // port, and the URL's query parameters).
   const std::map<std::string, std::string>& server_params() const { return server_params_; }
@@ -54,6 +63,8 @@ class ConnectionUrl {
   Backend backend_ = Backend::kSqlite;
   std::string sqlite_path_;
   std::string odbc_attributes_;
+  std::string csv_folder_;
+  CsvOptions csv_options_;
   std::map<std::string, std::string> server_params_;
   std::string password_;
 };

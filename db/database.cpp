@@ -1,5 +1,6 @@
 #include "db/database.h"
 
+#include "db/csv_folder.h"
 #include "db/text_chunk_reader.h"
 
 #include <soci/soci.h>
@@ -65,6 +66,7 @@ soci::backend_factory const& FactoryFor(Backend backend) {
     case Backend::kSqlite: return *soci::factory_sqlite3();
     case Backend::kPostgresql: return *soci::factory_postgresql();
     case Backend::kMysql: return *soci::factory_mysql();
+    case Backend::kCsv: return *soci::factory_sqlite3();
     case Backend::kOdbc: break;
   }
   return *soci::factory_odbc();
@@ -129,6 +131,14 @@ core::Status PrepareSqliteFile(const std::string& file, const std::string& shown
 }
 
 core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url, OpenMode mode) {
+  if (url.backend() == Backend::kCsv) {
+    if (mode == OpenMode::kCreateIfMissing)
+      return core::Status::Error(core::ErrorCode::kUsage,
+                                 url.Masked() + " is a folder of CSV files, which handover only reads");
+    auto session = OpenCsvSession(url);
+    if (!session.ok()) return session.status();
+    return std::unique_ptr<Database>(new Database(url, std::move(*session), &SqliteDialect(), false));
+  }
   bool created_file = false;
   if (url.backend() == Backend::kSqlite && url.sqlite_path() != ":memory:")
     HANDOVER_RETURN_IF_ERROR(PrepareSqliteFile(url.sqlite_path(), url.Masked(), mode, created_file));

@@ -39,6 +39,10 @@ class Database {
   Backend backend() const { return url_.backend(); }
   // The SQL the server speaks, whatever the access path.
   const Dialect& dialect() const { return *dialect_; }
+  // True when a table's rowid is the number its rows are known by: the line
+  // of a csv: folder's file that each record starts on. Sources then number
+  // rows by it, so that the ledger and the worklist name that line.
+  bool rows_numbered_by_rowid() const { return url_.backend() == Backend::kCsv; }
   // True when Open created the SQLite file (so a failed run can remove it).
   bool created_file() const { return created_file_; }
 

@@ -17,9 +17,11 @@ namespace {
 
 class SociTableSource final : public RowSource {
  public:
-  SociTableSource(db::Database& db, std::vector<core::Column> columns, std::string select, size_t batch_size)
+  // With `numbered`, the query's last column is each row's own number.
+  SociTableSource(db::Database& db, std::vector<core::Column> columns, std::string select, size_t batch_size,
+                  bool numbered)
       : db_(db), columns_(std::move(columns)), select_(std::move(select)), batch_size_(batch_size),
-        reader_(db, columns_.size(), batch_size) {}
+        numbered_(numbered), reader_(db, columns_.size() + (numbered ? 1 : 0), batch_size) {}
 
   ~SociTableSource() override {
     if (!cursor_.empty()) {
@@ -52,7 +54,7 @@ class SociTableSource final : public RowSource {
       }
       const size_t got = reader_.size();
       for (size_t r = 0; r < got; ++r) {
-        auto row = batch.AppendRow(++ordinal_);
+        auto row = batch.AppendRow(numbered_ ? RowNumber(r) : ++ordinal_);
         for (size_t c = 0; c < columns_.size(); ++c)
           if (!reader_.IsNull(c, r)) row[c] = core::ValueFromDatabaseText(std::move(reader_.Cell(c, r)), columns_[c].type);
       }
@@ -80,6 +82,14 @@ class SociTableSource final : public RowSource {
     reader_.Start(select_);
   }
 
+  // The number row `r` of the chunk carries (its last column).
+  int64_t RowNumber(size_t r) {
+    const std::string& text = reader_.Cell(columns_.size(), r);
+    int64_t number = 0;
+    std::from_chars(text.data(), text.data() + text.size(), number);
+    return number;
+  }
+
   // FETCH n from the server-side cursor: one round trip a chunk.
   void FetchFromCursor() { reader_.Start("FETCH " + std::to_string(reader_.chunk_rows()) + " FROM " + cursor_); }
 
@@ -87,6 +97,7 @@ class SociTableSource final : public RowSource {
   std::vector<core::Column> columns_;
   std::string select_;
   size_t batch_size_;
+  bool numbered_;
   db::TextChunkReader reader_;
   std::string cursor_;
   bool started_ = false;
@@ -95,8 +106,15 @@ class SociTableSource final : public RowSource {
 };
 
 
-}  // namespace
+// The name the rowid goes by in `table`: one of SQLite's three that no
+// column of the table has taken, "" when a column has each.
+std::string RowidName(const core::TableSchema& table) {
+  for (const char* name : {"rowid", "_rowid_", "oid"})
+    if (table.Find(name) == nullptr) return name;
+  return {};
+}
 
+}  // namespace
 
 core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const core::TableSchema& table,
                                                    const std::vector<std::string>& column_names,
@@ -113,9 +131,23 @@ core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const
     select += "CAST(" + db.QuoteIdentifier(column->name) + " AS " +
               db.dialect().TextType() + ")";
   }
-  if (columns.empty()) select += "1";
+  // Rows of a table that carries their numbers (a CSV file's lines) are
+  // known by them; a source query's rows are numbered as they come.
+  const bool numbered = db.rows_numbered_by_rowid() && table.query.empty();
+  if (numbered) {
+    const std::string rowid = RowidName(table);
+    if (rowid.empty())
+      return core::Status::Error(core::ErrorCode::kConfig,
+                                 "table " + table.name + " in " + db.url().Masked() +
+                                     " has columns named rowid, _rowid_ and oid, so its rows' line numbers cannot be "
+                                     "read; rename one of them");
+    select += (columns.empty() ? "CAST(" : ", CAST(") + rowid + " AS " + db.dialect().TextType() + ")";
+  } else if (columns.empty()) {
+    select += "1";
+  }
   select += " FROM " + db::FromItem(db, table);
-  return std::unique_ptr<RowSource>(new SociTableSource(db, std::move(columns), std::move(select), batch_size));
+  return std::unique_ptr<RowSource>(
+      new SociTableSource(db, std::move(columns), std::move(select), batch_size, numbered));
 }
 
 }  // namespace handover::extract

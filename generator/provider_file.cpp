@@ -99,7 +99,7 @@ core::Result<std::string> GenerateProviderTo(const ProviderOutput& output, Gener
   if (options.answer_key_detail)
     for (const char* suffix : kDetailSuffixes) partial.push_back(DetailFile(key_path, suffix));
   PartialFileGuard guard(partial);
-  auto url = db::ConnectionUrl::Parse(to_file ? "sqlite:" + temp.string() : output.url);
+  auto url = db::ConnectionUrl::ParseTarget(to_file ? "sqlite:" + temp.string() : output.url);
   if (!url.ok()) return url.status().WithContext("--target");
   auto db = db::Database::Open(*url, db::OpenMode::kCreateIfMissing);
   if (!db.ok()) {

@@ -38,7 +38,7 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   if (!files.ok()) return files.status();
   auto source_url = db::ConnectionUrl::Parse(flags.source_url);
   if (!source_url.ok()) return source_url.status().WithContext("--source");
-  auto target_url = db::ConnectionUrl::Parse(flags.target_url);
+  auto target_url = db::ConnectionUrl::ParseTarget(flags.target_url);
   if (!target_url.ok()) return target_url.status().WithContext("--target");
   if (db::SameDatabase(*source_url, *target_url))
     return core::Status::Error(core::ErrorCode::kUsage,
