@@ -3,6 +3,7 @@
 // Each broken folder is refused before anything runs, in one line naming
 // the file, the line and what to do, and leaves no target behind.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <filesystem>
 #include <algorithm>
@@ -48,6 +49,41 @@ TEST_F(CsvRobustness, TheExportedProviderRehearsesAndTheLogNamesItsWindows1252Fi
   const std::string log = testing::ReadFile(Out() / "handover.log");
   EXPECT_NE(log.find("client.csv read as Windows-1252: it is not UTF-8"), std::string::npos) << log.substr(0, 3000);
   EXPECT_EQ(log.find("payment.csv read as"), std::string::npos) << "payment.csv is plain ASCII";
+}
+
+// Resuming finds the last committed record by its number: a line, here.
+TEST_F(CsvRobustness, AnInterruptedRunFromAFolderResumesAfterItsLastCommittedLine) {
+  const std::string source = ExportedProvider();
+  testing::BackgroundHandover run({"run", "--source", source, "--target", Target(), "--mappings",
+                                   ShippedMappings().string(), "--out", Out().string(), "--batch-size", "3"},
+                                  scratch_.path());
+  ASSERT_TRUE(testing::WaitFor(
+      [&] { return testing::ReadFile(Out() / "handover.log").find("loading mapping payment from payment") != std::string::npos; },
+      60))
+      << "the run never reached the payments";
+  run.Signal(SIGINT);
+  EXPECT_EQ(run.Wait().exit_code, 130);
+  const std::string payments = " FROM migration_ledger WHERE mapping = 'payment'";
+  const int64_t extracted = (*key_)["tables"]["payment"]["extracted"].get<int64_t>();
+  {
+    auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
+    ASSERT_NE(db, nullptr);
+    const int64_t committed = testing::QueryIntOrFail(*db, "SELECT count(*)" + payments);
+    EXPECT_GT(committed, 0);
+    EXPECT_LT(committed, extracted) << "the signal should have arrived before the last batch";
+    EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT min(source_row)" + payments), 2);
+    EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT max(source_row)" + payments), committed + 1);
+  }
+  const auto resumed = RunCommitted(source, Target(), ShippedMappings());
+  EXPECT_EQ(resumed.exit_code, 0) << resumed.out << resumed.err;
+  EXPECT_NE(resumed.out.find("resuming run 1"), std::string::npos) << resumed.out;
+  EXPECT_NE(resumed.out.find("BALANCED"), std::string::npos) << resumed.out;
+  auto db = testing::OpenOrFail(Target(), db::OpenMode::kMustExist);
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(*)" + payments), extracted);
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT count(DISTINCT source_row)" + payments), extracted)
+      << "a line with two outcomes";
+  EXPECT_EQ(testing::QueryIntOrFail(*db, "SELECT max(source_row)" + payments), extracted + 1);
 }
 
 TEST_F(CsvRobustness, ARaggedRowIsRefusedWithItsLineBeforeAnythingRuns) {
