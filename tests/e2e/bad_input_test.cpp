@@ -40,7 +40,7 @@ class BadInput : public ::testing::Test {
 };
 
 TEST_F(BadInput, UnknownBackend) {
-  ExpectOneLineError(Rehearse("mysql://u@h/db", Target()), {"--source", "unknown backend 'mysql'", "sqlite:path"});
+  ExpectOneLineError(Rehearse("oracle://u@h/db", Target()), {"--source", "unknown backend 'oracle'", "sqlite:path"});
 }
 
 TEST_F(BadInput, MissingSourceFile) {
