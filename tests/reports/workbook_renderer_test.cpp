@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/sanitizer.h"
 #include "reports/workbook_renderer.h"
 #include "tests/support/test_support.h"
 #include "tests/support/workbook_reader.h"
@@ -264,17 +265,7 @@ long ResidentKiB() {
 
 // AddressSanitizer keeps freed memory in quarantine (hundreds of MB), so
 // resident memory says nothing about the writer there.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kUnderAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kUnderAddressSanitizer = true;
-#else
-constexpr bool kUnderAddressSanitizer = false;
-#endif
-#else
-constexpr bool kUnderAddressSanitizer = false;
-#endif
+using testing::kUnderAddressSanitizer;
 
 TEST_F(Workbook, MemoryStaysFlatForALongWorklist) {
   if (kUnderAddressSanitizer)
