@@ -29,6 +29,7 @@ void DescribeScope(const load::PreparedRun& run, reports::Reconciliation& r) {
 
 core::Status Reconcile(load::PreparedRun& run, const load::LoadSummary& summary, const reports::Measures& measures,
                        const ReconcileSettings& settings, reports::Reconciliation& r) {
+  HANDOVER_RETURN_IF_ERROR(run.target->RefreshStatistics("updating the target's statistics before reconciling"));
   auto reconciled = reports::Reconcile(*run.source, *run.target, *run.program, summary);
   if (!reconciled.ok()) return reconciled.status().WithContext("reconciling");
   r = std::move(*reconciled);

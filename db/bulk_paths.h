@@ -1,4 +1,4 @@
-// The two bulk paths MakeTableWriter chooses between. Internal to db/:
+// The bulk paths MakeTableWriter chooses between. Internal to db/:
 // everything else writes through db::TableWriter.
 #pragma once
 
@@ -22,6 +22,11 @@ std::unique_ptr<TableWriter> MakeInsertWriter(Database& db, std::string table,
 core::Status ExecuteWithColumnVectors(Database& db, const std::string& sql, std::vector<std::vector<std::string>>& text,
                                       const std::vector<std::vector<char>>& is_null, const std::vector<size_t>& order,
                                       const std::string& context);
+
+// Multi-row INSERTs on a native SQLite session's sqlite3 connection, bound
+// straight from the buffers (sqlite_insert_writer.cpp).
+std::unique_ptr<TableWriter> MakeSqliteInsertWriter(Database& db, std::string table,
+                                                    std::vector<std::string> columns);
 
 // COPY ... FROM STDIN (text format) on a native PostgreSQL session's libpq
 // connection; Send() returns once the data is sent, Sync() reads the answer.

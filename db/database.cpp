@@ -197,6 +197,11 @@ std::string Database::SessionDescription() {
   return text.ok() ? *text : std::string(dialect_->name()) + " (" + text.status().message() + ")";
 }
 
+core::Status Database::RefreshStatistics(const std::string& context, const std::string& table) {
+  const std::string sql = dialect_->RefreshStatisticsSql(table);
+  return sql.empty() ? core::Status::Ok() : Execute(sql, context);
+}
+
 core::Status Database::Execute(const std::string& sql, const std::string& context) {
   try {
     *session_ << sql;

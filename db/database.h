@@ -57,6 +57,10 @@ class Database {
   // The same inside one transaction: all statements take effect or none (DDL
   // is transactional on SQLite and PostgreSQL). The script must not BEGIN.
   core::Status ExecuteScriptAtomically(const std::string& script, const std::string& context);
+  // Brings the planner's statistics of `table` (of every table when empty)
+  // up to date where the dialect needs it (Dialect::RefreshStatisticsSql):
+  // call after a bulk load, before queries that look up what it loaded.
+  core::Status RefreshStatistics(const std::string& context, const std::string& table = {});
   // Runs a query returning one integer (NULL reads as 0).
   core::Result<int64_t> QueryInt(const std::string& sql, const std::string& context);
   // Runs a query returning one text value (NULL reads as "").

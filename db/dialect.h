@@ -76,6 +76,14 @@ class Dialect {
   // the server has neither (SQLite stores UTF-8 text and no time zone).
   virtual std::string SessionDescriptionSql() const { return {}; }
 
+  // The statement that brings the planner's statistics of `table` up to
+  // date (of every table of the session, temporary ones included, when
+  // `table` is empty), or "" when the server plans well without. Tables
+  // loaded in the current transaction have no statistics until it runs:
+  // PostgreSQL then plans as if they were empty, and scans a whole entity of
+  // the crosswalk for each key looked up.
+  virtual std::string RefreshStatisticsSql(const std::string& /*table*/) const { return {}; }
+
   // A query returning the name of the server's text encoding when the server
   // refuses bytes that are not valid in it ("UTF8": text is repaired to
   // UTF-8 before it is written), or nullptr when it stores any bytes as given.

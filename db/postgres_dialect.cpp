@@ -19,6 +19,9 @@ class PostgresDialectImpl final : public Dialect {
            "current_setting('TimeZone') || ', client encoding ' || current_setting('client_encoding') || "
            "' (server ' || current_setting('server_encoding') || ')'";
   }
+  std::string RefreshStatisticsSql(const std::string& table) const override {
+    return table.empty() ? "ANALYZE" : "ANALYZE " + QuoteIdentifier(table);
+  }
   const char* StrictEncodingSql() const override {
     return "SELECT current_setting('server_encoding')";
   }

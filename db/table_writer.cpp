@@ -4,6 +4,7 @@
 
 #include "db/bulk_paths.h"
 #include "db/postgres_native.h"
+#include "db/sqlite_native.h"
 
 namespace handover::db {
 
@@ -71,6 +72,8 @@ std::unique_ptr<TableWriter> MakeTableWriter(Database& db, std::string table,
                                              std::vector<std::string> columns) {
   if (NativePostgresConnection(db) != nullptr)
     return MakeCopyWriter(db, std::move(table), std::move(columns));
+  if (NativeSqliteConnection(db) != nullptr)
+    return MakeSqliteInsertWriter(db, std::move(table), std::move(columns));
   return MakeInsertWriter(db, std::move(table), std::move(columns));
 }
 

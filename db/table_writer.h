@@ -1,9 +1,10 @@
 // TableWriter: buffers rows for one table and writes them in bulk inside the
 // caller's transaction: the one bulk path of the project, used by the load
 // stage for council tables and by the generator for provider tables. One
-// generic implementation binds whole column vectors through SOCI (SQLite,
-// ODBC); a native PostgreSQL session gets COPY, ~25x faster than prepared
-// inserts there. Memory is bounded by the rows buffered between flushes.
+// generic implementation binds whole column vectors through SOCI (ODBC); a
+// native PostgreSQL session gets COPY, ~25x faster than prepared inserts
+// there, and a native SQLite session multi-row INSERTs bound through the C
+// API. Memory is bounded by the rows buffered between flushes.
 #pragma once
 
 #include <memory>

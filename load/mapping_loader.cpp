@@ -268,7 +268,11 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
       row_keys_.push_back(mapping_.EvaluateKey(batch.Row(r)));
       if (row_keys_.back()) batch_keys_.push_back(*row_keys_.back());
     }
-    core::Status read = crosswalk_.Prefetch(mapping_.name(), batch_keys_);
+    core::Status read = core::Status::Ok();
+    {
+      StageClock clock(stages_ ? stages_->load : unclocked_);  // reading the target
+      read = crosswalk_.Prefetch(mapping_.name(), batch_keys_);
+    }
     if (!read.ok()) {
       target_.Rollback();
       return read.WithContext(what);

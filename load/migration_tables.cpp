@@ -22,21 +22,27 @@ CREATE TABLE IF NOT EXISTS migration_run (
   base_run_id BIGINT,
   outcome TEXT CHECK (outcome IN ('balanced', 'unbalanced', 'failed', 'interrupted'))
 );
+-- The ledger and the worklist hold a row per source record: their run_id
+-- has no REFERENCES, whose check per row would treble the cost of writing
+-- them on PostgreSQL. Only the load engine writes them, with its own run's id.
 CREATE TABLE IF NOT EXISTS migration_ledger (
-  run_id BIGINT NOT NULL REFERENCES migration_run (run_id),
+  run_id BIGINT NOT NULL,
   mapping TEXT NOT NULL,
   source_row BIGINT NOT NULL,
   legacy_key TEXT,
-  outcome TEXT NOT NULL CHECK (outcome IN ('loaded', 'rejected', 'excluded', 'merged', 'gone')),
+  -- Comparisons, not IN (...): SQLite builds a temporary b-tree for an IN
+  -- list on every row it inserts.
+  outcome TEXT NOT NULL CHECK (outcome = 'loaded' OR outcome = 'rejected' OR outcome = 'excluded' OR
+                               outcome = 'merged' OR outcome = 'gone'),
   reason_code TEXT,
   target_key BIGINT,
   amount_pence BIGINT,
   row_hash BIGINT,
-  delta TEXT CHECK (delta IN ('new', 'changed', 'unchanged')),
+  delta TEXT CHECK (delta = 'new' OR delta = 'changed' OR delta = 'unchanged'),
   PRIMARY KEY (run_id, mapping, source_row)
 );
 CREATE TABLE IF NOT EXISTS migration_exception (
-  run_id BIGINT NOT NULL REFERENCES migration_run (run_id),
+  run_id BIGINT NOT NULL,
   mapping TEXT NOT NULL,
   source_table TEXT NOT NULL,
   source_row BIGINT NOT NULL,
@@ -75,7 +81,10 @@ CREATE TABLE IF NOT EXISTS migration_crosswalk (
   legacy_key TEXT NOT NULL,
   council_id BIGINT NOT NULL,
   first_run_id BIGINT NOT NULL,
-  PRIMARY KEY (legacy_system, entity, legacy_key)
+  -- The key first: a batch's keys are looked up with legacy_key IN (...),
+  -- which the index then answers key by key, even when the planner's
+  -- statistics predate the entity's rows (loaded in the same transaction).
+  PRIMARY KEY (legacy_key, entity, legacy_system)
 );
 )";
 }

@@ -180,6 +180,7 @@ core::Result<std::vector<MoneyByPerson>> ReconcileMoneyByPerson(db::Database& so
         target, kTable, {"migrated_by", "source_row", "legacy_key", "person_ref", "month", "type", "pence"});
     for (const transform::CompiledMapping* m : measures.money)
       HANDOVER_RETURN_IF_ERROR(ReadMeasure(source, source_catalog, *m, *writer, batch_size));
+    HANDOVER_RETURN_IF_ERROR(target.RefreshStatistics("updating the statistics of the source money", kTable));
     std::set<std::string> declared;
     for (const MoneyTargetSpec& spec : measures.money_targets) {
       declared.insert(spec.mapping);
