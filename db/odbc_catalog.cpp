@@ -73,6 +73,14 @@ core::Status ForEachCatalogRow(SQLHDBC connection, const std::function<SQLRETURN
   }
 }
 
+// The connection's current catalog (database), "" when the driver has none.
+std::string CurrentCatalog(SQLHDBC connection) {
+  char name[512] = {0};
+  SQLINTEGER length = 0;
+  if (!OdbcOk(SQLGetConnectAttr(connection, SQL_ATTR_CURRENT_CATALOG, name, sizeof name - 1, &length))) return {};
+  return name;
+}
+
 struct TableName {
   std::string catalog, schema, name;
 };
@@ -90,12 +98,16 @@ core::Result<core::Catalog> ReadOdbcCatalog(Database& db) {
   if (connection == nullptr)
     return core::Status::Error(core::ErrorCode::kInternal, where + ": not an ODBC connection");
 
+  // The session's own database only: without it the MariaDB driver lists
+  // every database on the server (mysql, performance_schema, ...).
+  const std::string current = CurrentCatalog(connection);
   std::vector<TableName> tables;
   std::set<std::string> seen;
   HANDOVER_RETURN_IF_ERROR(ForEachCatalogRow(
       connection,
-      [](SQLHSTMT st) {
-        return SQLTables(st, nullptr, 0, nullptr, 0, reinterpret_cast<SQLCHAR*>(const_cast<char*>("%")), SQL_NTS,
+      [&current](SQLHSTMT st) {
+        return SQLTables(st, Argument(current), Length(current), nullptr, 0,
+                         reinterpret_cast<SQLCHAR*>(const_cast<char*>("%")), SQL_NTS,
                          reinterpret_cast<SQLCHAR*>(const_cast<char*>("TABLE,VIEW")), SQL_NTS);
       },
       4, where + " (SQLTables)", [&](std::vector<std::string>& row) {
@@ -123,7 +135,9 @@ core::Result<core::Catalog> ReadOdbcCatalog(Database& db) {
           c.column.declared_type = row[5];
           c.column.type = TypeOf(row[5], ToInt(row[4]), c.column.name);
           c.column.not_null = row[10] == "0";  // SQL_NO_NULLS
-          c.column.has_default = !row[12].empty();
+          // The spec's word for "defaults to NULL" (the SQLite driver says it
+          // of every column without a DEFAULT).
+          c.column.has_default = !row[12].empty() && core::AsciiLower(row[12]) != "null";
           columns.push_back(std::move(c));
         }));
     std::stable_sort(columns.begin(), columns.end(),

@@ -10,7 +10,7 @@
 
 namespace handover::db {
 
-// Every table and view the driver lists (types TABLE and VIEW, outside the
+// Every table and view the driver lists (types TABLE and VIEW, of the current catalog, outside the
 // well-known system schemas INFORMATION_SCHEMA, sys and pg_catalog), with
 // its columns in ordinal order: names lower-cased, the type from the
 // driver's type name (by the ODBC type code when the name says nothing),

@@ -11,8 +11,10 @@ SQLHDBC OdbcConnection(Database& db) {
 }
 
 SQLHDBC OdbcConnection(soci::session& session) {
-  auto* backend = dynamic_cast<soci::odbc_session_backend*>(session.get_backend());
-  return backend == nullptr ? nullptr : backend->hdbc_;
+  // By name: libsoci_odbc exports no typeinfo, so no dynamic_cast.
+  soci::details::session_backend* backend = session.get_backend();
+  if (backend == nullptr || backend->get_backend_name() != "odbc") return nullptr;
+  return static_cast<soci::odbc_session_backend*>(backend)->hdbc_;
 }
 
 namespace {
