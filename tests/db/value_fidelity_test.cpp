@@ -74,23 +74,34 @@ std::string Literal(const std::optional<std::string>& value) {
   return value ? db::Database::QuoteLiteral(*value) : "NULL";
 }
 
-class ValueFidelity : public ::testing::TestWithParam<AccessPath> {};
-
-TEST_P(ValueFidelity, EveryValueArrivesExactly) {
-  testing::TempDir dir;
-  const Paths paths = MakePaths(GetParam(), dir);
+// Writes Rows() natively into table fidelity (id, txt, amount).
+void WriteRows(const Paths& paths) {
   auto writer = testing::OpenOrFail(paths.native);
   ASSERT_NE(writer, nullptr);
+  // MariaDB's TEXT holds 65,535 bytes at most.
   const std::string text_type = paths.mariadb ? "LONGTEXT" : "TEXT";
   ASSERT_TRUE(writer->Execute("CREATE TABLE fidelity (id INTEGER PRIMARY KEY, txt " + text_type +
                                   ", amount DECIMAL(14,2))", "creating").ok());
   for (const Row& row : Rows())
     ASSERT_TRUE(writer->Execute("INSERT INTO fidelity VALUES (" + std::to_string(row.id) + ", " + Literal(row.text) +
                                     ", " + Literal(row.amount) + ")", "inserting").ok());
-  writer.reset();
+}
 
-  auto db = testing::OpenOrFail(paths.odbc, db::OpenMode::kMustExist);
-  ASSERT_NE(db, nullptr);
+// Rows() written natively, then `db` opened on the ODBC path under test.
+class ValueFidelity : public ::testing::TestWithParam<AccessPath> {
+ protected:
+  void SetUp() override {
+    paths = MakePaths(GetParam(), dir_);
+    ASSERT_NO_FATAL_FAILURE(WriteRows(paths));
+    db = testing::OpenOrFail(paths.odbc, db::OpenMode::kMustExist);
+    ASSERT_NE(db, nullptr);
+  }
+  testing::TempDir dir_;
+  Paths paths;
+  std::unique_ptr<db::Database> db;
+};
+
+TEST_P(ValueFidelity, EveryValueArrivesExactly) {
   const db::Dialect& d = db->dialect();
   const std::string select = "SELECT " + d.ColumnAsText("id") + ", " + d.ColumnAsText("txt") + ", " +
                              d.ColumnAsText("amount") + " FROM fidelity ORDER BY id";
@@ -128,20 +139,8 @@ TEST_P(ValueFidelity, EveryValueArrivesExactly) {
 }
 
 TEST_P(ValueFidelity, QueryTextReturnsWholeValues) {
-  testing::TempDir dir;
-  const Paths paths = MakePaths(GetParam(), dir);
-  auto writer = testing::OpenOrFail(paths.native);
-  ASSERT_NE(writer, nullptr);
-  const std::string text_type = paths.mariadb ? "LONGTEXT" : "TEXT";
-  ASSERT_TRUE(writer->Execute("CREATE TABLE fidelity (id INTEGER PRIMARY KEY, txt " + text_type + ")", "creating").ok());
-  for (const Row& row : Rows())
-    ASSERT_TRUE(writer->Execute("INSERT INTO fidelity VALUES (" + std::to_string(row.id) + ", " + Literal(row.text) +
-                                    ")", "inserting").ok());
-  writer.reset();
-  auto db = testing::OpenOrFail(paths.odbc, db::OpenMode::kMustExist);
-  ASSERT_NE(db, nullptr);
   const std::vector<Row> rows = Rows();
-  const auto text_of = [&db](const std::string& sql) {
+  const auto text_of = [this](const std::string& sql) {
     auto text = db->QueryText(sql, "test query");
     EXPECT_TRUE(text.ok()) << text.status().message();
     return text.ok() ? *text : std::string("(failed)");
