@@ -29,19 +29,6 @@ bool Contains(const std::string& haystack, const char* needle) {
   return haystack.find(needle) != std::string::npos;
 }
 
-// One line from a possibly multi-line server message, without the parts
-// that quote data: PostgreSQL's DETAIL ("Failing row contains (...)") and
-// CONTEXT lines can hold names and dates of birth.
-std::string FirstLine(std::string message) {
-  for (const char* marker : {"DETAIL:", "CONTEXT:"})
-    if (const auto at = message.find(marker); at != std::string::npos) message.erase(at);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-    message.pop_back();
-  for (auto& c : message)
-    if (c == '\n') c = ' ';
-  return message;
-}
-
 std::string ConnectHint(const std::string& message, Backend backend) {
   if (Contains(message, "password authentication failed") || Contains(message, "no password supplied"))
     return "check the user and password (password_env=VAR keeps it off the command line)";
@@ -78,13 +65,26 @@ soci::backend_factory const& FactoryFor(Backend backend) {
 
 }  // namespace
 
+// One line from a possibly multi-line server message, without the parts
+// that quote data: PostgreSQL's DETAIL ("Failing row contains (...)") and
+// CONTEXT lines can hold names and dates of birth.
+std::string ServerMessageLine(std::string message) {
+  for (const char* marker : {"DETAIL:", "CONTEXT:"})
+    if (const auto at = message.find(marker); at != std::string::npos) message.erase(at);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+    message.pop_back();
+  for (auto& c : message)
+    if (c == '\n') c = ' ';
+  return message;
+}
+
 core::Status StatusFromCurrentException(core::ErrorCode code, const std::string& context) {
   try {
     throw;
   } catch (const soci::soci_error& e) {
-    return core::Status::Error(code, context + ": " + FirstLine(e.get_error_message()));
+    return core::Status::Error(code, context + ": " + ServerMessageLine(e.get_error_message()));
   } catch (const std::exception& e) {
-    return core::Status::Error(code, context + ": " + FirstLine(e.what()));
+    return core::Status::Error(code, context + ": " + ServerMessageLine(e.what()));
   }
 }
 

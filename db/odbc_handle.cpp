@@ -20,17 +20,15 @@ SQLHDBC OdbcConnection(soci::session& session) {
 namespace {
 
 // "[unixODBC][FreeTDS][SQL Server]Invalid object name 'x'." -> the message:
-// the bracketed prefixes name the driver stack, not the problem.
+// the bracketed prefixes name the driver stack, not the problem; then one
+// line without the DETAIL that can quote a row's data.
 std::string WithoutDriverPrefixes(std::string message) {
   while (!message.empty() && message.front() == '[') {
     const auto close = message.find(']');
     if (close == std::string::npos) break;
     message.erase(0, close + 1);
   }
-  for (auto& c : message)
-    if (c == '\n' || c == '\r') c = ' ';
-  while (!message.empty() && message.back() == ' ') message.pop_back();
-  return message;
+  return ServerMessageLine(message);
 }
 
 }  // namespace
