@@ -12,6 +12,9 @@
 namespace handover::db {
 namespace {
 
+// The ODBC attribute that chooses the generic ODBC dialect (lower case).
+constexpr const char* kDialectAttribute = "handover_dialect";
+
 constexpr const char* kExamples =
     "use sqlite:path/to.db, postgresql://user@host:5432/dbname, mysql://user@host:3306/dbname "
     "or odbc:DSN=name (or odbc:DRIVER={SQLite3};Database=/path.db;), or csv:path/to/folder for a folder of CSV files";
@@ -159,6 +162,9 @@ core::Result<ConnectionUrl> ConnectionUrl::Parse(const std::string& url) {
         continue;
       }
       if (key == "pwd" || key == "password") result.password_ = value;
+      if (key == kDialectAttribute && core::AsciiLower(value) != "generic")
+        return Fail("odbc:...", "HANDOVER_DIALECT=" + value + " is not known; the accepted value is "
+                                "HANDOVER_DIALECT=generic (read the server through the ODBC catalog and standard SQL)");
       rebuilt += part + ";";
     }
     if (rebuilt.empty()) return Fail(url, "no ODBC attributes after 'odbc:'");
@@ -308,6 +314,10 @@ std::string ConnectionUrl::OdbcAttribute(const std::string& key) const {
   return {};
 }
 
+bool ConnectionUrl::OdbcForcesGenericDialect() const {
+  return core::AsciiLower(OdbcAttribute(kDialectAttribute)) == "generic";
+}
+
 bool ConnectionUrl::OdbcDriverLooksLikeSqlite() const {
   return core::AsciiLower(odbc_attributes_).find("sqlite") != std::string::npos;
 }
@@ -347,7 +357,10 @@ std::string ConnectionUrl::SociConnectString() const {
       // Streaming settings: without them the drivers buffer whole result
       // sets (reading a million rows: +118 MB through the SQLite driver,
       // +224 MB through psqlODBC; with them about +3 MB).
-      std::string out = odbc_attributes_;
+      // HANDOVER_DIALECT is handover's, not the driver's.
+      std::string out;
+      for (const auto& part : SplitOdbc(odbc_attributes_))
+        if (core::AsciiLower(part.substr(0, part.find('='))) != kDialectAttribute) out += part + ";";
       const std::string lower = core::AsciiLower(out);
       if (OdbcDriverLooksLikeSqlite() && lower.find("stepapi=") == std::string::npos)
         out += "StepAPI=1;";

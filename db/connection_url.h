@@ -5,6 +5,7 @@
 //   mysql://user[:pw]@host[:port]/dbname[?socket=/run/mysqld.sock&charset=...]
 //                                     (mariadb:// is the same)
 //   odbc:DSN=name;UID=...             odbc:DRIVER={SQLite3};Database=/x.db;
+//                                     (HANDOVER_DIALECT=generic;: see OdbcForcesGenericDialect)
 //   csv:path/to/folder[?encoding=auto|utf-8|windows-1252&empty=null|text&types=auto|text]
 //                                     (a source only: see csv_folder.h)
 //
@@ -49,6 +50,10 @@ class ConnectionUrl {
   const std::string& odbc_attributes() const { return odbc_attributes_; }
   // For odbc: the value of attribute `key` (case-insensitive), "" if absent.
   std::string OdbcAttribute(const std::string& key) const;
+  // For odbc: true when the URL says HANDOVER_DIALECT=generic (read through
+  // the ODBC catalog and standard SQL even if the server is one handover
+  // knows). The attribute is handover's: SociConnectString leaves it out.
+  bool OdbcForcesGenericDialect() const;
   // For odbc: true when the DRIVER attribute names an SQLite / PostgreSQL driver.
   bool OdbcDriverLooksLikeSqlite() const;
   bool OdbcDriverLooksLikePostgres() const;

@@ -1,6 +1,8 @@
 #include "db/database.h"
 
 #include "db/csv_folder.h"
+#include "db/odbc_handle.h"
+#include "db/odbc_text_reader.h"
 #include "db/text_chunk_reader.h"
 
 #include <soci/soci.h>
@@ -16,6 +18,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include <spdlog/spdlog.h>
+
 #include "core/private_file.h"
 
 namespace handover::db {
@@ -23,19 +27,6 @@ namespace {
 
 bool Contains(const std::string& haystack, const char* needle) {
   return haystack.find(needle) != std::string::npos;
-}
-
-// One line from a possibly multi-line server message, without the parts
-// that quote data: PostgreSQL's DETAIL ("Failing row contains (...)") and
-// CONTEXT lines can hold names and dates of birth.
-std::string FirstLine(std::string message) {
-  for (const char* marker : {"DETAIL:", "CONTEXT:"})
-    if (const auto at = message.find(marker); at != std::string::npos) message.erase(at);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-    message.pop_back();
-  for (auto& c : message)
-    if (c == '\n') c = ' ';
-  return message;
 }
 
 std::string ConnectHint(const std::string& message, Backend backend) {
@@ -74,13 +65,26 @@ soci::backend_factory const& FactoryFor(Backend backend) {
 
 }  // namespace
 
+// One line from a possibly multi-line server message, without the parts
+// that quote data: PostgreSQL's DETAIL ("Failing row contains (...)") and
+// CONTEXT lines can hold names and dates of birth.
+std::string ServerMessageLine(std::string message) {
+  for (const char* marker : {"DETAIL:", "CONTEXT:"})
+    if (const auto at = message.find(marker); at != std::string::npos) message.erase(at);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+    message.pop_back();
+  for (auto& c : message)
+    if (c == '\n') c = ' ';
+  return message;
+}
+
 core::Status StatusFromCurrentException(core::ErrorCode code, const std::string& context) {
   try {
     throw;
   } catch (const soci::soci_error& e) {
-    return core::Status::Error(code, context + ": " + FirstLine(e.get_error_message()));
+    return core::Status::Error(code, context + ": " + ServerMessageLine(e.get_error_message()));
   } catch (const std::exception& e) {
-    return core::Status::Error(code, context + ": " + FirstLine(e.what()));
+    return core::Status::Error(code, context + ": " + ServerMessageLine(e.what()));
   }
 }
 
@@ -163,11 +167,13 @@ core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url,
                                                                  : &SqliteDialect();
   if (url.backend() == Backend::kOdbc) {
     // Ask the server rather than trust the driver name: a DSN hides it.
-    dialect = DetectDialect(*session);
-    if (dialect == nullptr)
-      return core::Status::Error(core::ErrorCode::kConfig,
-                                 "cannot tell which SQL the ODBC data source " + url.Masked() +
-                                     " speaks: handover reads SQLite, PostgreSQL and MySQL/MariaDB servers");
+    dialect = url.OdbcForcesGenericDialect() ? nullptr : DetectDialect(*session);
+    if (dialect == nullptr) {
+      dialect = &GenericOdbcDialect(OdbcInfo(OdbcConnection(*session), SQL_IDENTIFIER_QUOTE_CHAR));
+      if (!url.OdbcForcesGenericDialect())
+        spdlog::info("{} is none of SQLite, PostgreSQL and MySQL/MariaDB: reading it through the ODBC catalog "
+                     "and standard SQL", url.Masked());
+    }
   }
   if (url.backend() == Backend::kSqlite) {
     try {
@@ -192,6 +198,9 @@ core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url,
 
 std::string Database::SessionDescription() {
   const std::string sql = dialect_->SessionDescriptionSql();
+  if (SQLHDBC connection = OdbcConnection(*this); sql.empty() && connection != nullptr)
+    return std::string(dialect_->name()) + ": " + OdbcInfo(connection, SQL_DBMS_NAME) + " " +
+           OdbcInfo(connection, SQL_DBMS_VER) + " through " + OdbcInfo(connection, SQL_DRIVER_NAME);
   if (sql.empty()) return std::string(dialect_->name()) + ", UTF-8 text";
   auto text = QueryText(sql, "describing the session");
   return text.ok() ? *text : std::string(dialect_->name()) + " (" + text.status().message() + ")";
@@ -310,6 +319,18 @@ core::Result<std::string> Database::QueryText(const std::string& sql, const std:
   // SOCI, and money must never pass through a double (through ODBC a
   // numeric(18,2) read into a string even loses its last digit).
   const std::string wrapped = dialect_->ScalarAsText(sql);
+  if (SQLHDBC connection = OdbcConnection(*this)) {
+    // SOCI's ODBC into(std::string) drops trailing blanks and trusts the
+    // driver's column size (psqlODBC: 64 for a computed text); read whole.
+    OdbcTextReader reader(connection);
+    HANDOVER_RETURN_IF_ERROR(reader.Start(wrapped, 1, context));
+    std::vector<std::vector<std::string>> cells(1);
+    std::vector<std::vector<soci::indicator>> nulls(1);
+    auto got = reader.Fill(cells, nulls, 1);
+    if (!got.ok()) return got.status();
+    if (*got == 0 || nulls[0][0] != soci::i_ok) return std::string();
+    return std::move(cells[0][0]);
+  }
   try {
     std::string value;
     soci::indicator ind = soci::i_ok;
@@ -334,22 +355,19 @@ core::Result<std::vector<std::vector<std::string>>> Database::QueryRows(const st
 
 core::Status Database::ForEachRow(const std::string& sql, size_t columns, const std::string& context,
                                   const std::function<void(std::vector<std::string>& row)>& each) {
-  try {
-    TextChunkReader reader(*this, columns, 1000);
-    reader.Start(sql);
-    std::vector<std::string> row(columns);
-    do {
-      for (size_t r = 0; r < reader.size(); ++r) {
-        row.resize(columns);
-        for (size_t c = 0; c < columns; ++c) {
-          if (reader.IsNull(c, r)) row[c].clear();
-          else row[c] = std::move(reader.Cell(c, r));
-        }
-        each(row);
+  TextChunkReader reader(*this, columns, 1000);
+  HANDOVER_RETURN_IF_ERROR(reader.Start(sql, context));
+  std::vector<std::string> row(columns);
+  while (reader.size() > 0) {
+    for (size_t r = 0; r < reader.size(); ++r) {
+      row.resize(columns);
+      for (size_t c = 0; c < columns; ++c) {
+        if (reader.IsNull(c, r)) row[c].clear();
+        else row[c] = std::move(reader.Cell(c, r));
       }
-    } while (reader.Next());
-  } catch (...) {
-    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+      each(row);
+    }
+    HANDOVER_RETURN_IF_ERROR(reader.Next());
   }
   return core::Status::Ok();
 }

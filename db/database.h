@@ -103,6 +103,10 @@ class Database {
   int depth_ = 0;
 };
 
+// One line from a possibly multi-line server message, without the parts
+// that quote data (PostgreSQL's DETAIL and CONTEXT lines).
+std::string ServerMessageLine(std::string message);
+
 // Converts an exception thrown by SOCI into a Status with context. Call only
 // from inside a catch block.
 core::Status StatusFromCurrentException(core::ErrorCode code, const std::string& context);

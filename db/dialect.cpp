@@ -13,8 +13,13 @@ std::string Dialect::QuoteIdentifier(std::string_view name) const {
   return out + "\"";
 }
 
+std::string Dialect::ColumnAsText(const std::string& quoted_column) const {
+  return "CAST(" + quoted_column + " AS " + TextType() + ")";
+}
+
+// No length on the text type: CAST(x AS VARCHAR(64)) cut longer values.
 std::string Dialect::ScalarAsText(const std::string& query) const {
-  return std::string("SELECT CAST(q.v AS ") + TextType() + "(64)) FROM (" + query + ") q(v)";
+  return "SELECT " + ColumnAsText("q.v") + " FROM (" + query + ") q(v)";
 }
 
 std::string Dialect::InformationSchemaCatalog(const std::string& has_default,

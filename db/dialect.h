@@ -13,11 +13,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/schema.h"
+#include "core/status.h"
+
 namespace soci {
 class session;
 }
 
 namespace handover::db {
+
+class Database;
 
 // The defaults are standard SQL (information_schema, VARCHAR, BIGINT, keys
 // added after a bulk load); a dialect overrides only where its server differs.
@@ -29,7 +34,8 @@ class Dialect {
   const char* name() const { return name_; }
 
   // A query that succeeds only on a server of this dialect: how an ODBC data
-  // source, which hides its server, is recognised.
+  // source, which hides its server, is recognised. nullptr for the generic
+  // ODBC dialect, which is never probed for.
   const char* ProbeSql() const { return probe_sql_; }
 
   // Quotes an identifier with SQL's double quotes ("my ""odd"" name").
@@ -37,6 +43,10 @@ class Dialect {
 
   // The type to CAST a column to so that every value reads back as text.
   virtual const char* TextType() const { return "VARCHAR"; }
+  // A (quoted) column as an expression that reads back as text: by default
+  // CAST(column AS TextType()); the generic ODBC dialect leaves the column
+  // as it is and lets the driver convert it.
+  virtual std::string ColumnAsText(const std::string& quoted_column) const;
   // The 64-bit integer type for provider and migration tables.
   virtual const char* BigIntType() const { return "BIGINT"; }
   // The column definition of a key the server assigns (a run id).
@@ -50,6 +60,9 @@ class Dialect {
   // True when handover can hold a council database (ledger, crosswalk, the
   // mapping set's schema) on this server; false for servers it only reads.
   virtual bool WritesCouncilDatabases() const { return true; }
+  // True when `handover generate` can write a demo provider database there
+  // (MySQL/MariaDB can; the generic ODBC dialect knows no type names).
+  virtual bool WritesProviderDatabases() const { return true; }
 
   // Wraps a query returning one value so that it returns it as text.
   virtual std::string ScalarAsText(const std::string& query) const;
@@ -58,6 +71,11 @@ class Dialect {
   // schema: table, column, declared type, not null, has default, primary key
   // (the last three '0' or '1'), in declaration order.
   virtual std::string CatalogSql() const;
+  // Every user table and view with its columns (see db/introspect.h): by
+  // default CatalogSql() run through `db`; the generic ODBC dialect asks the
+  // driver's catalog functions instead. Fails with kDatabase and the
+  // server's message. Defined in introspect.cpp.
+  virtual core::Result<core::Catalog> ReadCatalog(Database& db) const;
 
   // Statements run on every new session (quiet notices: a CREATE TABLE IF
   // NOT EXISTS that finds its table is not news to the user).
@@ -105,6 +123,11 @@ class Dialect {
 const Dialect& SqliteDialect();
 const Dialect& PostgresDialect();
 const Dialect& MysqlDialect();
+// The dialect of an ODBC server handover has no dialect for: standard SQL,
+// identifiers quoted with `quote` (the driver's SQL_IDENTIFIER_QUOTE_CHAR;
+// " " for none; anything but "`" and " " quotes with double quotes), the
+// catalog from the ODBC catalog functions. Name "odbc"; never probed.
+const Dialect& GenericOdbcDialect(const std::string& quote = "\"");
 
 // Every dialect handover speaks, in the order they are probed.
 const std::vector<const Dialect*>& KnownDialects();

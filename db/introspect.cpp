@@ -4,8 +4,10 @@
 
 namespace handover::db {
 
-core::Result<core::Catalog> ReadCatalog(Database& db) {
-  auto rows = db.QueryRows(db.dialect().CatalogSql(), 6, "reading the schema of " + db.url().Masked());
+core::Result<core::Catalog> ReadCatalog(Database& db) { return db.dialect().ReadCatalog(db); }
+
+core::Result<core::Catalog> Dialect::ReadCatalog(Database& db) const {
+  auto rows = db.QueryRows(CatalogSql(), 6, "reading the schema of " + db.url().Masked());
   if (!rows.ok()) return rows.status();
   core::Catalog catalog;
   for (const auto& row : *rows) {

@@ -3,23 +3,12 @@
 #include <soci/soci.h>
 
 #include "db/mysql_stream.h"
-
-#include <algorithm>
+#include "db/odbc_text_reader.h"
 
 namespace handover::db {
-namespace {
 
-// ODBC drivers give every text cell a buffer as wide as the column's declared
-// size (SQLite TEXT: 64 KiB) and zero-fill it per fetch: fetch few rows at a
-// time (reconciliation through ODBC went from 21 s to 2.7 s).
-constexpr size_t kOdbcChunkRows = 64;
-
-}  // namespace
-
-TextChunkReader::TextChunkReader(Database& db, size_t columns, size_t wanted_rows)
-    : db_(db),
-      chunk_rows_(db.backend() == Backend::kOdbc ? std::min(wanted_rows, kOdbcChunkRows) : wanted_rows),
-      cells_(columns), inds_(columns) {}
+TextChunkReader::TextChunkReader(Database& db, size_t columns, size_t chunk_rows)
+    : db_(db), chunk_rows_(chunk_rows), cells_(columns), inds_(columns) {}
 
 TextChunkReader::~TextChunkReader() = default;
 
@@ -31,32 +20,71 @@ void TextChunkReader::ResizeBuffers() {
   }
 }
 
-void TextChunkReader::Start(const std::string& sql) {
-  if (st_mysql* connection = NativeMysqlConnection(db_)) {
-    statement_.reset();
-    mysql_ = std::make_unique<MysqlRowStream>(connection);
-    mysql_->Start(sql);
-    mysql_->Fill(cells_, inds_, chunk_rows_);
-    return;
+core::Status TextChunkReader::Start(const std::string& sql, const std::string& context) {
+  context_ = context;
+  exhausted_ = false;
+  statement_.reset();
+  mysql_.reset();
+  odbc_.reset();
+  if (SQLHDBC connection = OdbcConnection(db_)) {
+    odbc_ = std::make_unique<OdbcTextReader>(connection);
+    HANDOVER_RETURN_IF_ERROR(odbc_->Start(sql, cells_.size(), context));
+    return FetchChunk();
   }
-  statement_ = std::make_unique<soci::statement>(db_.session());
-  ResizeBuffers();
-  statement_->alloc();
-  statement_->prepare(sql);
-  for (size_t c = 0; c < cells_.size(); ++c) statement_->exchange(soci::into(cells_[c], inds_[c]));
-  statement_->define_and_bind();
-  if (!statement_->execute(true)) MarkExhausted();
+  try {
+    if (st_mysql* connection = NativeMysqlConnection(db_)) {
+      mysql_ = std::make_unique<MysqlRowStream>(connection);
+      mysql_->Start(sql);
+      return FetchChunk();
+    }
+    statement_ = std::make_unique<soci::statement>(db_.session());
+    ResizeBuffers();
+    statement_->alloc();
+    statement_->prepare(sql);
+    for (size_t c = 0; c < cells_.size(); ++c) statement_->exchange(soci::into(cells_[c], inds_[c]));
+    statement_->define_and_bind();
+    if (!statement_->execute(true)) MarkExhausted();
+  } catch (...) {
+    MarkExhausted();
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context);
+  }
+  return core::Status::Ok();
 }
 
-bool TextChunkReader::Next() {
-  if (mysql_ != nullptr) return mysql_->Fill(cells_, inds_, chunk_rows_) > 0;
-  ResizeBuffers();
-  if (statement_->fetch()) return true;
-  MarkExhausted();
-  return false;
+core::Status TextChunkReader::Next() {
+  if (exhausted_) {
+    MarkExhausted();
+    return core::Status::Ok();
+  }
+  return FetchChunk();
+}
+
+core::Status TextChunkReader::FetchChunk() {
+  if (odbc_ != nullptr) {
+    auto got = odbc_->Fill(cells_, inds_, chunk_rows_);
+    if (!got.ok()) {
+      MarkExhausted();
+      return got.status();
+    }
+    if (*got == 0) MarkExhausted();
+    return core::Status::Ok();
+  }
+  try {
+    if (mysql_ != nullptr) {
+      if (mysql_->Fill(cells_, inds_, chunk_rows_) == 0) MarkExhausted();
+      return core::Status::Ok();
+    }
+    ResizeBuffers();
+    if (!statement_->fetch()) MarkExhausted();
+  } catch (...) {
+    MarkExhausted();
+    return StatusFromCurrentException(core::ErrorCode::kDatabase, context_);
+  }
+  return core::Status::Ok();
 }
 
 void TextChunkReader::MarkExhausted() {
+  exhausted_ = true;
   for (auto& column : cells_) column.clear();
   for (auto& column : inds_) column.clear();
 }

@@ -1,9 +1,10 @@
 // TextChunkReader: runs a statement whose columns are all text and hands its
-// rows back in chunks of at most chunk_rows(), through SOCI vector binds.
-// The one place that knows how SOCI's vector fetch behaves (it shrinks the
-// vectors to the rows fetched) and how many rows an ODBC driver should get
-// at once; a native MySQL session streams through MysqlRowStream instead.
-// Used by Database::QueryRows and the streaming table source.
+// rows back in chunks of at most chunk_rows(). The one place that chooses
+// how rows are read: through ODBC with OdbcTextReader (SQLGetData in pieces,
+// so values arrive whole), from a native MySQL session with MysqlRowStream
+// (as the server sends them), otherwise with SOCI vector binds (it shrinks
+// the vectors to the rows fetched). Used by Database::QueryRows and the
+// streaming table source.
 #pragma once
 
 #include <soci/soci-backend.h>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "db/database.h"
 
 namespace soci {
@@ -21,18 +23,20 @@ class statement;
 namespace handover::db {
 
 class MysqlRowStream;
+class OdbcTextReader;
 
 class TextChunkReader {
  public:
-  // `wanted_rows` is the caller's preferred chunk; ODBC gets fewer (below).
-  TextChunkReader(Database& db, size_t columns, size_t wanted_rows);
+  // `chunk_rows` rows at most per chunk.
+  TextChunkReader(Database& db, size_t columns, size_t chunk_rows);
   ~TextChunkReader();
 
-  // Prepares `sql` and fetches its first chunk (replacing any statement
-  // started before). Throws soci::soci_error: callers convert it once.
-  void Start(const std::string& sql);
-  // Fetches the next chunk of the started statement; false when exhausted.
-  bool Next();
+  // Runs `sql` and fetches its first chunk (replacing any statement started
+  // before). Fails with kDatabase "context: server message".
+  core::Status Start(const std::string& sql, const std::string& context);
+  // Fetches the next chunk of the started statement; size() is 0 once the
+  // result is exhausted (and stays 0).
+  core::Status Next();
 
   size_t chunk_rows() const { return chunk_rows_; }
   // Rows in the current chunk.
@@ -42,13 +46,17 @@ class TextChunkReader {
   std::string& Cell(size_t column, size_t row) { return cells_[column][row]; }
 
  private:
+  core::Status FetchChunk();
   void ResizeBuffers();
   void MarkExhausted();  // an empty chunk
 
   Database& db_;
   size_t chunk_rows_;
+  std::string context_;
+  bool exhausted_ = false;
   std::unique_ptr<soci::statement> statement_;
   std::unique_ptr<MysqlRowStream> mysql_;  // set while a native MySQL query streams
+  std::unique_ptr<OdbcTextReader> odbc_;   // set while an ODBC query streams
   std::vector<std::vector<std::string>> cells_;  // [column][row]
   std::vector<std::vector<soci::indicator>> inds_;  // [column][row]
 };

@@ -40,17 +40,10 @@ class SociTableSource final : public RowSource {
     batch.Reset(columns_.size());
     // Fill the batch from one or more chunks (ODBC chunks are small).
     while (batch.size() < batch_size_ && !done_) {
-      try {
-        if (!started_) {
-          Start();
-        } else if (!cursor_.empty()) {
-          FetchFromCursor();
-        } else {
-          reader_.Next();
-        }
-      } catch (...) {
+      const core::Status status = !started_ ? Start() : !cursor_.empty() ? FetchFromCursor() : reader_.Next();
+      if (!status.ok()) {
         done_ = true;
-        return db::StatusFromCurrentException(core::ErrorCode::kDatabase, "reading " + description());
+        return status;
       }
       const size_t got = reader_.size();
       for (size_t r = 0; r < got; ++r) {
@@ -66,20 +59,26 @@ class SociTableSource final : public RowSource {
  private:
   std::string description() const { return "the source query '" + select_ + "'"; }
 
+  std::string context() const { return "reading " + description(); }
+
   // Runs the query and fetches the first chunk.
-  void Start() {
+  core::Status Start() {
     started_ = true;
     if (db::NativePostgresConnection(db_) != nullptr) {
       // libpq buffers a whole result set (+87 MB per million rows); a
       // DECLARE/FETCH cursor streams it in constant memory.
       static std::atomic<int> counter{0};
-      cursor_ = "handover_cursor_" + std::to_string(++counter);
-      db_.session().begin();
-      db_.session() << "DECLARE " + cursor_ + " NO SCROLL CURSOR FOR " + select_;
-      FetchFromCursor();
-      return;
+      try {
+        db_.session().begin();
+        const std::string cursor = "handover_cursor_" + std::to_string(++counter);
+        db_.session() << "DECLARE " + cursor + " NO SCROLL CURSOR FOR " + select_;
+        cursor_ = cursor;
+      } catch (...) {
+        return db::StatusFromCurrentException(core::ErrorCode::kDatabase, context());
+      }
+      return FetchFromCursor();
     }
-    reader_.Start(select_);
+    return reader_.Start(select_, context());
   }
 
   // The number row `r` of the chunk carries (its last column).
@@ -91,7 +90,9 @@ class SociTableSource final : public RowSource {
   }
 
   // FETCH n from the server-side cursor: one round trip a chunk.
-  void FetchFromCursor() { reader_.Start("FETCH " + std::to_string(reader_.chunk_rows()) + " FROM " + cursor_); }
+  core::Status FetchFromCursor() {
+    return reader_.Start("FETCH " + std::to_string(reader_.chunk_rows()) + " FROM " + cursor_, context());
+  }
 
   db::Database& db_;
   std::vector<core::Column> columns_;
@@ -128,8 +129,7 @@ core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const
                                                      column_names[i] + " in " + db.url().Masked());
     columns.push_back(*column);
     if (i > 0) select += ", ";
-    select += "CAST(" + db.QuoteIdentifier(column->name) + " AS " +
-              db.dialect().TextType() + ")";
+    select += db.dialect().ColumnAsText(db.QuoteIdentifier(column->name));
   }
   // Rows of a table that carries their numbers (a CSV file's lines) are
   // known by them; a source query's rows are numbered as they come.
@@ -141,7 +141,7 @@ core::Result<std::unique_ptr<RowSource>> OpenTableSource(db::Database& db, const
                                  "table " + table.name + " in " + db.url().Masked() +
                                      " has columns named rowid, _rowid_ and oid, so its rows' line numbers cannot be "
                                      "read; rename one of them");
-    select += (columns.empty() ? "CAST(" : ", CAST(") + rowid + " AS " + db.dialect().TextType() + ")";
+    select += (columns.empty() ? "" : ", ") + db.dialect().ColumnAsText(rowid);
   } else if (columns.empty()) {
     select += "1";
   }

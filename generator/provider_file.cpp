@@ -11,6 +11,7 @@
 #include "core/private_file.h"
 #include "db/connection_url.h"
 #include "db/database.h"
+#include "db/writable_target.h"
 
 namespace handover::generator {
 namespace {
@@ -106,6 +107,7 @@ core::Result<std::string> GenerateProviderTo(const ProviderOutput& output, Gener
     if (to_file) fs::remove(temp, ec);
     return db.status();
   }
+  HANDOVER_RETURN_IF_ERROR(db::CheckWritableTarget(**db, db::TargetUse::kProvider));
 
   options.answer_key_path = key_path;
   options.replace_existing = output.force && !to_file;

@@ -28,9 +28,10 @@ core::Status CloseRun(db::Database& target, int64_t run_id, const std::string& o
 // Keeps a committed run's reconciliation (reconciliation.json's text) in
 // migration_report, in parts of at most kReportPart bytes read back in
 // `part` order, so that runs of one target can be compared by id. Parts
-// stay under 256 bytes: through the SQLite ODBC driver a longer computed
-// text value came back garbled (measured: 1,800-byte parts failed to parse,
-// 250-byte parts read back exactly).
+// stay under 256 bytes because migration_report.text is VARCHAR(255) in
+// every target made so far (PostgreSQL enforces it). They were chosen when
+// SOCI's ODBC fetch garbled longer computed text through the SQLite driver;
+// ODBC reads now fetch each value whole (db/odbc_text_reader.h).
 inline constexpr size_t kReportPart = 250;
 core::Status RecordRunReport(db::Database& target, int64_t run_id, const std::string& reconciliation_json);
 

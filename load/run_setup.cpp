@@ -4,6 +4,7 @@
 
 #include "db/introspect.h"
 #include "db/source_query.h"
+#include "db/writable_target.h"
 
 namespace handover::load {
 namespace {
@@ -59,12 +60,9 @@ core::Result<PreparedRun> PrepareRun(const RunInputs& flags, SchemaPolicy policy
   auto target = db::Database::Open(*target_url, policy == SchemaPolicy::kCheckInMemory ? db::OpenMode::kMustExist
                                                                                  : db::OpenMode::kCreateIfMissing);
   if (!target.ok()) return target.status().WithContext("target");
-  if (!(*target)->dialect().WritesCouncilDatabases()) {
+  if (core::Status writable = db::CheckWritableTarget(**target, db::TargetUse::kCouncil); !writable.ok()) {
     (*target)->DiscardCreatedFile();
-    return core::Status::Error(core::ErrorCode::kUsage,
-                               "--target " + target_url->Masked() + " is a " + (*target)->dialect().name() +
-                                   " server: handover reads providers from it but writes council databases "
-                                   "to SQLite and PostgreSQL only; give a sqlite: or postgresql:// target");
+    return writable;
   }
   run.target = std::move(*target);
   spdlog::debug("target {}: {}", target_url->Masked(), run.target->SessionDescription());

@@ -11,6 +11,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "load/run_record.h"
 #include "tests/e2e/run_lifecycle_fixture.h"
 
 namespace handover {
@@ -100,6 +101,31 @@ TEST_P(CommittedRun, ARunCommitsAndStatusSaysItFinished) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Targets, CommittedRun, ::testing::Values(AccessPath::kSqlite, AccessPath::kPostgres),
+                         testing::AccessPathName);
+
+// A committed run's reconciliation is kept in migration_report in parts of
+// kReportPart bytes and read back whole on every target path, ODBC included.
+// (The parts stay small: targets made before hold them in VARCHAR(255),
+// which PostgreSQL enforces.)
+class RecordedRun : public RunLifecycle, public ::testing::WithParamInterface<AccessPath> {};
+
+TEST_P(RecordedRun, AComparisonByIdReadsTheWholeReconciliationBack) {
+  testing::ScratchDatabase target_db(GetParam(), scratch_, "council.db");
+  const std::string target = target_db.url();
+  ASSERT_EQ(Run(Pipeline("run", target, "out")).exit_code, 0);
+  const auto same = Run({"compare", "1", "1", "--target", target, "--out", (scratch_ / "c").string()});
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+  EXPECT_NE(same.out.find("every figure is the same"), std::string::npos) << same.out;
+  auto db = testing::OpenOrFail(target, db::OpenMode::kMustExist);
+  ASSERT_NE(db, nullptr);
+  const int64_t bytes = testing::QueryIntOrFail(*db, "SELECT sum(length(text)) FROM migration_report WHERE run_id = 1");
+  const int64_t parts = testing::QueryIntOrFail(*db, "SELECT count(*) FROM migration_report WHERE run_id = 1");
+  EXPECT_GT(bytes, 5000) << "a real reconciliation";
+  EXPECT_EQ(parts, (bytes + int64_t(load::kReportPart) - 1) / int64_t(load::kReportPart));
+}
+
+INSTANTIATE_TEST_SUITE_P(Targets, RecordedRun,
+                         ::testing::Values(AccessPath::kSqlite, AccessPath::kSqliteOdbc, AccessPath::kPostgresOdbc),
                          testing::AccessPathName);
 
 TEST_F(RunLifecycle, RunningAgainOnAnUnchangedSourceChangesNothingAndSaysSo) {

@@ -181,79 +181,85 @@ std::optional<std::string> MariaDbAdminUrl() {
   return UrlFromEnvironment("HANDOVER_TEST_MARIADB_URL", "HANDOVER_TEST_MARIADB_URL_FILE");
 }
 
-ScratchPostgres::ScratchPostgres() {
-  const auto admin = PostgresAdminUrl();
+namespace {
+
+// Everything ScratchServer does differently per server.
+struct ServerTraits {
+  const char* label;     // in messages
+  const char* fixture;   // the ctest fixture that starts it
+  const char* variable;  // the environment variable naming its admin URL
+  std::optional<std::string> (*admin_url)();
+  const soci::backend_factory& (*factory)();
+  const char* scheme;         // of url()
+  const char* create_suffix;  // after CREATE DATABASE <name>
+  const char* drop_suffix;    // after DROP DATABASE IF EXISTS <name>
+  // odbc_url(): the driver and the attribute names, in order host, port,
+  // database, user, password.
+  const char* driver;
+  const char* attributes[5];
+};
+
+const ServerTraits& TraitsOf(Server server) {
+  static const ServerTraits kPostgres = {
+      "PostgreSQL", "postgres", "HANDOVER_TEST_PG_URL", &PostgresAdminUrl,
+      [] () -> const soci::backend_factory& { return *soci::factory_postgresql(); },
+      "postgresql://", "", " WITH (FORCE)", "PostgreSQL Unicode", {"Server", "Port", "Database", "Uid", "Pwd"}};
+  static const ServerTraits kMariaDb = {
+      "MariaDB", "mariadb", "HANDOVER_TEST_MARIADB_URL", &MariaDbAdminUrl,
+      [] () -> const soci::backend_factory& { return *soci::factory_mysql(); },
+      "mysql://", " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", "", "MariaDB Unicode",
+      {"SERVER", "PORT", "DATABASE", "UID", "PWD"}};
+  return server == Server::kPostgres ? kPostgres : kMariaDb;
+}
+
+void RunAsAdmin(const std::string& admin_url, const ServerTraits& traits, const std::string& sql) {
+  auto url = db::ConnectionUrl::Parse(admin_url);
+  if (!url.ok()) throw std::runtime_error(url.status().message());
+  soci::session session(traits.factory(), url->SociConnectString());
+  session << sql;
+}
+
+}  // namespace
+
+ScratchServer::ScratchServer(Server server) : server_(server) {
+  const ServerTraits& traits = TraitsOf(server);
+  const auto admin = traits.admin_url();
   if (!admin)
-    throw std::runtime_error(
-        "no test PostgreSQL server: run the suite with ctest (its 'postgres' fixture starts one) "
-        "or set HANDOVER_TEST_PG_URL");
+    throw std::runtime_error(std::string("no test ") + traits.label + " server: run the suite with ctest (its '" +
+                             traits.fixture + "' fixture starts one) or set " + traits.variable);
   admin_url_ = *admin;
   name_ = "scratch_" + UniqueSuffix();
-  auto url = db::ConnectionUrl::Parse(admin_url_);
-  if (!url.ok()) throw std::runtime_error(url.status().message());
-  soci::session session(*soci::factory_postgresql(), url->SociConnectString());
-  session << "CREATE DATABASE " + name_;
+  RunAsAdmin(admin_url_, traits, "CREATE DATABASE " + name_ + traits.create_suffix);
 }
 
-ScratchPostgres::~ScratchPostgres() {
+ScratchServer::~ScratchServer() {
   try {
-    auto url = db::ConnectionUrl::Parse(admin_url_);
-    soci::session session(*soci::factory_postgresql(), url->SociConnectString());
-    session << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
-  } catch (const std::exception&) {
-    // The throwaway cluster is removed at the end of the suite anyway.
-  }
-}
-
-std::string ScratchPostgres::url() const {
-  const ServerParts p = SplitServerUrl(admin_url_);
-  return "postgresql://" + p.user + ":" + p.password + "@" + p.host + ":" + p.port + "/" + name_;
-}
-
-std::string ScratchPostgres::odbc_url() const {
-  const ServerParts p = SplitServerUrl(admin_url_);
-  return "odbc:DRIVER={PostgreSQL Unicode};Server=" + p.host + ";Port=" + p.port +
-         ";Database=" + name_ + ";Uid=" + p.user + ";Pwd=" + p.password + ";";
-}
-
-ScratchMariaDb::ScratchMariaDb() {
-  const auto admin = MariaDbAdminUrl();
-  if (!admin)
-    throw std::runtime_error(
-        "no test MariaDB server: run the suite with ctest (its 'mariadb' fixture starts one) "
-        "or set HANDOVER_TEST_MARIADB_URL");
-  admin_url_ = *admin;
-  name_ = "scratch_" + UniqueSuffix();
-  auto url = db::ConnectionUrl::Parse(admin_url_);
-  if (!url.ok()) throw std::runtime_error(url.status().message());
-  soci::session session(*soci::factory_mysql(), url->SociConnectString());
-  session << "CREATE DATABASE " + name_ + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci";
-}
-
-ScratchMariaDb::~ScratchMariaDb() {
-  try {
-    auto url = db::ConnectionUrl::Parse(admin_url_);
-    soci::session session(*soci::factory_mysql(), url->SociConnectString());
-    session << "DROP DATABASE IF EXISTS " + name_;
+    const ServerTraits& traits = TraitsOf(server_);
+    RunAsAdmin(admin_url_, traits, "DROP DATABASE IF EXISTS " + name_ + traits.drop_suffix);
   } catch (const std::exception&) {
     // The throwaway server is removed at the end of the suite anyway.
   }
 }
 
-std::string ScratchMariaDb::url() const {
+std::string ScratchServer::url() const {
   const ServerParts p = SplitServerUrl(admin_url_);
-  return "mysql://" + p.user + ":" + p.password + "@" + p.host + ":" + p.port + "/" + name_;
+  return TraitsOf(server_).scheme + p.user + ":" + p.password + "@" + p.host + ":" + p.port + "/" + name_;
 }
 
-std::string ScratchMariaDb::odbc_url() const {
+std::string ScratchServer::odbc_url() const {
+  const ServerTraits& traits = TraitsOf(server_);
   const ServerParts p = SplitServerUrl(admin_url_);
-  return "odbc:DRIVER={MariaDB Unicode};SERVER=" + p.host + ";PORT=" + p.port + ";DATABASE=" + name_ +
-         ";UID=" + p.user + ";PWD=" + p.password + ";";
+  const std::string values[5] = {p.host, p.port, name_, p.user, p.password};
+  std::string out = std::string("odbc:DRIVER={") + traits.driver + "};";
+  for (int i = 0; i < 5; ++i) out += std::string(traits.attributes[i]) + "=" + values[i] + ";";
+  return out;
 }
 
 std::string SqliteOdbcUrl(const std::filesystem::path& path) {
   return "odbc:DRIVER=SQLite3;Database=" + path.string() + ";";
 }
+
+std::string GenericOdbcUrl(const std::string& odbc_url) { return odbc_url + "HANDOVER_DIALECT=generic;"; }
 
 std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info) {
   switch (info.param) {
@@ -263,6 +269,9 @@ std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info) {
     case AccessPath::kPostgresOdbc: return "PostgresOdbc";
     case AccessPath::kMariaDb: return "MariaDb";
     case AccessPath::kMariaDbOdbc: return "MariaDbOdbc";
+    case AccessPath::kSqliteOdbcGeneric: return "SqliteOdbcGeneric";
+    case AccessPath::kPostgresOdbcGeneric: return "PostgresOdbcGeneric";
+    case AccessPath::kMariaDbOdbcGeneric: return "MariaDbOdbcGeneric";
   }
   return "Unknown";
 }
@@ -271,29 +280,29 @@ ScratchDatabase::ScratchDatabase(AccessPath path, const TempDir& dir, const std:
   const std::filesystem::path file = dir / file_name;
   switch (path) {
     case AccessPath::kSqlite: url_ = "sqlite:" + file.string(); break;
-    case AccessPath::kSqliteOdbc: {
+    case AccessPath::kSqliteOdbc:
+    case AccessPath::kSqliteOdbcGeneric: {
       // The ODBC driver opens existing files only: create it natively first.
       soci::session create(*soci::factory_sqlite3(), "db=\"" + file.string() + "\"");
       url_ = SqliteOdbcUrl(file);
       break;
     }
     case AccessPath::kPostgres:
-      pg_ = std::make_unique<ScratchPostgres>();
-      url_ = pg_->url();
-      break;
     case AccessPath::kPostgresOdbc:
-      pg_ = std::make_unique<ScratchPostgres>();
-      url_ = pg_->odbc_url();
+    case AccessPath::kPostgresOdbcGeneric:
+      server_ = std::make_unique<ScratchServer>(Server::kPostgres);
+      url_ = path == AccessPath::kPostgres ? server_->url() : server_->odbc_url();
       break;
     case AccessPath::kMariaDb:
-      mariadb_ = std::make_unique<ScratchMariaDb>();
-      url_ = mariadb_->url();
-      break;
     case AccessPath::kMariaDbOdbc:
-      mariadb_ = std::make_unique<ScratchMariaDb>();
-      url_ = mariadb_->odbc_url();
+    case AccessPath::kMariaDbOdbcGeneric:
+      server_ = std::make_unique<ScratchServer>(Server::kMariaDb);
+      url_ = path == AccessPath::kMariaDb ? server_->url() : server_->odbc_url();
       break;
   }
+  if (path == AccessPath::kSqliteOdbcGeneric || path == AccessPath::kPostgresOdbcGeneric ||
+      path == AccessPath::kMariaDbOdbcGeneric)
+    url_ = GenericOdbcUrl(url_);
 }
 
 }  // namespace handover::testing

@@ -82,63 +82,72 @@ class TempDir {
 // the file named by HANDOVER_TEST_PG_URL_FILE (written by scripts/pg-cluster).
 // nullopt when neither is set: tests needing it then fail with that message.
 std::optional<std::string> PostgresAdminUrl();
-
-// A database of its own on the suite's server, created empty and dropped on
-// destruction (so tests never see each other's tables).
-class ScratchPostgres {
- public:
-  // Throws std::runtime_error with the reason if the server is not available.
-  ScratchPostgres();
-  ~ScratchPostgres();
-  ScratchPostgres(const ScratchPostgres&) = delete;
-  ScratchPostgres& operator=(const ScratchPostgres&) = delete;
-
-  const std::string& name() const { return name_; }
-  // postgresql://user:pw@127.0.0.1:port/<name>
-  std::string url() const;
-  // odbc:DRIVER={PostgreSQL Unicode};Server=...;Database=<name>;...
-  std::string odbc_url() const;
-
- private:
-  std::string admin_url_;
-  std::string name_;
-};
-
-// The admin URL of the suite's MariaDB server, from HANDOVER_TEST_MARIADB_URL
-// or the file named by HANDOVER_TEST_MARIADB_URL_FILE (written by
-// scripts/mariadb-server); nullopt when neither is set.
+// The same for the suite's MariaDB server: HANDOVER_TEST_MARIADB_URL or the
+// file named by HANDOVER_TEST_MARIADB_URL_FILE (scripts/mariadb-server).
 std::optional<std::string> MariaDbAdminUrl();
 
-// A database of its own on the suite's MariaDB server, created empty (utf8mb4)
-// and dropped on destruction.
-class ScratchMariaDb {
+// The servers the suite starts (ctest fixtures 'postgres' and 'mariadb').
+enum class Server { kPostgres, kMariaDb };
+
+// A database of its own on one of the suite's servers, created empty
+// (MariaDB: utf8mb4) and dropped on destruction, so tests never see each
+// other's tables. What differs between the servers is data (see
+// test_support.cpp's ServerTraits), not code.
+class ScratchServer {
  public:
   // Throws std::runtime_error with the reason if the server is not available.
-  ScratchMariaDb();
-  ~ScratchMariaDb();
-  ScratchMariaDb(const ScratchMariaDb&) = delete;
-  ScratchMariaDb& operator=(const ScratchMariaDb&) = delete;
+  explicit ScratchServer(Server server);
+  ~ScratchServer();
+  ScratchServer(const ScratchServer&) = delete;
+  ScratchServer& operator=(const ScratchServer&) = delete;
 
   const std::string& name() const { return name_; }
-  // mysql://user:pw@127.0.0.1:port/<name>
+  // postgresql://user:pw@127.0.0.1:port/<name> or mysql://...
   std::string url() const;
+  // odbc:DRIVER={PostgreSQL Unicode};Server=...;Database=<name>;... or
   // odbc:DRIVER={MariaDB Unicode};SERVER=...;DATABASE=<name>;...
   std::string odbc_url() const;
 
  private:
+  Server server_;
   std::string admin_url_;
   std::string name_;
+};
+
+// The two servers by name, for the tests that need one of them.
+class ScratchPostgres : public ScratchServer {
+ public:
+  ScratchPostgres() : ScratchServer(Server::kPostgres) {}
+};
+class ScratchMariaDb : public ScratchServer {
+ public:
+  ScratchMariaDb() : ScratchServer(Server::kMariaDb) {}
 };
 
 // odbc:DRIVER=SQLite3;Database=<path>;
 std::string SqliteOdbcUrl(const std::filesystem::path& path);
 
+// An odbc: URL with HANDOVER_DIALECT=generic; added: the same driver read
+// through the generic ODBC dialect (catalog functions, standard SQL).
+std::string GenericOdbcUrl(const std::string& odbc_url);
+
 // The ways the suite reaches a database; tests parameterised over them prove
 // the same behaviour on every path (MariaDB: as a source).
-enum class AccessPath { kSqlite, kSqliteOdbc, kPostgres, kPostgresOdbc, kMariaDb, kMariaDbOdbc };
+// The *OdbcGeneric paths are the ODBC paths forced to the generic dialect.
+enum class AccessPath {
+  kSqlite,
+  kSqliteOdbc,
+  kPostgres,
+  kPostgresOdbc,
+  kMariaDb,
+  kMariaDbOdbc,
+  kSqliteOdbcGeneric,
+  kPostgresOdbcGeneric,
+  kMariaDbOdbcGeneric,
+};
 
 // For INSTANTIATE_TEST_SUITE_P: "Sqlite", "SqliteOdbc", "Postgres", "PostgresOdbc",
-// "MariaDb", "MariaDbOdbc".
+// "MariaDb", "MariaDbOdbc", "SqliteOdbcGeneric", "PostgresOdbcGeneric", "MariaDbOdbcGeneric".
 std::string AccessPathName(const ::testing::TestParamInfo<AccessPath>& info);
 
 // An empty database reachable through one access path, removed afterwards.
@@ -149,8 +158,7 @@ class ScratchDatabase {
   const std::string& url() const { return url_; }
 
  private:
-  std::unique_ptr<ScratchPostgres> pg_;
-  std::unique_ptr<ScratchMariaDb> mariadb_;
+  std::unique_ptr<ScratchServer> server_;
   std::string url_;
 };
 
