@@ -3,6 +3,7 @@
 #include "db/csv_folder.h"
 #include "db/odbc_handle.h"
 #include "db/odbc_text_reader.h"
+#include "db/postgres_native.h"
 #include "db/text_chunk_reader.h"
 
 #include <soci/soci.h>
@@ -13,6 +14,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -355,21 +357,44 @@ core::Result<std::vector<std::vector<std::string>>> Database::QueryRows(const st
 
 core::Status Database::ForEachRow(const std::string& sql, size_t columns, const std::string& context,
                                   const std::function<void(std::vector<std::string>& row)>& each) {
-  TextChunkReader reader(*this, columns, 1000);
-  HANDOVER_RETURN_IF_ERROR(reader.Start(sql, context));
-  std::vector<std::string> row(columns);
-  while (reader.size() > 0) {
-    for (size_t r = 0; r < reader.size(); ++r) {
-      row.resize(columns);
-      for (size_t c = 0; c < columns; ++c) {
-        if (reader.IsNull(c, r)) row[c].clear();
-        else row[c] = std::move(reader.Cell(c, r));
-      }
-      each(row);
-    }
-    HANDOVER_RETURN_IF_ERROR(reader.Next());
+  constexpr size_t kChunkRows = 1000;
+  // libpq holds a whole result set in memory (a money comparison of 1.5M
+  // groups took 350 MB): a native PostgreSQL session reads through a cursor,
+  // FETCHing a chunk at a time. WITH HOLD lets it outlive a commit, so it
+  // works inside a transaction and outside one alike.
+  std::string cursor;
+  if (NativePostgresConnection(*this) != nullptr) {
+    static std::atomic<int> counter{0};
+    cursor = "handover_rows_" + std::to_string(++counter);
+    HANDOVER_RETURN_IF_ERROR(Execute("DECLARE " + cursor + " NO SCROLL CURSOR WITH HOLD FOR " + sql, context));
   }
-  return core::Status::Ok();
+  const std::string fetch = "FETCH " + std::to_string(kChunkRows) + " FROM " + cursor;
+  const auto read = [&]() -> core::Status {
+    TextChunkReader reader(*this, columns, kChunkRows);
+    HANDOVER_RETURN_IF_ERROR(reader.Start(cursor.empty() ? sql : fetch, context));
+    std::vector<std::string> row(columns);
+    while (reader.size() > 0) {
+      for (size_t r = 0; r < reader.size(); ++r) {
+        row.resize(columns);
+        for (size_t c = 0; c < columns; ++c) {
+          if (reader.IsNull(c, r)) row[c].clear();
+          else row[c] = std::move(reader.Cell(c, r));
+        }
+        each(row);
+      }
+      if (!cursor.empty() && reader.size() < kChunkRows) break;
+      HANDOVER_RETURN_IF_ERROR(cursor.empty() ? reader.Next() : reader.Start(fetch, context));
+    }
+    return core::Status::Ok();
+  };
+  core::Status status = read();
+  if (!cursor.empty()) {
+    // After a failed statement the transaction is aborted and the cursor
+    // gone with it: closing is then best effort, and the first error stands.
+    core::Status closed = Execute("CLOSE " + cursor, context);
+    if (status.ok()) status = closed;
+  }
+  return status;
 }
 
 std::string Database::QuoteLiteral(const std::string& text) {
