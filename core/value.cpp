@@ -31,11 +31,26 @@ std::chrono::year_month_day Date::ToYmd() const {
 }
 
 std::string Date::ToIso() const {
+  std::string out;
+  AppendIso(out);
+  return out;
+}
+
+void Date::AppendIso(std::string& out) const {
   const auto ymd = ToYmd();
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
-                unsigned(ymd.day()));
-  return buf;
+  const int year = int(ymd.year());
+  if (year < 0 || year > 9999) {  // outside what four digits hold: as printf would
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, unsigned(ymd.month()), unsigned(ymd.day()));
+    out += buf;
+    return;
+  }
+  const unsigned month = unsigned(ymd.month()), day = unsigned(ymd.day());
+  const char text[10] = {char('0' + year / 1000),     char('0' + year / 100 % 10), char('0' + year / 10 % 10),
+                         char('0' + year % 10),       '-',
+                         char('0' + month / 10),      char('0' + month % 10),      '-',
+                         char('0' + day / 10),        char('0' + day % 10)};
+  out.append(text, sizeof text);
 }
 
 int Date::FullYearsTo(Date on) const {
@@ -104,6 +119,25 @@ std::string ToText(const Value& v) {
     std::string operator()(const Date& d) const { return d.ToIso(); }
   };
   return std::visit(Visitor{}, v);
+}
+
+void AppendText(const Value& v, std::string& out) {
+  struct Visitor {
+    std::string& out;
+    void Integer(int64_t i) const {
+      char buf[24];
+      const auto end = std::to_chars(buf, buf + sizeof buf, i).ptr;
+      out.append(buf, end);
+    }
+    void operator()(const Null&) const {}
+    void operator()(bool b) const { out += b ? '1' : '0'; }
+    void operator()(int64_t i) const { Integer(i); }
+    void operator()(const Pence& p) const { Integer(p.value); }
+    void operator()(const Decimal& d) const { out += d.ToString(); }
+    void operator()(const std::string& s) const { out += s; }
+    void operator()(const Date& d) const { d.AppendIso(out); }
+  };
+  std::visit(Visitor{out}, v);
 }
 
 }  // namespace handover::core

@@ -47,6 +47,7 @@ struct Date {
   unsigned month() const { return unsigned(ToYmd().month()); }
   unsigned day() const { return unsigned(ToYmd().day()); }
   std::string ToIso() const;  // "YYYY-MM-DD"
+  void AppendIso(std::string& out) const;
   // Full years from this date to `on` (an age): a 29 February birthday
   // counts on 1 March in other years.
   int FullYearsTo(Date on) const;
@@ -66,5 +67,7 @@ const char* ValueTypeName(ValueType type);
 // decimal, pence as an integer number of pence, dates ISO, bools "1"/"0",
 // Null as "" (callers needing to tell NULL apart use IsNull).
 std::string ToText(const Value& v);
+// The same text appended to `out`, with no temporary string.
+void AppendText(const Value& v, std::string& out);
 
 }  // namespace handover::core

@@ -19,9 +19,8 @@ std::unique_ptr<TableWriter> MakeInsertWriter(Database& db, std::string table,
 // ... (column-major, as TableWriter buffers them) to its placeholders in
 // turn: the vector binding the insert and update paths share. Failures carry
 // `context` and the server's reason.
-core::Status ExecuteWithColumnVectors(Database& db, const std::string& sql, std::vector<std::vector<std::string>>& text,
-                                      const std::vector<std::vector<char>>& is_null, const std::vector<size_t>& order,
-                                      const std::string& context);
+core::Status ExecuteWithColumnVectors(Database& db, const std::string& sql, const TextColumns& cells,
+                                      const std::vector<size_t>& order, const std::string& context);
 
 // Multi-row INSERTs on a native SQLite session's sqlite3 connection, bound
 // straight from the buffers (sqlite_insert_writer.cpp).

@@ -59,8 +59,8 @@ core::Status CopyWriter::WriteBuffered() {
   for (size_t r = 0; r < rows_ && sent; ++r) {
     for (size_t c = 0; c < columns_.size(); ++c) {
       if (c) chunk += '\t';
-      if (is_null_[c][r]) chunk += "\\N";
-      else AppendCopyText(chunk, text_[c][r]);
+      if (cells_.IsNull(c, r)) chunk += "\\N";
+      else AppendCopyText(chunk, cells_.Cell(c, r));
     }
     chunk += '\n';
     if (chunk.size() >= (1 << 20) || r + 1 == rows_) {

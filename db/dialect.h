@@ -102,6 +102,12 @@ class Dialect {
   // the crosswalk for each key looked up.
   virtual std::string RefreshStatisticsSql(const std::string& /*table*/) const { return {}; }
 
+  // What ends the CREATE TABLE of a table with a PRIMARY KEY that is written
+  // row by row and read by that key (the ledger, the crosswalk): SQLite's
+  // " WITHOUT ROWID" stores such a table as one b-tree in key order, not a
+  // rowid table plus an index, halving what each row costs to write.
+  virtual const char* KeyOrderedTableSuffix() const { return ""; }
+
   // A query returning the name of the server's text encoding when the server
   // refuses bytes that are not valid in it ("UTF8": text is repaired to
   // UTF-8 before it is written), or nullptr when it stores any bytes as given.

@@ -5,21 +5,22 @@
 
 namespace handover::db {
 
-core::Status ExecuteWithColumnVectors(Database& db, const std::string& sql, std::vector<std::vector<std::string>>& text,
-                                      const std::vector<std::vector<char>>& is_null, const std::vector<size_t>& order,
-                                      const std::string& context) {
+core::Status ExecuteWithColumnVectors(Database& db, const std::string& sql, const TextColumns& cells,
+                                      const std::vector<size_t>& order, const std::string& context) {
   // Values travel as text: the server converts to the column's type, so no
   // number passes through a double on the way in either.
+  std::vector<std::vector<std::string>> text(order.size());
   std::vector<std::vector<soci::indicator>> indicators(order.size());
   for (size_t i = 0; i < order.size(); ++i) {
-    indicators[i].reserve(is_null[order[i]].size());
-    for (char null : is_null[order[i]]) indicators[i].push_back(null ? soci::i_null : soci::i_ok);
+    text[i] = cells.ColumnStrings(order[i]);
+    indicators[i].reserve(text[i].size());
+    for (char null : cells.Nulls(order[i])) indicators[i].push_back(null ? soci::i_null : soci::i_ok);
   }
   try {
     soci::statement st(db.session());
     st.alloc();
     st.prepare(sql);
-    for (size_t i = 0; i < order.size(); ++i) st.exchange(soci::use(text[order[i]], indicators[i]));
+    for (size_t i = 0; i < order.size(); ++i) st.exchange(soci::use(text[i], indicators[i]));
     st.define_and_bind();
     st.execute(true);
   } catch (...) {
@@ -47,7 +48,7 @@ core::Status InsertWriter::WriteBuffered() {
     values += (c ? ", :c" : ":c") + std::to_string(c);
     order.push_back(c);
   }
-  return ExecuteWithColumnVectors(db_, sql + values + ")", text_, is_null_, order, "insert failed");
+  return ExecuteWithColumnVectors(db_, sql + values + ")", cells_, order, "insert failed");
 }
 
 }  // namespace

@@ -78,9 +78,10 @@ core::Status SqliteInsertWriter::Run(Statement& statement, size_t first, size_t 
   int index = 1;
   for (size_t r = first; r < first + rows; ++r)
     for (size_t c = 0; c < columns_.size(); ++c, ++index) {
-      const int rc = is_null_[c][r] ? sqlite3_bind_null(stmt, index)
-                                    : sqlite3_bind_text(stmt, index, text_[c][r].data(),
-                                                        static_cast<int>(text_[c][r].size()), SQLITE_STATIC);
+      const std::string_view cell = cells_.Cell(c, r);
+      const int rc = cells_.IsNull(c, r) ? sqlite3_bind_null(stmt, index)
+                                         : sqlite3_bind_text(stmt, index, cell.data(), static_cast<int>(cell.size()),
+                                                             SQLITE_STATIC);
       if (rc != SQLITE_OK) return core::Status::Error(core::ErrorCode::kDatabase, "insert failed: " + statement.error());
     }
   const int rc = sqlite3_step(stmt);

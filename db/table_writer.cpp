@@ -8,29 +8,41 @@
 
 namespace handover::db {
 
-TableWriter::TableWriter(Database& db, std::string table, std::vector<std::string> columns)
-    : db_(db), table_(std::move(table)), columns_(std::move(columns)),
-      text_(columns_.size()), is_null_(columns_.size()) {}
-
-void TableWriter::Add(std::span<const core::Value> row) {
-  for (size_t c = 0; c < columns_.size(); ++c) {
-    if (c >= row.size() || core::IsNull(row[c])) AddNull();
-    else AddText(core::ToText(row[c]));
-  }
-  EndRow();
+std::vector<std::string> TextColumns::ColumnStrings(size_t column) const {
+  std::vector<std::string> out;
+  out.reserve(columns_[column].ends.size());
+  for (size_t r = 0; r < columns_[column].ends.size(); ++r) out.emplace_back(Cell(column, r));
+  return out;
 }
 
-void TableWriter::AddText(std::string value) {
+TableWriter::TableWriter(Database& db, std::string table, std::vector<std::string> columns)
+    : db_(db), table_(std::move(table)), columns_(std::move(columns)),
+      cells_(columns_.size()) {}
+
+void TableWriter::Add(std::span<const core::Value> row) {
+  assert(next_cell_ == 0 && "Add in the middle of a row");
+  for (size_t c = 0; c < columns_.size(); ++c) {
+    if (c < row.size()) cells_.AppendValue(c, row[c]);
+    else cells_.AppendNull(c);
+  }
+  ++rows_;
+}
+
+void TableWriter::AddText(std::string_view value) {
   assert(next_cell_ < columns_.size() && "more cells than columns");
-  text_[next_cell_].push_back(std::move(value));
-  is_null_[next_cell_].push_back(0);
+  cells_.Append(next_cell_, value);
+  ++next_cell_;
+}
+
+void TableWriter::AddInteger(int64_t number) {
+  assert(next_cell_ < columns_.size() && "more cells than columns");
+  cells_.AppendInteger(next_cell_, number);
   ++next_cell_;
 }
 
 void TableWriter::AddNull() {
   assert(next_cell_ < columns_.size() && "more cells than columns");
-  text_[next_cell_].emplace_back();
-  is_null_[next_cell_].push_back(1);
+  cells_.AppendNull(next_cell_);
   ++next_cell_;
 }
 
@@ -62,8 +74,7 @@ core::Status TableWriter::Flush() {
 }
 
 void TableWriter::Discard() {
-  for (auto& column : text_) column.clear();
-  for (auto& column : is_null_) column.clear();
+  cells_.Clear();
   rows_ = 0;
   next_cell_ = 0;
 }

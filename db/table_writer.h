@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "core/status.h"
 #include "core/value.h"
 #include "db/database.h"
+#include "db/text_columns.h"
 
 namespace handover::db {
 
@@ -35,8 +37,16 @@ class TableWriter {
   void Add(std::span<const core::Value> row);
   // Buffers a row cell by cell: one AddText or AddNull per column, in
   // columns() order, then EndRow.
-  void AddText(std::string value);
+  void AddText(std::string_view value);
+  void AddInteger(int64_t number);
   void AddNull();
+  void Add(std::string_view text) { AddText(text); }
+  void Add(int64_t number) { AddInteger(number); }
+  template <typename T>
+  void AddOptional(const std::optional<T>& value) {
+    if (value) Add(*value);
+    else AddNull();
+  }
   void EndRow();
 
   // Sends every buffered row and waits for the server's answer. On failure
@@ -54,7 +64,7 @@ class TableWriter {
 
  protected:
 
-  // Sends rows_ buffered rows from text_/is_null_ (column-major).
+  // Sends the rows_ rows buffered in cells_.
   virtual core::Status WriteBuffered() = 0;
   // Waits for the server's answer to rows WriteBuffered sent without
   // waiting (a path that always waits keeps this default).
@@ -63,8 +73,7 @@ class TableWriter {
   Database& db_;
   std::string table_;
   std::vector<std::string> columns_;
-  std::vector<std::vector<std::string>> text_;  // [column][row]
-  std::vector<std::vector<char>> is_null_;      // [column][row]
+  TextColumns cells_;
   size_t rows_ = 0;
 
  private:

@@ -21,7 +21,7 @@ class UpdateWriter final : public TableWriter {
     }
     sql += " WHERE " + db_.QuoteIdentifier(columns_[key_]) + " = :k";
     order.push_back(key_);
-    return ExecuteWithColumnVectors(db_, sql, text_, is_null_, order, "update failed");
+    return ExecuteWithColumnVectors(db_, sql, cells_, order, "update failed");
   }
 
   size_t key_;

@@ -48,7 +48,10 @@ core::Result<std::unique_ptr<CrosswalkStore>> CrosswalkStore::Open(db::Database&
                                   "migration_crosswalk WHERE legacy_system = " + system + " GROUP BY entity",
                                   2, "reading the crosswalk");
   if (!largest.ok()) return largest.status();
-  for (const auto& row : *largest) store->next_id_[row[0]] = std::stoll(row[1]) + 1;
+  for (const auto& row : *largest) {
+    store->next_id_[row[0]] = std::stoll(row[1]) + 1;
+    store->stored_entities_.insert(row[0]);
+  }
   store->next_id_at_flush_ = store->next_id_;
   if (resident.empty()) return store;
   std::vector<std::string> names(resident.begin(), resident.end());
@@ -108,10 +111,20 @@ core::Status CrosswalkStore::Prefetch(const std::string& entity, const std::vect
   const std::string this_run = std::to_string(run_id_);
   const std::string where = db::Database::QuoteLiteral(legacy_system_) +
                             " AND entity = " + db::Database::QuoteLiteral(entity) + " AND legacy_key IN (";
+  const std::vector<std::string>* lookup = &keys;
+  if (!stored_entities_.count(entity)) {
+    // Only this run can have recorded keys of the entity.
+    maybe_recorded_.clear();
+    for (const std::string& k : keys) {
+      const KeyHash h = Hash(entity, k);
+      if (recorded_this_run_.MayContain(h.high, h.low)) maybe_recorded_.push_back(k);
+    }
+    lookup = &maybe_recorded_;
+  }
   constexpr size_t kChunk = 500;
-  for (size_t first = 0; first < keys.size(); first += kChunk) {
-    const auto from = keys.begin() + static_cast<std::ptrdiff_t>(first);
-    const auto to = keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), first + kChunk));
+  for (size_t first = 0; first < lookup->size(); first += kChunk) {
+    const auto from = lookup->begin() + static_cast<std::ptrdiff_t>(first);
+    const auto to = lookup->begin() + static_cast<std::ptrdiff_t>(std::min(lookup->size(), first + kChunk));
     HANDOVER_RETURN_IF_ERROR(target_.ForEachRow(
         EntrySelect() + where + InList(from, to) + ")", 4, "reading the crosswalk of " + entity,
         [&](std::vector<std::string>& row) {
@@ -152,7 +165,10 @@ void CrosswalkStore::Mark(const KeyHash& key) {
 
 void CrosswalkStore::Record(const std::string& entity, const std::string& legacy_key, int64_t council_id) {
   const KeyHash key = Hash(entity, legacy_key);
-  if (!resident_.count(entity)) prefetched_.push_back(key);  // forgotten after the batch
+  if (!resident_.count(entity)) {
+    prefetched_.push_back(key);  // forgotten after the batch, found again by Prefetch
+    recorded_this_run_.Add(key.high, key.low);
+  }
   Mark(key);
   Entry& entry = keys_[key];
   if (entry.id != 0) return;
@@ -160,8 +176,12 @@ void CrosswalkStore::Record(const std::string& entity, const std::string& legacy
   pending_ids_.push_back(key);
   int64_t& next = next_id_[entity];
   next = std::max(next == 0 ? 1 : next, council_id + 1);
-  const core::Value row[] = {legacy_system_, entity, legacy_key, council_id, run_id_};
-  writer_->Add(row);
+  writer_->AddText(legacy_system_);
+  writer_->AddText(entity);
+  writer_->AddText(legacy_key);
+  writer_->AddInteger(council_id);
+  writer_->AddInteger(run_id_);
+  writer_->EndRow();
 }
 
 void CrosswalkStore::ReserveUpTo(const std::string& entity, int64_t id) {
@@ -172,7 +192,10 @@ void CrosswalkStore::ReserveUpTo(const std::string& entity, int64_t id) {
 
 void CrosswalkStore::MarkSeen(const std::string& entity, const std::string& legacy_key) {
   const KeyHash key = Hash(entity, legacy_key);
-  if (!resident_.count(entity)) prefetched_.push_back(key);
+  if (!resident_.count(entity)) {
+    prefetched_.push_back(key);
+    recorded_this_run_.Add(key.high, key.low);
+  }
   Mark(key);
 }
 

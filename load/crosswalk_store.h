@@ -18,6 +18,7 @@
 
 #include "db/database.h"
 #include "db/table_writer.h"
+#include "load/key_filter.h"
 #include "transform/mapping_program.h"
 
 namespace handover::load {
@@ -36,6 +37,9 @@ class CrosswalkStore final : public transform::Crosswalk {
 
   // Before a batch of a non-resident entity: reads the entries of `keys`
   // (and forgets those read for the batch before). No-op for a resident one.
+  // Of an entity the crosswalk held no entry of when the run began, only the
+  // keys this run may have recorded are looked up (for a first load, hardly
+  // any: the rest cannot be there).
   core::Status Prefetch(const std::string& entity, const std::vector<std::string>& keys);
 
   std::optional<int64_t> Lookup(const std::string& entity,
@@ -96,6 +100,11 @@ class CrosswalkStore final : public transform::Crosswalk {
   std::set<std::string> resident_;
   absl::flat_hash_map<KeyHash, Entry> keys_;
   std::vector<KeyHash> prefetched_;  // entries of non-resident entities, for one batch
+  // The entities the crosswalk held entries of when the run began; for the
+  // others, the keys of non-resident entities this run recorded or met.
+  std::set<std::string> stored_entities_;
+  KeyFilter recorded_this_run_;
+  std::vector<std::string> maybe_recorded_;  // Prefetch's keys to look up
   // Keys of resident entities this run rejected or excluded: index into
   // reasons_, plus one for exclusions in the top bit.
   absl::flat_hash_map<KeyHash, uint32_t> not_loaded_;

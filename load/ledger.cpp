@@ -5,15 +5,10 @@
 namespace handover::load {
 namespace {
 
-core::Value OptionalText(const std::optional<std::string>& text) {
-  return text ? core::Value(*text) : core::Value(core::Null{});
+void AddTextOrNull(db::TableWriter& writer, std::string_view text) {
+  if (text.empty()) writer.AddNull();
+  else writer.AddText(text);
 }
-
-core::Value OptionalInt(const std::optional<int64_t>& number) {
-  return number ? core::Value(*number) : core::Value(core::Null{});
-}
-
-core::Value TextOrNull(const std::string& text) { return text.empty() ? core::Value(core::Null{}) : core::Value(text); }
 
 }  // namespace
 
@@ -44,21 +39,36 @@ void Ledger::BeginMapping(const std::string& mapping, const std::string& source_
 }
 
 void Ledger::Add(const LedgerEntry& e, std::optional<int64_t> row_hash, const char* delta) {
-  const core::Value row[] = {run_id_, mapping_, e.source_row, OptionalText(e.legacy_key),
-                       std::string(LedgerOutcomeName(e.outcome)), TextOrNull(e.reason_code),
-                       OptionalInt(e.target_key), OptionalInt(e.amount_pence), OptionalInt(row_hash),
-                       delta ? core::Value(std::string(delta)) : core::Value(core::Null{})};
-  entries_->Add(row);
+  db::TableWriter& w = *entries_;
+  w.AddInteger(run_id_);
+  w.AddText(mapping_);
+  w.AddInteger(e.source_row);
+  w.AddOptional(e.legacy_key);
+  w.AddText(LedgerOutcomeName(e.outcome));
+  AddTextOrNull(w, e.reason_code);
+  w.AddOptional(e.target_key);
+  w.AddOptional(e.amount_pence);
+  w.AddOptional(row_hash);
+  AddTextOrNull(w, delta ? delta : "");
+  w.EndRow();
 }
 
 void Ledger::AddException(const ExceptionEntry& e) {
   // A worklist cell is bounded and printable whatever the legacy value was
   // (a 5 MB note, NUL bytes): the cell says how long the value really was.
-  const core::Value row[] = {run_id_, mapping_, source_table_, e.source_row, OptionalText(e.legacy_key),
-                       std::string(LedgerOutcomeName(e.outcome)), e.reason_code,
-                       core::PrintableClip(e.reason, 4 * core::kShownValueBytes),
-                       TextOrNull(e.column), TextOrNull(core::PrintableClip(e.value_seen)), e.action};
-  exceptions_->Add(row);
+  db::TableWriter& w = *exceptions_;
+  w.AddInteger(run_id_);
+  w.AddText(mapping_);
+  w.AddText(source_table_);
+  w.AddInteger(e.source_row);
+  w.AddOptional(e.legacy_key);
+  w.AddText(LedgerOutcomeName(e.outcome));
+  w.AddText(e.reason_code);
+  w.AddText(core::PrintableClip(e.reason, 4 * core::kShownValueBytes));
+  AddTextOrNull(w, e.column);
+  AddTextOrNull(w, core::PrintableClip(e.value_seen));
+  w.AddText(e.action);
+  w.EndRow();
 }
 
 core::Status Ledger::Flush() {

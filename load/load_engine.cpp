@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/interrupt.h"
+#include "extract/read_ahead.h"
 #include "extract/row_source.h"
 #include "load/crosswalk_store.h"
 #include "load/delta_base.h"
@@ -24,7 +25,10 @@ core::Result<std::unique_ptr<extract::RowSource>> OpenSource(const transform::Co
   if (table == nullptr)
     return core::Status::Error(core::ErrorCode::kNotFound, "source table " + mapping.source_table() + " of mapping " +
                                                    mapping.name() + " is not in " + source.url().Masked());
-  return extract::OpenTableSource(source, *table, mapping.source_columns(), batch_size);
+  auto rows = extract::OpenTableSource(source, *table, mapping.source_columns(), batch_size);
+  if (!rows.ok()) return rows.status();
+  // Nothing else reads the source while a mapping loads.
+  return extract::ReadAhead(std::move(*rows));
 }
 
 // Reads every lookup table of `mapping` into memory (reference tables such as

@@ -9,6 +9,7 @@ namespace {
 // and PostgreSQL; the only difference is how run ids are generated.
 std::string MigrationDdl(const db::Dialect& dialect) {
   const std::string run_id = dialect.GeneratedKeyColumn();
+  const std::string key_ordered = dialect.KeyOrderedTableSuffix();
   return R"(
 CREATE TABLE IF NOT EXISTS migration_run (
   run_id )" + run_id + R"(,
@@ -40,7 +41,7 @@ CREATE TABLE IF NOT EXISTS migration_ledger (
   row_hash BIGINT,
   delta TEXT CHECK (delta = 'new' OR delta = 'changed' OR delta = 'unchanged'),
   PRIMARY KEY (run_id, mapping, source_row)
-);
+))" + key_ordered + R"(;
 CREATE TABLE IF NOT EXISTS migration_exception (
   run_id BIGINT NOT NULL,
   mapping TEXT NOT NULL,
@@ -85,7 +86,7 @@ CREATE TABLE IF NOT EXISTS migration_crosswalk (
   -- which the index then answers key by key, even when the planner's
   -- statistics predate the entity's rows (loaded in the same transaction).
   PRIMARY KEY (legacy_key, entity, legacy_system)
-);
+))" + key_ordered + R"(;
 )";
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/ascii.h"
 #include "core/text_file.h"
+#include "extract/read_ahead.h"
 #include "extract/row_source.h"
 #include "transform/eval_context.h"
 #include "transform/check_mappings.h"
@@ -158,13 +159,15 @@ core::Status ForEachMeasureRow(db::Database& source, const core::Catalog& catalo
   if (!table)
     return core::Status::Error(core::ErrorCode::kNotFound,
                                "measure " + m.name() + " reads " + m.source_table() + ", which the source does not have");
-  auto rows = extract::OpenTableSource(source, *table, m.source_columns(), batch_size);
-  if (!rows.ok()) return rows.status().WithContext("measure " + m.name());
+  auto opened = extract::OpenTableSource(source, *table, m.source_columns(), batch_size);
+  if (!opened.ok()) return opened.status().WithContext("measure " + m.name());
+  // `each` never reads the source, so the reading can run ahead.
+  const auto rows = extract::ReadAhead(std::move(*opened));
   const transform::EvalContext context;
   transform::RowOutcome outcome;
   core::RowBatch batch;
   for (;;) {
-    auto more = (*rows)->Next(batch);
+    auto more = rows->Next(batch);
     if (!more.ok()) return more.status().WithContext("measure " + m.name());
     if (!*more) return core::Status::Ok();
     for (size_t r = 0; r < batch.size(); ++r) {

@@ -76,6 +76,7 @@ core::Result<Measures> LoadMeasures(const std::filesystem::path& mappings_dir, c
 // `each` gets the row's ordinal (1-based, as the ledger numbers records),
 // its legacy key and the outcome, whose target_rows[0] holds the measure
 // table's values (also for a row a rule rejects). Stops at the first error.
+// The source is read on another thread meanwhile: `each` must not use it.
 using MeasureRowFn = std::function<core::Status(int64_t ordinal, std::optional<std::string> key,
                                                 const transform::RowOutcome& outcome)>;
 core::Status ForEachMeasureRow(db::Database& source, const core::Catalog& catalog,
