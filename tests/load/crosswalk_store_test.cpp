@@ -297,5 +297,39 @@ TEST_F(CrosswalkStoreTest, ANonResidentEntityIsReadBatchByBatch) {
   EXPECT_TRUE(store.SeenThisRun("payment", "P9"));
 }
 
+TEST_F(CrosswalkStoreTest, AFirstLoadOfANonResidentEntityStillFindsItsOwnKeysInLaterBatches) {
+  // No payment entry exists when the run begins: only keys this run
+  // recorded can be found, and they must be, batch after batch.
+  auto opened = CrosswalkStore::Open(*target_, "provider", run_id_, {"person"});
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  CrosswalkStore& store = **opened;
+  const auto commit = [&] {
+    ASSERT_TRUE(target_->Begin("test").ok());
+    ASSERT_TRUE(store.Flush().ok());
+    ASSERT_TRUE(target_->Commit("test").ok());
+    store.Committed();
+  };
+  std::vector<std::string> first;
+  for (int i = 0; i < 20000; ++i) first.push_back("PAY" + std::to_string(i));
+  ASSERT_TRUE(store.Prefetch("payment", first).ok());
+  for (const std::string& key : first) {
+    ASSERT_FALSE(store.SeenThisRun("payment", key));
+    store.Record("payment", key, store.IdFor("payment", key));
+  }
+  commit();
+  // A later batch repeats two keys of the first among new ones.
+  std::vector<std::string> later = {"PAY7", "NEW1", "PAY19999", "NEW2"};
+  ASSERT_TRUE(store.Prefetch("payment", later).ok());
+  EXPECT_TRUE(store.SeenThisRun("payment", "PAY7"));
+  EXPECT_EQ(store.Lookup("payment", "PAY7"), std::optional<int64_t>(8));
+  EXPECT_TRUE(store.SeenThisRun("payment", "PAY19999"));
+  EXPECT_EQ(store.Lookup("payment", "PAY19999"), std::optional<int64_t>(20000));
+  EXPECT_FALSE(store.SeenThisRun("payment", "NEW1"));
+  EXPECT_EQ(store.IdFor("payment", "NEW1"), 20001);
+  // Another entity's keys are not this one's.
+  ASSERT_TRUE(store.Prefetch("allocation", {"PAY7"}).ok());
+  EXPECT_FALSE(store.SeenThisRun("allocation", "PAY7"));
+}
+
 }  // namespace
 }  // namespace handover::load
