@@ -98,7 +98,7 @@ report="$work/report.md"
 
 for people in "${sizes[@]}"; do
   provider="$work/provider-$people.db"
-  "$handover" generate --people "$people" --seed 1 --out "$provider" --answer-key "$work/key.json" >/dev/null
+  "$handover" generate --people "$people" --seed 1 --out "$provider" --answer-key "$work/key-$people.json" >/dev/null
   rows=$(for t in $(sqlite3 "$provider" "SELECT name FROM sqlite_master WHERE type = 'table'"); do
            sqlite3 "$provider" "SELECT count(*) FROM \"$t\""; done | paste -sd+ | bc)
   echo "== $people people: $rows source rows in 12 tables =="

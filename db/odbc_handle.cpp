@@ -1,5 +1,7 @@
 #include "db/odbc_handle.h"
 
+#include <optional>
+
 #include <soci/odbc/soci-odbc.h>
 #include <soci/soci.h>
 
@@ -33,24 +35,33 @@ std::string WithoutDriverPrefixes(std::string message) {
 
 }  // namespace
 
-std::string OdbcDiagnostic(SQLSMALLINT handle_type, SQLHANDLE handle) {
+namespace {
+
+// The first diagnostic record of `handle`: its SQLSTATE and message, or
+// nothing when the driver has none.
+struct DiagnosticRecord {
+  std::string state, message;
+};
+std::optional<DiagnosticRecord> FirstDiagnostic(SQLSMALLINT handle_type, SQLHANDLE handle) {
   SQLCHAR state[6] = {0};
   SQLINTEGER native = 0;
   SQLCHAR text[1024] = {0};
   SQLSMALLINT length = 0;
-  const SQLRETURN rc = SQLGetDiagRec(handle_type, handle, 1, state, &native, text, sizeof text, &length);
-  if (!OdbcOk(rc)) return "no diagnostic from the driver";
-  return WithoutDriverPrefixes(reinterpret_cast<const char*>(text)) + " (SQLSTATE " +
-         reinterpret_cast<const char*>(state) + ")";
+  if (!OdbcOk(SQLGetDiagRec(handle_type, handle, 1, state, &native, text, sizeof text, &length))) return std::nullopt;
+  return DiagnosticRecord{reinterpret_cast<const char*>(state), reinterpret_cast<const char*>(text)};
+}
+
+}  // namespace
+
+std::string OdbcDiagnostic(SQLSMALLINT handle_type, SQLHANDLE handle) {
+  const auto record = FirstDiagnostic(handle_type, handle);
+  if (!record) return "no diagnostic from the driver";
+  return WithoutDriverPrefixes(record->message) + " (SQLSTATE " + record->state + ")";
 }
 
 std::string OdbcSqlState(SQLSMALLINT handle_type, SQLHANDLE handle) {
-  SQLCHAR state[6] = {0};
-  SQLINTEGER native = 0;
-  SQLSMALLINT length = 0;
-  SQLCHAR text[8];
-  if (!OdbcOk(SQLGetDiagRec(handle_type, handle, 1, state, &native, text, sizeof text, &length))) return {};
-  return reinterpret_cast<const char*>(state);
+  const auto record = FirstDiagnostic(handle_type, handle);
+  return record ? record->state : std::string();
 }
 
 std::string OdbcInfo(SQLHDBC connection, SQLUSMALLINT info_type) {

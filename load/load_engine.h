@@ -66,7 +66,7 @@ struct MappingCounts {
 
 // Where the load's time went, in seconds (for the run log).
 struct StageSeconds {
-  double extract = 0;    // reading source rows (including the merge plan's pass)
+  double extract = 0;    // waiting for source rows (read ahead on a thread of their own; the merge plan's pass)
   double transform = 0;  // evaluating rows
   double load = 0;       // writing, flushing and committing batches
 };

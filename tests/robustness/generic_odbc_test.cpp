@@ -31,10 +31,10 @@ TEST_F(Robustness, AGenericOdbcTargetIsRefusedAndNothingIsWritten) {
                                     testing::GenericOdbcUrl(pg.odbc_url())}) {
     SCOPED_TRACE(target);
     ExpectOneLineError(Rehearse(SharedProvider(), target, ShippedMappings()),
-                       {"--target odbc:DRIVER=", "HANDOVER_DIALECT=generic", "is a odbc server",
+                       {"--target odbc:DRIVER=", "HANDOVER_DIALECT=generic", "is an ODBC server of no dialect handover knows",
                         "council databases to SQLite and PostgreSQL only"});
     ExpectOneLineError(Run({"generate", "--people", "20", "--target", target}),
-                       {"--target odbc:DRIVER=", "is a odbc server", "council databases to SQLite and PostgreSQL only",
+                       {"--target odbc:DRIVER=", "is an ODBC server of no dialect handover knows", "council databases to SQLite and PostgreSQL only",
                         "give a sqlite:, postgresql:// or mysql:// target"});
   }
   auto sqlite = testing::OpenOrFail("sqlite:" + file, db::OpenMode::kMustExist);

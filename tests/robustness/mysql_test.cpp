@@ -14,7 +14,7 @@ TEST_F(Robustness, AMysqlTargetIsRefusedAndNothingIsWritten) {
   for (const std::string& target : {maria.url(), maria.odbc_url()}) {
     SCOPED_TRACE(target);
     ExpectOneLineError(Rehearse(SharedProvider(), target, ShippedMappings()),
-                       {"--target", "is a mysql server", "writes council databases to SQLite and PostgreSQL only"});
+                       {"--target", "is a MySQL/MariaDB server", "writes council databases to SQLite and PostgreSQL only"});
     auto db = testing::OpenOrFail(maria.url(), db::OpenMode::kMustExist);
     ASSERT_NE(db, nullptr);
     auto tables = db->QueryInt("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()",
