@@ -24,12 +24,13 @@ struct ProfileFlags {
 int Profile(const ProfileFlags& flags) {
   auto url = db::ConnectionUrl::Parse(flags.source);
   if (!url.ok()) return ReportError(url.status().WithContext("--source"));
-  // The folder first: a profile that cannot be written is not read at all.
+  auto source = db::Database::Open(*url, db::OpenMode::kMustExist);
+  if (!source.ok()) return ReportError(source.status().WithContext("source"));
+  // The folder before any row is read: a profile that cannot be written is
+  // not read at all.
   if (auto made = reports::EnsurePrivateDirectory(flags.out); !made.ok()) return ReportError(made.WithContext("--out"));
   auto privacy = reports::PrivacyFor(flags.out, flags.show_personal_data);
   if (!privacy.ok()) return ReportError(privacy.status());
-  auto source = db::Database::Open(*url, db::OpenMode::kMustExist);
-  if (!source.ok()) return ReportError(source.status().WithContext("source"));
   core::InstallInterruptHandler();
   profile::ProfileOptions options;
   options.on_table = [](const std::string& table, int64_t rows) {
