@@ -43,5 +43,6 @@ Runner AddCheckCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddCompareCommand(CLI::App& app);
 Runner AddReconcileCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddProfileCommand(CLI::App& app);
+Runner AddScaffoldCommand(CLI::App& app);
 
 }  // namespace handover::cli

@@ -84,6 +84,7 @@ int main(int argc, char** argv) {
       {"reconcile", AddReconcileCommand(app, global)},
       {"status", AddStatusCommand(app)},
       {"profile", AddProfileCommand(app)},
+      {"scaffold", AddScaffoldCommand(app)},
       {"compare", AddCompareCommand(app)},
       {"version", AddVersionCommand(app)},
   };
