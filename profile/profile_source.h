@@ -5,9 +5,10 @@
 //   pass 2, the columns that may be keys: checked exactly with 64-bit hashes;
 //   pass 3, the columns that may refer to a key: every value looked up;
 //   pass 4, a table with a date of birth and names: candidate duplicates.
-// Memory: 16 KiB and 256 counters per column, plus 8 bytes per value of the
-// keys that something refers to (held sorted, two sets per key), plus one
-// counter per match key of the people table.
+// Memory: 16 KiB and 256 counters per column; while a table's keys are
+// checked, 8 bytes per value of each candidate key (16 for text), kept only
+// for keys something may refer to; one counter per match key of the people
+// table.
 #pragma once
 
 #include <functional>

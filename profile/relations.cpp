@@ -56,6 +56,15 @@ core::Status CheckKeys(db::Database& db, const core::TableSchema& schema, TableP
   if (candidates.empty()) return core::Status::Ok();
   std::vector<std::vector<uint64_t>> hashes(candidates.size()), folded(candidates.size());
   std::vector<int64_t> missing(candidates.size(), 0);
+  // Sized from pass 1, so a set never doubles past its values; the folded
+  // form only for text, which a reference may write in another case.
+  std::vector<bool> textual(candidates.size());
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const ColumnProfile* column = t.Find(candidates[c]);
+    textual[c] = column->integer_text < column->non_blank();
+    hashes[c].reserve(size_t(column->non_blank()));
+    if (textual[c]) folded[c].reserve(size_t(column->non_blank()));
+  }
   HANDOVER_RETURN_IF_ERROR(
       ForEachTextRow(db, schema, candidates, batch_size, [&](const std::vector<const std::string*>& row) {
         for (size_t c = 0; c < row.size(); ++c) {
@@ -64,18 +73,16 @@ core::Status CheckKeys(db::Database& db, const core::TableSchema& schema, TableP
             continue;
           }
           hashes[c].push_back(HashText(*row[c]));
-          folded[c].push_back(FoldedHash(*row[c]));
+          if (textual[c]) folded[c].push_back(FoldedHash(*row[c]));
         }
       }).WithContext("checking the keys of " + t.name));
   for (size_t c = 0; c < candidates.size(); ++c) {
     std::sort(hashes[c].begin(), hashes[c].end());
     if (std::adjacent_find(hashes[c].begin(), hashes[c].end()) != hashes[c].end()) continue;
     t.keys.push_back({candidates[c], int64_t(hashes[c].size()), missing[c]});
-    const ColumnProfile* column = t.Find(candidates[c]);
-    const bool textual = column->integer_text < column->non_blank();
-    if (!textual && !NameReferenced(profile, t.name, candidates[c])) continue;
+    if (!textual[c] && !NameReferenced(profile, t.name, candidates[c])) continue;
     std::sort(folded[c].begin(), folded[c].end());
-    kept.push_back({t.name, candidates[c], textual, std::move(hashes[c]), std::move(folded[c])});
+    kept.push_back({t.name, candidates[c], textual[c], std::move(hashes[c]), std::move(folded[c])});
   }
   return core::Status::Ok();
 }

@@ -102,3 +102,32 @@ TEST_F(ProfileRobustness, TheSameProviderAsACsvFolderGivesTheSameDateFormats) {
 
 }  // namespace
 }  // namespace handover
+
+namespace handover {
+namespace {
+
+using ScaffoldRobustness = testing::Robustness;
+
+TEST_F(ScaffoldRobustness, WithoutTargetItSaysSoInOneLine) {
+  const auto r = Run({"scaffold", "--source", SharedProvider(), "--out", Out().string()});
+  ExpectOneLineError(r, {"--target", "required"});
+}
+
+TEST_F(ScaffoldRobustness, AMissingSourceIsOneLineAndWritesNothing) {
+  const std::string council = "sqlite:" + (scratch_ / "council.db").string();
+  Execute(council, "CREATE TABLE person (person_id INTEGER PRIMARY KEY, surname TEXT NOT NULL)");
+  const auto r = Run({"scaffold", "--source", "sqlite:" + (scratch_ / "nowhere.db").string(), "--target", council,
+                      "--out", Out().string()});
+  ExpectOneLineError(r, {"nowhere.db"});
+  EXPECT_FALSE(std::filesystem::exists(Out()));
+}
+
+TEST_F(ScaffoldRobustness, AMissingTargetIsOneLine) {
+  const auto r = Run({"scaffold", "--source", SharedProvider(), "--target",
+                      "sqlite:" + (scratch_ / "no-council.db").string(), "--out", Out().string()});
+  ExpectOneLineError(r, {"no-council.db"});
+  EXPECT_FALSE(std::filesystem::exists(scratch_ / "no-council.db")) << "a target is only read, never created";
+}
+
+}  // namespace
+}  // namespace handover
