@@ -145,7 +145,7 @@ class Writer {
         std::string formats;
         for (const DateFormatCount& f : c.date_formats) {
           formats += ", " + Quoted(f.format);
-          note += "; " + Pct(f.count, c.dates) + " " + f.format;
+          note += "; " + Pct(f.count, c.dates) + " " + f.format + (c.personal ? "" : " (e.g. " + f.example + ")");
         }
         if (formats.empty()) formats = ", \"%Y-%m-%d\"";
         if (c.ambiguous_dates)

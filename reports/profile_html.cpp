@@ -5,6 +5,7 @@
 // (html_page.h); every value escaped, personal values already pseudonymised.
 #include <string>
 
+#include "core/schema.h"
 #include "core/text_encoding.h"
 #include "reports/html_page.h"
 #include "reports/money_text.h"
@@ -54,6 +55,24 @@ std::string MoneySection(const SourceProfile& p) {
          "&pound;</th><th class=\"n\">thousands commas</th><th class=\"n\">float noise</th><th "
          "class=\"n\">negative</th><th class=\"n\">whole pounds</th><th class=\"n\">unreadable</th></tr>\n" + rows +
          "</table>\n";
+}
+
+// Numbers kept in text columns, and identifiers whose leading zeros a
+// number would lose.
+std::string NumberSection(const SourceProfile& p) {
+  std::string rows;
+  for (const TableProfile& t : p.tables)
+    for (const ColumnProfile& c : t.columns) {
+      const bool text = core::ColumnTypeFromDeclared(c.declared_type, c.name) == core::ColumnType::kText;
+      const bool numbers = c.looks == Looks::kInteger || c.looks == Looks::kDecimal ||
+                           (c.looks == Looks::kIdentifier && c.integer_text > 0);
+      if (!text || (!numbers && c.leading_zeros == 0)) continue;
+      rows += "<tr>" + Cell(t.name, c.name) + Td(c.declared_type) + Td(LooksName(c.looks)) + N(c.integer_text) +
+              N(c.decimal_text) + N(c.leading_zeros) + "</tr>\n";
+    }
+  if (rows.empty()) return "<p>No text column holds only numbers or identifiers with leading zeros.</p>\n";
+  return "<table class=\"numbers\"><tr><th>column</th><th>declared</th><th>looks like</th><th class=\"n\">integers</th>"
+         "<th class=\"n\">decimals</th><th class=\"n\">with leading zeros</th></tr>\n" + rows + "</table>\n";
 }
 
 std::string CodeSection(const SourceProfile& p) {
@@ -138,8 +157,9 @@ std::string ProfileHtml(const SourceProfile& p, bool shows_personal_data) {
           " Counts are exact; a distinct count marked ~ is an estimate (about 1%).</p>\n<nav>";
   for (const TableProfile& t : p.tables) body += "<a href=\"#t-" + E(t.name) + "\">" + E(t.name) + "</a>";
   body += "</nav>\n<h2>Dates</h2>\n" + DateSection(p) + "<h2>Money as text</h2>\n" + MoneySection(p) +
-          "<h2>Codes</h2>\n" + CodeSection(p) + "<h2>Keys and references</h2>\n" + KeySection(p) +
-          "<h2>Duplicate people</h2>\n" + DuplicateSection(p) + "<h2>Tables</h2>\n";
+          "<h2>Numbers stored as text</h2>\n" + NumberSection(p) + "<h2>Codes</h2>\n" + CodeSection(p) +
+          "<h2>Keys and references</h2>\n" + KeySection(p) + "<h2>Duplicate people</h2>\n" + DuplicateSection(p) +
+          "<h2>Tables</h2>\n";
   for (const TableProfile& t : p.tables) body += TableSection(t);
   return HtmlPage("Profile of " + p.source, kStyle, body);
 }

@@ -36,7 +36,14 @@ profile::SourceProfile Sample() {
   type.top = {{"<b>WA</b>", 3}, {"Rent", 1}};
   type.distinct = 2;
   type.distinct_exact = true;
-  t.columns = {dob, type};
+  profile::ColumnProfile ref;
+  ref.name = "worker_no";
+  ref.declared_type = "TEXT";
+  ref.rows = 4;
+  ref.looks = profile::Looks::kIdentifier;
+  ref.integer_text = 4;
+  ref.leading_zeros = 2;
+  t.columns = {dob, type, ref};
   t.keys = {{"client_ref", 3, 1}};
   p.tables = {t};
   p.references = {{"payment", "client_ref", "client", "client_ref", "name", 200, 0, 190, 6, 4}};
@@ -63,6 +70,10 @@ TEST(ProfileHtml, ClosedEscapedAndSelfContained) {
   EXPECT_EQ(html.find("<b>WA</b>"), std::string::npos);
   EXPECT_NE(html.find("&lt;b&gt;WA&lt;/b&gt;"), std::string::npos);
   EXPECT_NE(html.find("%d/%m/%Y 25.0%"), std::string::npos);
+  // The identifier kept as text, with its leading zeros.
+  const size_t numbers = html.find("<h2>Numbers stored as text</h2>");
+  ASSERT_NE(numbers, std::string::npos);
+  EXPECT_LT(html.find("client.worker_no", numbers), html.find("<h2>Codes</h2>"));
   EXPECT_EQ(html.find("http"), std::string::npos);
   EXPECT_EQ(html.find(kPersonalDataNotice), std::string::npos);
   EXPECT_NE(ProfileHtml(Sample(), true).find(kPersonalDataNotice), std::string::npos);
