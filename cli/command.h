@@ -42,5 +42,7 @@ Runner AddStatusCommand(CLI::App& app);
 Runner AddCheckCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddCompareCommand(CLI::App& app);
 Runner AddReconcileCommand(CLI::App& app, const GlobalOptions& global);
+Runner AddProfileCommand(CLI::App& app);
+Runner AddScaffoldCommand(CLI::App& app);
 
 }  // namespace handover::cli

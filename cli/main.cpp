@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
   // The subcommand table: name as declared by each Add function, and its runner.
   const std::vector<std::pair<std::string, Runner>> commands = {
       {"generate", AddGenerateCommand(app)},
+      {"profile", AddProfileCommand(app)},
+      {"scaffold", AddScaffoldCommand(app)},
       {"check", AddCheckCommand(app, global)},
       {"rehearse", AddRehearseCommand(app, global)},
       {"run", AddRunCommand(app, global)},

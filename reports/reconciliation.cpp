@@ -1,5 +1,7 @@
 #include "reports/reconciliation.h"
 
+#include "core/personal_column.h"
+
 #include <algorithm>
 #include <map>
 #include "core/ascii.h"
@@ -101,14 +103,7 @@ core::Status ReconcileWithMeasures(Reconciliation& r, db::Database& source, cons
   return core::Status::Ok();
 }
 
-bool IsPersonalColumn(const std::string& column) {
-  const std::string c = core::AsciiLower(column);
-  for (const char* marker : {"name", "dob", "birth", "address", "postcode", "phone", "email", "ni_number", "nhs",
-                             // Free text can say anything about a person.
-                             "note", "comment", "free_text", "freetext", "narrative"})
-    if (c.find(marker) != std::string::npos) return true;
-  return false;
-}
+bool IsPersonalColumn(const std::string& column) { return core::IsPersonalColumn(column); }
 
 bool Reconciliation::balanced() const {
   return std::all_of(mappings.begin(), mappings.end(), [](const MappingFigures& m) { return m.balanced(); }) &&
