@@ -42,5 +42,6 @@ Runner AddStatusCommand(CLI::App& app);
 Runner AddCheckCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddCompareCommand(CLI::App& app);
 Runner AddReconcileCommand(CLI::App& app, const GlobalOptions& global);
+Runner AddDayOneCommand(CLI::App& app);
 
 }  // namespace handover::cli
