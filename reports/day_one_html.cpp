@@ -93,7 +93,7 @@ std::string PaymentRun(const DayOneFigures& f) {
     out += "<tr>" + Td(type) + Num(N(t.arrangements)) + Num(N(t.lines)) + Num(Pounds(t.provider_last_pence)) +
            Num(Pounds(t.council_first_run_pence)) + "</tr>";
   out += "</tbody></table><h3>Lines of the first run</h3>" + RunLines(run.lines);
-  out += "<h3>Arrangements paid ahead (no line in the first run)</h3>" + RunLines(run.not_in_first_run);
+  out += "<h3>Arrangements whose first council period begins after the run (no line in it)</h3>" + RunLines(run.not_in_first_run);
   out += "<h3>Recurring payments in the last two months but no arrangement</h3><table><thead><tr>"
          "<th>Legacy reference</th><th>Last paid</th></tr></thead><tbody>";
   for (const NoArrangementLine& line : run.no_arrangement)

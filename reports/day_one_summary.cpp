@@ -23,7 +23,7 @@ std::string RenderDayOneSummary(const DayOneFigures& f, const std::filesystem::p
          Grouped(static_cast<int64_t>(f.without_current_plan.size())) + " open cases without a current plan\n";
   out += "  first payment run: " + Grouped(static_cast<int64_t>(f.first_run_lines.lines.size())) + " lines, " +
          Pounds(first_run_pence) + " (the provider's last payments: " + Pounds(provider_pence) + "); " +
-         Grouped(static_cast<int64_t>(f.first_run_lines.not_in_first_run.size())) + " arrangements paid ahead; " +
+         Grouped(static_cast<int64_t>(f.first_run_lines.not_in_first_run.size())) + " arrangements whose first period begins after the run; " +
          Grouped(flagged) + " flags to clear\n";
   int64_t balance_pence = 0, balance_count = 0;
   for (const auto& [type, cp] : f.balance_totals) {
