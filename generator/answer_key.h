@@ -3,6 +3,8 @@
 // which rows it duplicated, deleted or corrupted) — never by running a
 // pipeline. Memory is bounded: totals per table, per reason, per month and
 // type; per-person detail streams to opt-in CSV files as each person ends.
+// The exception is the `day_one` section (day_one_key.h), which lists the
+// references of open cases, arrangements and balances.
 #pragma once
 
 #include <array>

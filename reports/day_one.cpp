@@ -193,8 +193,8 @@ class DayOneReader {
                 });
   }
 
-  // The PA names the load could not resolve, from the latest run's ledger
-  // and worklist (absent from a council database no run wrote).
+  // The allocations whose PA the load could not resolve, from the latest
+  // committed run's ledger (absent from a council database no run wrote).
   core::Status ReadLedger() {
     if (!has_runs_) return core::Status::Ok();
     const std::string latest = "(SELECT MAX(run_id) FROM migration_run WHERE kind = 'run')";
@@ -204,12 +204,7 @@ class DayOneReader {
         "counting the unresolved PA names for the day-one pack");
     if (!count.ok()) return count.status();
     figures_.unresolved_pa_allocations = *count;
-    return Rows("SELECT " + Text("value_seen", 400) + ", CAST(COUNT(*) AS VARCHAR(20)) FROM migration_exception "
-                "WHERE mapping = 'allocation' AND reason_code = 'unresolved_worker' AND run_id = " + latest +
-                    " GROUP BY value_seen ORDER BY value_seen",
-                2, "the unresolved PA names", [&](std::vector<std::string>& row) {
-                  figures_.unresolved_pa_names.emplace_back(std::move(row[0]), IntFromText(row[1]));
-                });
+    return core::Status::Ok();
   }
 
   void Caseloads() {
@@ -340,8 +335,7 @@ core::Result<DayOneFigures> ComputeDayOne(db::Database& target, const DayOneOpti
     return core::Status::Error(core::ErrorCode::kConfig,
                                "the target has no " + missing +
                                    " table: the day-one pack reads a council database that a handover run loaded");
-  const bool has_runs = catalog->Find("migration_run") && catalog->Find("migration_ledger") &&
-                        catalog->Find("migration_exception");
+  const bool has_runs = catalog->Find("migration_run") && catalog->Find("migration_ledger");
   return DayOneReader(target, options, has_runs).Read();
 }
 

@@ -57,7 +57,6 @@ struct DayOneFigures {
   Caseload unallocated;
   int64_t open_cases_with_inactive_staff = 0;
   int64_t unresolved_pa_allocations = 0;  // allocations rejected unresolved_worker (ledger)
-  std::vector<std::pair<std::string, int64_t>> unresolved_pa_names;  // value seen, lines (worklist)
   // Reviews: of each open case's latest current plan.
   int64_t overdue = 0, due_within_4_weeks = 0, due_within_8_weeks = 0;
   std::vector<std::string> without_current_plan;
@@ -87,7 +86,7 @@ std::string MissingDayOneTable(const core::Catalog& target);
 
 // Computes the pack from the council tables (person, staff, allocation,
 // pathway_plan, payment_arrangement, payment, opening_balance and the code
-// tables) and, where present, load's ledger and worklist. Read-only; fails
+// tables) and, where present, load's ledger. Read-only; fails
 // with the query's context when the target cannot answer.
 core::Result<DayOneFigures> ComputeDayOne(db::Database& target, const DayOneOptions& options);
 

@@ -51,6 +51,7 @@ int64_t Count(const json& key, const char* section, const char* list) {
 struct Service {
   int seed, people;
 };
+void PrintTo(const Service& s, std::ostream* os) { *os << "seed " << s.seed << ", " << s.people << " people"; }
 
 class DayOneOnGeneratedServices : public ::testing::TestWithParam<Service> {};
 
