@@ -124,7 +124,7 @@ void DayOneKey::EndPayments(const PersonFacts& p) {
   // The first run is on the cut-over: it pays each arrangement's periods
   // that begin on or before that day (the answer key's run date).
   const core::Date run = cutover_;
-  for (const Arrangement_& a : p.arrangements) {
+  for (const ArrangementFacts& a : p.arrangements) {
     const int64_t period = a.weekly ? 7 : 28;
     int64_t periods = a.start > run ? 0 : (run.days - a.start.days) / period + 1;
     if (a.end) periods = std::min<int64_t>(periods, (a.end->days - a.start.days) / period + 1);

@@ -21,6 +21,8 @@
 
 namespace handover::generator {
 
+// Fed by the writers as each person's rows are generated; one person at a
+// time between BeginPerson and EndPerson.
 class DayOneKey {
  public:
   explicit DayOneKey(core::Date cutover) : cutover_(cutover) {}
@@ -46,11 +48,11 @@ class DayOneKey {
   nlohmann::ordered_json ToJson() const;
 
  private:
-  struct Worker_ {
+  struct WorkerFacts {
     std::string name;
     bool active = true;
   };
-  struct Arrangement_ {
+  struct ArrangementFacts {
     int64_t schedule_id;
     PayType type;
     int64_t amount;
@@ -68,7 +70,7 @@ class DayOneKey {
     bool loaded = false, open = false;
     std::optional<std::pair<core::Date, int64_t>> allocation;  // start, worker covering the cut-over
     std::optional<std::pair<core::Date, core::Date>> plan;     // latest current plan: date, review due
-    std::vector<Arrangement_> arrangements;
+    std::vector<ArrangementFacts> arrangements;
     std::map<int, LastPaid> last_paid;  // by recurring type
     std::optional<core::Date> last_recurring_paid;
     std::optional<core::Date> first_setting_up_home;
@@ -85,7 +87,7 @@ class DayOneKey {
   void EndBalances(const PersonFacts& p);
 
   core::Date cutover_;
-  std::map<int64_t, Worker_> workers_;
+  std::map<int64_t, WorkerFacts> workers_;
   PersonFacts person_;
   std::map<int64_t, Caseload> caseloads_;  // by worker id, 0 = unallocated
   int64_t open_cases_ = 0, inactive_cases_ = 0, unresolved_allocations_ = 0, without_plan_ = 0;

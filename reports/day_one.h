@@ -49,6 +49,7 @@ struct SetUpHomeLine {
   int64_t entitlement_pence = 0, paid_pence = 0, available_pence = 0;
 };
 
+// Everything the pack shows, computed once and handed to each renderer.
 struct DayOneFigures {
   core::Date cutover, first_run;
   // Caseloads: every open case, by the staff member allocated at the cut-over.
@@ -70,7 +71,7 @@ struct DayOneFigures {
   std::map<std::string, DayOnePerson> people;
 };
 
-// Settings of the pack.
+// Settings of the pack: the cut-over and the first payment run's date.
 struct DayOneOptions {
   core::Date cutover;
   std::optional<core::Date> first_run;  // nullopt: the cut-over

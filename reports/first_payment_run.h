@@ -54,6 +54,8 @@ struct RunTotals {
   int64_t arrangements = 0, lines = 0, provider_last_pence = 0, council_first_run_pence = 0;
 };
 
+// The whole preview: the lines, the arrangements the run does not pay yet,
+// the young people flagged for payments without an arrangement, and totals.
 struct FirstPaymentRun {
   std::vector<FirstRunLine> lines, not_in_first_run;  // each by legacy ref, type, schedule
   std::vector<NoArrangementLine> no_arrangement;     // by legacy ref
