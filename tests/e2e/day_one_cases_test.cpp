@@ -1,6 +1,6 @@
 // The day-one pack on hand-built young people, each a case the first payment
 // run must get right (cut-over Monday 1 October 2018), run through the real
-// CLI: a committed run of a small generated provider with four people added
+// CLI: a committed run of a small generated provider with six people added
 // by hand, then dayone.json read for their lines.
 #include <gtest/gtest.h>
 
@@ -27,7 +27,9 @@ class DayOneCases : public ::testing::Test {
     const char* people[][5] = {{"99001", "LC9990001", "Ann", "Abbott", "2000-01-11"},
                                {"99002", "LC9990002", "Ben", "Brookes", "2000-02-12"},
                                {"99003", "LC9990003", "Cara", "Cottle", "2000-03-13"},
-                               {"99004", "LC9990004", "Dev", "Dunmore", "2000-04-14"}};
+                               {"99004", "LC9990004", "Dev", "Dunmore", "2000-04-14"},
+                               {"99005", "LC9990005", "Eve", "Ellery", "2000-05-15"},
+                               {"99006", "LC9990006", "Fin", "Fairbairn", "2000-06-16"}};
     for (const auto& p : people)
       statements.push_back(std::string("INSERT INTO client (client_id, client_ref, forename, surname, dob, gender, "
                                        "status, referral_date, closed_date, deleted) VALUES (") +
@@ -46,6 +48,13 @@ class DayOneCases : public ::testing::Test {
         // 4: paid weekly until a month ago; the schedule ended on 2 September.
         "INSERT INTO pay_schedule VALUES (4, 'LC9990004', 'WA', '60', 'W', '2018-01-01', '2018-09-02', '2018-09-02', 0)",
         "INSERT INTO payment VALUES (900004, 'LC9990004', 4, 'WA', '60.00', '2018-08-31', '2018-08-27', 'BACS', 0)",
+        // 5: paid to 9 September by the schedule, but the last payment line is for the week of 27 August,
+        // at £55: three weeks unpaid, a week nobody paid, and another amount.
+        "INSERT INTO pay_schedule VALUES (5, 'LC9990005', 'WA', '60', 'W', '2018-01-01', '', '2018-09-09', 0)",
+        "INSERT INTO payment VALUES (900005, 'LC9990005', 5, 'WA', '55.00', '2018-08-24', '2018-08-27', 'BACS', 0)",
+        // 6: paid to 30 September by the schedule, but a payment line covers the week of 1 October too.
+        "INSERT INTO pay_schedule VALUES (6, 'LC9990006', 'WA', '60', 'W', '2018-01-01', '', '2018-09-30', 0)",
+        "INSERT INTO payment VALUES (900006, 'LC9990006', 6, 'WA', '60.00', '2018-09-28', '2018-10-01', 'BACS', 0)",
         // Ann's PA is worker 1 and her review is overdue; Ben has no PA and a review due in three weeks.
         "INSERT INTO allocation VALUES (990001, 'LC9990001', 1, NULL, '2018-01-01', '')",
         "INSERT INTO pathway_plan VALUES (990001, 'LC9990001', '2018-03-15', '2018-09-15', 'Current')",
@@ -79,7 +88,7 @@ class DayOneCases : public ::testing::Test {
 };
 
 json Line(const std::string& ref, int schedule, const std::string& from, const std::string& to, int periods,
-          const std::string& last_from, const json& flags) {
+          const std::string& last_from, const json& flags, int last_pence = 6000) {
   return {{"legacy_ref", ref},
           {"payment_type", "WEEKLY_ALLOWANCE"},
           {"frequency", "WEEKLY"},
@@ -90,7 +99,7 @@ json Line(const std::string& ref, int schedule, const std::string& from, const s
           {"amount_pence", 6000 * periods},
           {"amount_pence_per_period", 6000},
           {"provider_last_period_start", last_from},
-          {"provider_last_amount_pence", 6000},
+          {"provider_last_amount_pence", last_pence},
           {"flags", flags}};
 }
 
@@ -116,8 +125,19 @@ TEST_F(DayOneCases, RecurringPaymentsWithAnEndedScheduleAreFlagged) {
   const json& flagged = pack_["first_payment_run"]["recurring_payments_no_arrangement"];
   const json expected = {{"legacy_ref", "LC9990004"}, {"last_paid_date", "2018-08-31"}};
   EXPECT_NE(std::find(flagged.begin(), flagged.end(), expected), flagged.end()) << flagged.dump(1);
-  for (const char* ref : {"LC9990001", "LC9990002", "LC9990003"})
+  for (const char* ref : {"LC9990001", "LC9990002", "LC9990003", "LC9990005", "LC9990006"})
     for (const json& line : flagged) EXPECT_NE(line["legacy_ref"], ref) << ref << " has an arrangement";
+}
+
+TEST_F(DayOneCases, AMissingPaymentLineIsAGapAndAnotherAmountAChange) {
+  EXPECT_EQ(LinesOf("lines", "LC9990005"),
+            json::array({Line("LC9990005", 5, "2018-09-10", "2018-10-07", 4, "2018-08-27",
+                              json::array({"arrears", "unpaid_over_two_periods", "gap", "amount_change"}), 5500)}));
+}
+
+TEST_F(DayOneCases, AWeekPaidByTheProviderAndTheCouncilIsAnOverlap) {
+  EXPECT_EQ(LinesOf("lines", "LC9990006"),
+            json::array({Line("LC9990006", 6, "2018-10-01", "2018-10-07", 1, "2018-10-01", json::array({"overlap"}))}));
 }
 
 TEST_F(DayOneCases, CaseloadsAndReviewsNameThePaAndTheDueDates) {
