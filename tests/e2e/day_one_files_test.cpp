@@ -86,6 +86,14 @@ TEST_F(DayOneFiles, WorkbookHasTheFourSheetsOneRowPerCaseAndLineWithExactMoney) 
   }
   const json& caseloads = (*read)["book"]["Caseloads"]["rows"];
   EXPECT_EQ(static_cast<int64_t>(caseloads.size()) - 1, pack["caseloads"]["open_cases"].get<int64_t>());
+  // The first PA's first case, its name and date of birth pseudonymised.
+  const json first = testing::RowValues((*read)["book"]["Caseloads"], 1);
+  EXPECT_EQ(first[0], pack["caseloads"]["by_staff"][0]["staff"]);
+  EXPECT_EQ(first[2], pack["caseloads"]["by_staff"][0]["cases"][0]);
+  const auto person = OpenCase(first[2].get<std::string>());
+  EXPECT_EQ(first[3].get<std::string>().rfind("pseud:", 0), 0u) << first.dump();
+  EXPECT_EQ(first[4].get<std::string>().rfind("pseud:", 0), 0u) << first.dump();
+  EXPECT_NE(first[3], person[0]);
   const json& run = (*read)["book"]["First payment run"]["rows"];
   const auto& lines = pack["first_payment_run"]["lines"];
   ASSERT_GT(lines.size(), 5u);
