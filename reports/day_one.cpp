@@ -232,6 +232,7 @@ class DayOneReader {
       }
       const std::optional<core::Date> due = std::get<2>(*p.plan);
       if (!due) continue;
+      figures_.review_due[p.legacy_ref] = *due;
       if (*due < cutover_) {
         caseload->overdue.push_back(p.legacy_ref);
         ++figures_.overdue;

@@ -67,6 +67,9 @@ struct DayOneFigures {
   std::map<std::string, std::pair<int64_t, int64_t>> balance_totals;  // type -> count, pence
   std::vector<BalanceLine> balances;
   std::vector<SetUpHomeLine> setting_up_home;
+  // Each open case's current plan review date, by legacy reference, for the
+  // pages and sheets (the JSON lists the cases by when it falls).
+  std::map<std::string, core::Date> review_due;
   // Names and dates of birth by legacy reference, for the pages and sheets.
   std::map<std::string, DayOnePerson> people;
 };

@@ -18,6 +18,11 @@ ShownPerson ShowPerson(const DayOneFigures& figures, const std::string& legacy_r
           shown.date_of_birth.empty() ? "" : Pseudonym(privacy.pseudonym_key, "date_of_birth", shown.date_of_birth)};
 }
 
+std::string ReviewDue(const DayOneFigures& figures, const std::string& legacy_ref) {
+  const auto found = figures.review_due.find(legacy_ref);
+  return found == figures.review_due.end() ? "" : found->second.ToIso();
+}
+
 std::string ReviewStatus(const Caseload& c, const std::vector<std::string>& without_plan, const std::string& ref) {
   const auto in = [&ref](const std::vector<std::string>& sorted) {
     return std::binary_search(sorted.begin(), sorted.end(), ref);

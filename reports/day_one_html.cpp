@@ -52,19 +52,20 @@ std::string CaseloadSection(const DayOneFigures& f, const Caseload& c, const Pri
                     N(static_cast<int64_t>(c.overdue.size())) + " overdue, " +
                     N(static_cast<int64_t>(c.due_within_4_weeks.size())) + " due within 4 weeks, " +
                     N(static_cast<int64_t>(c.due_within_8_weeks.size())) + " within 8 weeks.</p>";
-  out += "<table><thead><tr><th>Legacy reference</th><th>Name</th><th>Date of birth</th><th>Review</th></tr></thead><tbody>";
+  out += "<table><thead><tr><th>Legacy reference</th><th>Name</th><th>Date of birth</th><th>Review</th><th>Review due</th></tr></thead><tbody>";
   for (const std::string& ref : c.cases) {
     const ShownPerson person = ShowPerson(f, ref, privacy);
     out += "<tr>" + Td(ref) + Td(person.name) + Td(person.date_of_birth) +
-           Td(ReviewStatus(c, f.without_current_plan, ref)) + "</tr>";
+           Td(ReviewStatus(c, f.without_current_plan, ref)) + Td(ReviewDue(f, ref)) + "</tr>";
   }
   return out + "</tbody></table></section>";
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
+// Each flag a worklist code of its own, so a reader (or a search) finds it whole.
+std::string FlagCells(const std::vector<std::string>& flags) {
+  std::string out = "<td class=\"flags\">";
+  for (const std::string& flag : flags) out += "<span>" + E(flag) + "</span> ";
+  return out + "</td>";
 }
 
 std::string RunLines(const std::vector<FirstRunLine>& lines) {
@@ -78,8 +79,7 @@ std::string RunLines(const std::vector<FirstRunLine>& lines) {
            Td(a.start.ToIso() + (line.first_period_end ? " to " + line.first_period_end->ToIso() : "")) +
            Num(N(line.periods)) + Num(Pounds(line.amount_pence)) +
            Td(line.provider_last ? line.provider_last->period_start.ToIso() : "none") +
-           Num(line.provider_last ? Pounds(line.provider_last->pence) : "") + "<td class=\"flags\">" +
-           E(Join(line.flags)) + "</td></tr>";
+           Num(line.provider_last ? Pounds(line.provider_last->pence) : "") + FlagCells(line.flags) + "</tr>";
   }
   return out + "</tbody></table>";
 }

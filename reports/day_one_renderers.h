@@ -26,6 +26,8 @@ ShownPerson ShowPerson(const DayOneFigures& figures, const std::string& legacy_r
 // weeks", "due within 8 weeks", "no current plan" or "".
 std::string ReviewStatus(const Caseload& caseload, const std::vector<std::string>& without_plan,
                          const std::string& legacy_ref);
+// The case's current plan review date, "YYYY-MM-DD", or "" when none.
+std::string ReviewDue(const DayOneFigures& figures, const std::string& legacy_ref);
 
 // dayone.json: the figures, legacy references only (no names or dates of
 // birth), under the answer key's `day_one` names, in a fixed order.

@@ -20,7 +20,7 @@ void ForEachCaseload(const DayOneFigures& f, Each each) {
 }
 
 void WriteCaseloads(Sheet& s, const DayOneFigures& f, const PrivacyOptions& privacy) {
-  s.Header({"Personal Adviser", "staff active", "legacy reference", "name", "date of birth", "review"});
+  s.Header({"Personal Adviser", "staff active", "legacy reference", "name", "date of birth", "review", "review due"});
   ForEachCaseload(f, [&](const Caseload& c) {
     for (const std::string& ref : c.cases) {
       const ShownPerson person = ShowPerson(f, ref, privacy);
@@ -30,13 +30,14 @@ void WriteCaseloads(Sheet& s, const DayOneFigures& f, const PrivacyOptions& priv
       s.Text(3, person.name);
       s.Text(4, person.date_of_birth);
       s.Text(5, ReviewStatus(c, f.without_current_plan, ref));
+      s.Text(6, ReviewDue(f, ref));
       s.EndRow();
     }
   });
 }
 
 void WriteReviews(Sheet& s, const DayOneFigures& f, const PrivacyOptions& privacy) {
-  s.Header({"Personal Adviser", "legacy reference", "name", "review"});
+  s.Header({"Personal Adviser", "legacy reference", "name", "review", "review due"});
   ForEachCaseload(f, [&](const Caseload& c) {
     for (const std::string& ref : c.cases) {
       const std::string status = ReviewStatus(c, f.without_current_plan, ref);
@@ -45,15 +46,10 @@ void WriteReviews(Sheet& s, const DayOneFigures& f, const PrivacyOptions& privac
       s.Text(1, ref);
       s.Text(2, ShowPerson(f, ref, privacy).name);
       s.Text(3, status);
+      s.Text(4, ReviewDue(f, ref));
       s.EndRow();
     }
   });
-}
-
-std::string Flags(const std::vector<std::string>& flags) {
-  std::string out;
-  for (const std::string& flag : flags) out += (out.empty() ? "" : " ") + flag;
-  return out;
 }
 
 void WriteFirstRun(Sheet& s, const DayOneFigures& f) {
@@ -76,7 +72,7 @@ void WriteFirstRun(Sheet& s, const DayOneFigures& f) {
         s.Text(9, line.provider_last->period_start.ToIso());
         s.Money(10, line.provider_last->pence);
       }
-      s.Text(11, Flags(line.flags));
+      s.Text(11, xlsx::Join(line.flags));
       s.EndRow();
     }
   for (const NoArrangementLine& line : run.no_arrangement) {

@@ -94,6 +94,20 @@ TEST_F(DayOneFiles, WorkbookHasTheFourSheetsOneRowPerCaseAndLineWithExactMoney) 
   EXPECT_EQ(first[3].get<std::string>().rfind("pseud:", 0), 0u) << first.dump();
   EXPECT_EQ(first[4].get<std::string>().rfind("pseud:", 0), 0u) << first.dump();
   EXPECT_NE(first[3], person[0]);
+  // One Reviews row per case to book: overdue (due before the cut-over), due
+  // within 8 weeks (the first 4 among them), or without a current plan.
+  const json& reviews = (*read)["book"]["Reviews"];
+  EXPECT_EQ(reviews["rows"].size() - 1, pack["reviews"]["overdue"].get<size_t>() +
+                                            pack["reviews"]["due_within_8_weeks"].get<size_t>() +
+                                            pack["reviews"]["without_current_plan"].size());
+  size_t overdue = 0;
+  for (size_t row = 1; row < reviews["rows"].size(); ++row) {
+    const json values = testing::RowValues(reviews, row);
+    if (values[3] != "overdue") continue;
+    ++overdue;
+    EXPECT_LT(values[4].get<std::string>(), "2018-10-01") << values.dump();
+  }
+  EXPECT_EQ(overdue, pack["reviews"]["overdue"].get<size_t>());
   const json& run = (*read)["book"]["First payment run"]["rows"];
   const auto& lines = pack["first_payment_run"]["lines"];
   ASSERT_GT(lines.size(), 5u);
