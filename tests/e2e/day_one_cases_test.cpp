@@ -140,6 +140,24 @@ TEST_F(DayOneCases, AWeekPaidByTheProviderAndTheCouncilIsAnOverlap) {
             json::array({Line("LC9990006", 6, "2018-10-01", "2018-10-07", 1, "2018-10-01", json::array({"overlap"}))}));
 }
 
+TEST_F(DayOneCases, AFirstRunAWeekLaterPaysEveryPeriodBegunByThen) {
+  const auto r = testing::RunHandover({"dayone", "--target", "sqlite:" + (dir_ / "council.db").string(), "--param",
+                                       "cutover=2018-10-01", "--param", "first_run=2018-10-08", "--out",
+                                       (dir_ / "later").string()},
+                                      dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  pack_ = json::parse(testing::ReadFile(dir_ / "later" / "dayone.json"));
+  EXPECT_EQ(pack_["first_run"], "2018-10-08");
+  EXPECT_EQ(LinesOf("lines", "LC9990001"),
+            json::array({Line("LC9990001", 1, "2018-10-01", "2018-10-14", 2, "2018-09-24", json::array())}));
+  // Paid to 7 October: its first council week is the run's.
+  EXPECT_EQ(LinesOf("lines", "LC9990003"),
+            json::array({Line("LC9990003", 3, "2018-10-08", "2018-10-14", 1, "2018-10-01", json::array())}));
+  // Arrears are counted from the cut-over, whatever the run's date.
+  EXPECT_EQ(LinesOf("lines", "LC9990002"),
+            json::array({Line("LC9990002", 2, "2018-09-24", "2018-10-14", 3, "2018-09-17", json::array({"arrears"}))}));
+}
+
 TEST_F(DayOneCases, CaseloadsAndReviewsNameThePaAndTheDueDates) {
   const json& caseloads = pack_["caseloads"];
   const json* worker_one = nullptr;
