@@ -44,5 +44,6 @@ Runner AddCompareCommand(CLI::App& app);
 Runner AddReconcileCommand(CLI::App& app, const GlobalOptions& global);
 Runner AddProfileCommand(CLI::App& app);
 Runner AddScaffoldCommand(CLI::App& app);
+Runner AddDayOneCommand(CLI::App& app);
 
 }  // namespace handover::cli

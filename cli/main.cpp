@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
       {"run", AddRunCommand(app, global)},
       {"reconcile", AddReconcileCommand(app, global)},
       {"status", AddStatusCommand(app)},
+      {"dayone", AddDayOneCommand(app)},
       {"compare", AddCompareCommand(app)},
       {"version", AddVersionCommand(app)},
   };

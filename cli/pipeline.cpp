@@ -19,6 +19,7 @@
 #include "load/source_fingerprint.h"
 #include "load/run_record.h"
 #include "load/target_schema.h"
+#include "reports/day_one_renderers.h"
 #include "reports/pseudonym_key.h"
 #include "reports/reconciliation.h"
 #include "reports/renderers.h"
@@ -88,6 +89,19 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   // The sign-off rules are read before anything moves: a bad file stops here.
   auto signoff = reports::ReadVerdictRules(flags.run.mappings_dir);
   if (!signoff.ok()) return ReportError(signoff.status());
+
+  // A committed run with a cut-over writes the day-one pack too: its
+  // parameters are checked before anything moves.
+  std::optional<reports::DayOneOptions> day_one;
+  if (!rehearsal) {
+    auto params = load::ParseParams(flags.run.params);
+    if (!params.ok()) return ReportError(params.status());
+    if (params->count("cutover")) {
+      auto options = reports::DayOneOptionsFrom(*params);
+      if (!options.ok()) return ReportError(options.status());
+      day_one = *options;
+    }
+  }
 
   load::RunInputs inputs = flags.run;
   inputs.rehearsal = rehearsal;
@@ -228,6 +242,12 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
   std::cout << reports::RenderConsoleSummary(r, out, seconds, privacy);
   std::cout << (rehearsal ? "  rehearsal rolled back: " + target_name + " is exactly as it was\n"
                           : "  run committed to " + target_name + "\n");
+  if (day_one) {
+    auto figures = reports::ComputeDayOne(*run.target, *day_one);
+    core::Status written = figures.ok() ? reports::WriteDayOnePack(*figures, privacy, out) : figures.status();
+    if (!written.ok()) return ReportError(written.WithContext("the run is committed; writing the day-one pack"));
+    std::cout << "  day-one pack: " << (out / "dayone.html").string() << "  (dayone.json, dayone.xlsx beside it)\n";
+  }
   return r.verdict.go ? kExitBalanced : kExitUnbalanced;
 }
 

@@ -76,7 +76,8 @@ void MoneyTally::Add(const Outcome& outcome, std::optional<int64_t> pence) {
   }
 }
 
-AnswerKey::AnswerKey(AnswerKeySettings settings) : settings_(std::move(settings)) {}
+AnswerKey::AnswerKey(AnswerKeySettings settings)
+    : settings_(std::move(settings)), day_one_(settings_.cutover) {}
 
 AnswerKey::~AnswerKey() {
   if (money_csv_) std::fclose(money_csv_);
@@ -117,8 +118,8 @@ void AnswerKey::Count(Table table, const Outcome& outcome) {
 }
 
 void AnswerKey::Payment(int64_t payment_id, const std::string& cited_ref,
-                        std::optional<core::Date> paid_on, PayType type, std::optional<int64_t> pence,
-                        const Outcome& outcome) {
+                        std::optional<core::Date> paid_on, core::Date period_start, PayType type,
+                        std::optional<int64_t> pence, const Outcome& outcome) {
   Count(Table::kPayment, outcome);
   historic_.Add(outcome, pence);
   if (outcome.loaded()) {
@@ -126,6 +127,7 @@ void AnswerKey::Payment(int64_t payment_id, const std::string& cited_ref,
     const int t = static_cast<int>(type);
     loaded_by_month_[MonthKey(*paid_on)][t] += *pence;
     loaded_by_type_[t] += *pence;
+    day_one_.Payment(type, *paid_on, period_start, *pence);
     if (money_csv_) person_months_[{MonthKey(*paid_on), t}] += *pence;
     return;
   }
@@ -139,9 +141,11 @@ void AnswerKey::Payment(int64_t payment_id, const std::string& cited_ref,
   }
 }
 
-void AnswerKey::Arrangement(const std::string& person_ref, PayType type, int64_t amount_pence,
-                            const std::string& frequency, core::Date start, std::optional<core::Date> end) {
+void AnswerKey::Arrangement(const std::string& person_ref, int64_t schedule_id, PayType type,
+                            int64_t amount_pence, const std::string& frequency, core::Date start,
+                            std::optional<core::Date> end) {
   const int t = static_cast<int>(type);
+  day_one_.Arrangement(schedule_id, type, amount_pence, frequency == "WEEKLY", start, end);
   ++arrangement_count_[t];
   arrangement_pence_[t] += amount_pence;
   if (start < settings_.cutover) ++arrangement_arrears_[t];
@@ -153,6 +157,7 @@ void AnswerKey::Arrangement(const std::string& person_ref, PayType type, int64_t
 
 void AnswerKey::OpeningBalance(const std::string& person_ref, const std::string& balance_type,
                                int64_t pence) {
+  day_one_.Balance(balance_type, pence);
   auto& [count, total] = balances_[balance_type];
   ++count;
   total += pence;
@@ -176,6 +181,7 @@ void AnswerKey::CohortPerson(const std::string& person_ref, const std::string& i
 }
 
 core::Status AnswerKey::EndPerson(const std::string& person_ref) {
+  day_one_.EndPerson();
   if (!money_csv_) return core::Status::Ok();
   for (const auto& [month_type, pence] : person_months_)
     std::fprintf(money_csv_, "%s,historic,%s,%s,%lld,,,,\n", person_ref.c_str(),
@@ -277,6 +283,7 @@ core::Status AnswerKey::Write() {
       {"pct_eet", Percent(in_eet_, cohort_)},
       {"pct_suitable_accommodation", Percent(suitable_, cohort_)},
   };
+  key["day_one"] = day_one_.ToJson();
   if (settings_.detail)
     key["detail_files"] = {Sibling(settings_.path, "-money.csv").filename().string(),
                            Sibling(settings_.path, "-cohort.csv").filename().string()};

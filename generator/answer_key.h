@@ -3,6 +3,8 @@
 // which rows it duplicated, deleted or corrupted) — never by running a
 // pipeline. Memory is bounded: totals per table, per reason, per month and
 // type; per-person detail streams to opt-in CSV files as each person ends.
+// The exception is the `day_one` section (day_one_key.h), which lists the
+// references of open cases, arrangements and balances.
 #pragma once
 
 #include <array>
@@ -14,6 +16,7 @@
 #include <string>
 
 #include "generator/codes.h"
+#include "generator/day_one_key.h"
 #include "generator/outcome.h"
 #include "generator/provider_schema.h"
 #include "core/status.h"
@@ -61,9 +64,9 @@ class AnswerKey {
   // them); `paid_on` / `pence` are nullopt when the row's date / amount is
   // unreadable (a loaded row has both).
   void Payment(int64_t payment_id, const std::string& cited_ref, std::optional<core::Date> paid_on,
-               PayType type, std::optional<int64_t> pence, const Outcome& outcome);
+               core::Date period_start, PayType type, std::optional<int64_t> pence, const Outcome& outcome);
   // A recurring arrangement the council must have live from `start`.
-  void Arrangement(const std::string& person_ref, PayType type, int64_t amount_pence,
+  void Arrangement(const std::string& person_ref, int64_t schedule_id, PayType type, int64_t amount_pence,
                    const std::string& frequency, core::Date start, std::optional<core::Date> end);
   // An opening balance the council must hold (balance_type as council code).
   void OpeningBalance(const std::string& person_ref, const std::string& balance_type,
@@ -74,6 +77,9 @@ class AnswerKey {
                     const std::string& activity, const std::string& accommodation);
   // Ends the current person: writes their per-month detail lines.
   core::Status EndPerson(const std::string& person_ref);
+
+  // The day-one pack's figures (the `day_one` section), fed by the writers.
+  DayOneKey& day_one() { return day_one_; }
 
   const TableTally& tally(Table table) const { return tables_[static_cast<size_t>(table)]; }
   const MoneyTally& historic() const { return historic_; }
@@ -86,6 +92,7 @@ class AnswerKey {
   core::Status DetailLine(const std::string& line);
 
   AnswerKeySettings settings_;
+  DayOneKey day_one_;
   std::array<TableTally, kTableCount> tables_;
   MoneyTally historic_;
   std::map<int, std::array<int64_t, kPayTypeCount>> loaded_by_month_;  // yyyymm -> type

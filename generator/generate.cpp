@@ -48,6 +48,7 @@ core::Status Generate(const GeneratorOptions& options, const PeopleFactory& fact
   for (int64_t index = 0; index < options.people; ++index) {
     const Person person = factory.Make(index);
     Rng client_rng = PersonRng(options.seed, index, Stream::kClient);
+    key.day_one().BeginPerson(person.ref, person.fate == Fate::kReal, !person.closed);
     HANDOVER_RETURN_IF_ERROR(WriteClientRows(person, factory, client_rng, writer, key));
     PersonScope scope{person, factory, writer, key, orphan_refs_used};
     HANDOVER_RETURN_IF_ERROR(WriteHistory(scope));

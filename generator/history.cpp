@@ -108,7 +108,10 @@ class HistoryWriter {
       w_.Text(kT, KeyDate(e.start, bad_date, rng_));
       w_.Text(kT, OptionalDate(e.end, rng_));
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
-      s_.key.Count(kT, RowOutcome(false, cited_, OwnOutcome(bad_date, !unknown, "unresolved_worker")));
+      const Outcome outcome = RowOutcome(false, cited_, OwnOutcome(bad_date, !unknown, "unresolved_worker"));
+      s_.key.Count(kT, outcome);
+      if (outcome.loaded()) s_.key.day_one().Allocation(worker, e.start, e.end);
+      if (outcome.reason == "unresolved_worker") s_.key.day_one().UnresolvedAllocation();
     }
     return core::Status::Ok();
   }
@@ -167,11 +170,13 @@ class HistoryWriter {
       w_.Text(kT, s_.person.CiteRef(rng_));
       w_.Text(kT, KeyDate(plan_on, bad_date, rng_));
       w_.Text(kT, FormatLegacyDate(AddDays(plan_on, 182), rng_));
-      w_.Text(kT, rng_.Below(3) == 0 ? "Superseded" : "Current");
+      const bool current = rng_.Below(3) != 0;
+      w_.Text(kT, current ? "Current" : "Superseded");
       HANDOVER_RETURN_IF_ERROR(w_.EndRow(kT));
       const Outcome plan = RowOutcome(
           false, cited_, bad_date ? Outcome::Rejected("unreadable_date") : Outcome::Loaded());
       s_.key.Count(kT, plan);
+      if (plan.loaded()) s_.key.day_one().Plan(plan_on, AddDays(plan_on, 182), current);
       // A review cites its plan: it cannot load when the plan does not.
       const Outcome plan_cited = plan.loaded() ? plan
                                  : plan.kind == OutcomeKind::kExcluded

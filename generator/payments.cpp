@@ -74,7 +74,7 @@ class PaymentWriter {
       own = Outcome::Rejected("unmapped_code");
     const Outcome outcome = RowOutcome(fact.deleted, cited, own);
     s_.key.Payment(id, cited_ref, bad_date ? std::nullopt : std::optional<core::Date>(fact.paid_on),
-                   fact.type, bad_amount ? std::nullopt : std::optional<int64_t>(fact.pence),
+                   fact.period_start, fact.type, bad_amount ? std::nullopt : std::optional<int64_t>(fact.pence),
                    outcome);
     return core::Status::Ok();
   }
@@ -204,7 +204,7 @@ core::Status WriteSchedule(PersonScope& s, PaymentWriter& pay, const Window& win
       RowOutcome(false, s.person.CitedOutcome(),
                  open ? Outcome::Loaded() : Outcome::Excluded("no_open_period"));
   s.key.Count(kT, outcome);
-  if (outcome.loaded()) s.key.Arrangement(s.person.ref, type, amount, frequency, first_unpaid, end);
+  if (outcome.loaded()) s.key.Arrangement(s.person.ref, schedule_id, type, amount, frequency, first_unpaid, end);
 
   if (rng.Chance(rates::kPaymentDeleted * 2)) {
     // A schedule keyed twice by mistake and deleted: no instalments.

@@ -70,9 +70,11 @@ core::Status WriteReferenceTables(uint64_t seed, int64_t people, ProviderWriter&
     writer.Int(Table::kWorker, id);
     writer.Text(Table::kWorker, WorkerName(id));
     writer.Text(Table::kWorker, rng.Pick(kTitles));
-    writer.Text(Table::kWorker, rng.Below(5) == 0 ? "N" : "Y");
+    const bool active = rng.Below(5) != 0;
+    writer.Text(Table::kWorker, active ? "Y" : "N");
     HANDOVER_RETURN_IF_ERROR(writer.EndRow(Table::kWorker));
     key.Count(Table::kWorker, Outcome::Loaded());
+    key.day_one().Worker(id, WorkerName(id), active);
   }
   for (const ProviderCodeRow& row : ProviderCodeTable()) {
     writer.Text(Table::kCodeLookup, row.code_type);

@@ -7,7 +7,6 @@
 #include "db/writable_target.h"
 
 namespace handover::load {
-namespace {
 
 core::Result<transform::Params> ParseParams(const std::vector<std::string>& items) {
   transform::Params params;
@@ -22,8 +21,6 @@ core::Result<transform::Params> ParseParams(const std::vector<std::string>& item
   }
   return params;
 }
-
-}  // namespace
 
 void PreparedRun::DiscardCreatedTarget() {
   if (target) target->DiscardCreatedFile();

@@ -49,6 +49,10 @@ struct PreparedRun {
   void DiscardCreatedTarget();
 };
 
+// "name=value" items as parameters; fails (kUsage) on an item without a
+// name or '=', or a name given twice.
+core::Result<transform::Params> ParseParams(const std::vector<std::string>& items);
+
 // Opens and checks everything. When the mappings do not check, returns a
 // kConfig Status saying how many problems there are and fills `diagnostics`
 // with every one of them for the caller to print. Any target file created

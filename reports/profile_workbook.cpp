@@ -125,14 +125,14 @@ void WriteDuplicates(Sheet& s, const SourceProfile& p) {
 core::Status WriteProfileWorkbook(const std::filesystem::path& path, const SourceProfile& profile,
                                   bool shows_personal_data) {
   const std::string context = "writing " + path.string();
-  auto started = xlsx::WorkbookFile::Start(path);
-  if (!started.ok()) return started.status();
-  xlsx::WorkbookFile& file = **started;
+  auto created = xlsx::WorkbookFile::Create(path);
+  if (!created.ok()) return created.status();
+  xlsx::WorkbookFile& file = **created;
   const auto write = [&](const std::string& name, auto fill) -> core::Status {
     auto sheet = file.AddSheet(name);
-    if (!sheet) return file.NoSheet(name);
-    fill(*sheet);
-    return sheet->Finish().WithContext(context);
+    if (!sheet.ok()) return sheet.status();
+    fill(**sheet);
+    return (*sheet)->Finish().WithContext(context);
   };
   HANDOVER_RETURN_IF_ERROR(write("Tables", [&](Sheet& s) { WriteTables(s, profile, shows_personal_data); }));
   HANDOVER_RETURN_IF_ERROR(write("Columns", [&](Sheet& s) { WriteColumns(s, profile); }));

@@ -11,7 +11,7 @@
 
 namespace handover::reports::xlsx {
 
-core::Result<std::unique_ptr<WorkbookFile>> WorkbookFile::Start(const std::filesystem::path& path) {
+core::Result<std::unique_ptr<WorkbookFile>> WorkbookFile::Create(const std::filesystem::path& path) {
   const std::string context = "writing " + path.string();
   // libxlsxwriter opens the file by name at the end and truncates it: created
   // here first, owner-only whatever the umask, it keeps that mode.
@@ -28,11 +28,12 @@ core::Result<std::unique_ptr<WorkbookFile>> WorkbookFile::Start(const std::files
   file->workbook_ = workbook_new_opt(file->partial_.c_str(), &options);
   if (!file->workbook_)
     return core::Status::Error(core::ErrorCode::kIo, context + ": libxlsxwriter cannot start a workbook");
-  lxw_workbook* workbook = file->workbook_;
-  file->formats_ = {workbook_add_format(workbook), workbook_add_format(workbook), workbook_add_format(workbook)};
-  format_set_bold(file->formats_.header);
-  format_set_num_format(file->formats_.money, "\u00a3#,##0.00");
-  format_set_num_format(file->formats_.percent, "0.0");
+  Formats& formats = file->formats_;
+  formats = {workbook_add_format(file->workbook_), workbook_add_format(file->workbook_),
+             workbook_add_format(file->workbook_)};
+  format_set_bold(formats.header);
+  format_set_num_format(formats.money, "\u00a3#,##0.00");
+  format_set_num_format(formats.percent, "0.0");
   return file;
 }
 
@@ -44,12 +45,9 @@ WorkbookFile::~WorkbookFile() {
   if (!committed_) ::unlink(partial_.c_str());
 }
 
-std::unique_ptr<Sheet> WorkbookFile::AddSheet(const std::string& name) {
+core::Result<std::unique_ptr<Sheet>> WorkbookFile::AddSheet(const std::string& name) {
   lxw_worksheet* sheet = workbook_add_worksheet(workbook_, name.c_str());
-  return sheet ? std::make_unique<Sheet>(sheet, name, formats_) : nullptr;
-}
-
-core::Status WorkbookFile::NoSheet(const std::string& name) const {
+  if (sheet) return std::make_unique<Sheet>(sheet, name, formats_);
   return core::Status::Error(core::ErrorCode::kIo, "writing " + path_.string() + ": cannot add the sheet " + name +
                                                        " (its temporary file in " + tmpdir_ + ": " +
                                                        std::strerror(errno) + ")");

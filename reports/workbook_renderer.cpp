@@ -35,16 +35,14 @@ using xlsx::Sheet;
 core::Status WriteWorkbook(const std::filesystem::path& path, const Reconciliation& r,
                            const ExceptionStream& exceptions, const WorkbookOptions& options) {
   const std::string context = "writing " + path.string();
-  auto started = xlsx::WorkbookFile::Start(path);
-  if (!started.ok()) return started.status();
-  xlsx::WorkbookFile& file = **started;
-  const Formats& formats = file.formats();
-  const auto add_sheet = [&](const std::string& name) { return file.AddSheet(name); };
-  const auto no_sheet = [&](const std::string& name) { return file.NoSheet(name); };
-  auto summary = add_sheet("Summary");
-  if (!summary) return no_sheet("Summary");
-  xlsx::WriteSummary(*summary, r, formats, options.shows_personal_data);
-  HANDOVER_RETURN_IF_ERROR(summary->Finish().WithContext(context));
+  auto created = xlsx::WorkbookFile::Create(path);
+  if (!created.ok()) return created.status();
+  xlsx::WorkbookFile& file = **created;
+
+  auto summary = file.AddSheet("Summary");
+  if (!summary.ok()) return summary.status();
+  xlsx::WriteSummary(**summary, r, file.formats(), options.shows_personal_data);
+  HANDOVER_RETURN_IF_ERROR((*summary)->Finish().WithContext(context));
 
   // The worklist, streamed: one row at a time goes to the sheet's temporary
   // file, and past a sheet's rows the list goes on in the next.
@@ -56,7 +54,9 @@ core::Status WriteWorkbook(const std::filesystem::path& path, const Reconciliati
     if (sheet) written = sheet->Finish();
     const std::string name = ++sheets == 1 ? "Exceptions" : "Exceptions " + std::to_string(sheets);
     if (!written.ok()) return;
-    if (!(sheet = add_sheet(name))) return (void)(written = no_sheet(name));
+    auto added = file.AddSheet(name);
+    if (!added.ok()) return (void)(written = added.status());
+    sheet = std::move(*added);
     sheet->Header({"mapping", "source table", "source row", "legacy reference", "outcome", "column", "value seen",
                    "reason code", "explanation", "suggested action", "status", "owner", "note"});
     rows = 0;
@@ -83,21 +83,21 @@ core::Status WriteWorkbook(const std::filesystem::path& path, const Reconciliati
   HANDOVER_RETURN_IF_ERROR(written.WithContext(context));
   HANDOVER_RETURN_IF_ERROR(sheet->Finish().WithContext(context));
 
-  auto money = add_sheet("Money by mapping");
-  if (!money) return no_sheet("Money by mapping");
-  xlsx::WriteMoney(*money, r);
-  HANDOVER_RETURN_IF_ERROR(money->Finish().WithContext(context));
+  auto money = file.AddSheet("Money by mapping");
+  if (!money.ok()) return money.status();
+  xlsx::WriteMoney(**money, r);
+  HANDOVER_RETURN_IF_ERROR((*money)->Finish().WithContext(context));
   if (!r.money_by_person.empty()) {
-    auto people = add_sheet("Money by person");
-    if (!people) return no_sheet("Money by person");
-    xlsx::WriteMoneyByPerson(*people, r);
-    HANDOVER_RETURN_IF_ERROR(people->Finish().WithContext(context));
+    auto people = file.AddSheet("Money by person");
+    if (!people.ok()) return people.status();
+    xlsx::WriteMoneyByPerson(**people, r);
+    HANDOVER_RETURN_IF_ERROR((*people)->Finish().WithContext(context));
   }
   if (r.oc3) {
-    auto statutory = add_sheet("Statutory figures");
-    if (!statutory) return no_sheet("Statutory figures");
-    xlsx::WriteStatutory(*statutory, r);
-    HANDOVER_RETURN_IF_ERROR(statutory->Finish().WithContext(context));
+    auto statutory = file.AddSheet("Statutory figures");
+    if (!statutory.ok()) return statutory.status();
+    xlsx::WriteStatutory(**statutory, r);
+    HANDOVER_RETURN_IF_ERROR((*statutory)->Finish().WithContext(context));
   }
   return file.Commit();
 }

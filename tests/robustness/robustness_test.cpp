@@ -179,8 +179,8 @@ TEST_F(Robustness, ALinkOutOfTheMappingsFolderIsRefused) {
 TEST_F(Robustness, AnUnknownSubcommandIsNamedWithTheNearestOne) {
   ExpectOneLineError(Run({"reherse"}), {"unknown command 'reherse'", "did you mean 'rehearse'?"});
   ExpectOneLineError(Run({"frobnicate", "--x"}),
-                     {"unknown command 'frobnicate'", "generate, profile, scaffold, check, rehearse, run, reconcile, status, compare or version"});
-  ExpectOneLineError(Run({}), {"give a command: generate, profile, scaffold, check, rehearse, run, reconcile, status, compare or version"});
+                     {"unknown command 'frobnicate'", "generate, profile, scaffold, check, rehearse, run, reconcile, status, dayone, compare or version"});
+  ExpectOneLineError(Run({}), {"give a command: generate, profile, scaffold, check, rehearse, run, reconcile, status, dayone, compare or version"});
 }
 
 TEST_F(Robustness, ANegativeSeedIsRefused) {
