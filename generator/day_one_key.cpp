@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/calendar_months.h"
 #include "generator/calendar.h"
 
 namespace handover::generator {
@@ -11,20 +12,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 std::string FrequencyCode(bool weekly) { return weekly ? "WEEKLY" : "FOUR_WEEKLY"; }
-
-// The same day two calendar months earlier, the last day of that month when
-// it has no such day: where "the last two months" begin.
-core::Date TwoMonthsBefore(core::Date date) {
-  int year = date.year();
-  int month = static_cast<int>(date.month()) - 2;
-  if (month < 1) {
-    month += 12;
-    --year;
-  }
-  for (unsigned day = date.day(); day >= 28; --day)
-    if (auto d = core::Date::FromYmd(year, static_cast<unsigned>(month), day)) return *d;
-  return *core::Date::FromYmd(year, static_cast<unsigned>(month), date.day());
-}
 
 Json Sorted(std::vector<std::string> refs) {
   std::sort(refs.begin(), refs.end());
@@ -117,7 +104,7 @@ void DayOneKey::EndCaseload(const PersonFacts& p) {
 }
 
 void DayOneKey::EndPayments(const PersonFacts& p) {
-  if (p.arrangements.empty() && p.last_recurring_paid && *p.last_recurring_paid >= TwoMonthsBefore(cutover_)) {
+  if (p.arrangements.empty() && p.last_recurring_paid && *p.last_recurring_paid >= core::SameDayMonthsBefore(cutover_, 2)) {
     no_arrangement_.push_back({{"legacy_ref", p.ref}, {"last_paid_date", p.last_recurring_paid->ToIso()}});
     ++flag_counts_["recurring_payments_no_arrangement"];
   }

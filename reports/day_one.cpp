@@ -7,6 +7,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/calendar_months.h"
 #include "db/introspect.h"
 #include "reports/query_text.h"
 
@@ -259,7 +260,7 @@ class DayOneReader {
   }
 
   void NoArrangements() {
-    const core::Date since = TwoMonthsBefore(cutover_);
+    const core::Date since = core::SameDayMonthsBefore(cutover_, 2);
     for (const auto& [id, p] : people_)
       if (!p.has_arrangement && p.last_recurring_paid && *p.last_recurring_paid >= since) {
         figures_.first_run_lines.no_arrangement.push_back({p.legacy_ref, *p.last_recurring_paid});

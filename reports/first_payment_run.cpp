@@ -63,16 +63,4 @@ void SortRun(FirstPaymentRun& run) {
             [](const NoArrangementLine& a, const NoArrangementLine& b) { return a.legacy_ref < b.legacy_ref; });
 }
 
-core::Date TwoMonthsBefore(core::Date date) {
-  int year = date.year();
-  int month = static_cast<int>(date.month()) - 2;
-  if (month < 1) {
-    month += 12;
-    --year;
-  }
-  for (unsigned day = date.day(); day >= 28; --day)
-    if (auto d = core::Date::FromYmd(year, static_cast<unsigned>(month), day)) return *d;
-  return *core::Date::FromYmd(year, static_cast<unsigned>(month), date.day());
-}
-
 }  // namespace handover::reports

@@ -78,8 +78,4 @@ void AddToRun(FirstRunLine line, FirstPaymentRun& run);
 // Sorts the run's lists into their documented order.
 void SortRun(FirstPaymentRun& run);
 
-// Where "the last two months" before `date` begin: the same day two
-// calendar months earlier (the month's last day when it has no such day).
-core::Date TwoMonthsBefore(core::Date date);
-
 }  // namespace handover::reports

@@ -13,11 +13,12 @@ namespace {
 // rows when that is set; notes the threads that call Next.
 class CountingSource final : public RowSource {
  public:
-  CountingSource(int64_t rows, size_t batch, int64_t fail_after = -1)
-      : rows_(rows), batch_(batch), fail_after_(fail_after), columns_{{"n", core::ColumnType::kInteger}} {}
+  CountingSource(int64_t rows, size_t batch, int64_t fail_after = -1, std::set<std::thread::id>* callers = nullptr)
+      : rows_(rows), batch_(batch), fail_after_(fail_after), columns_{{"n", core::ColumnType::kInteger}},
+        callers_(callers ? callers : &own_callers_) {}
   const std::vector<core::Column>& columns() const override { return columns_; }
   core::Result<bool> Next(core::RowBatch& out) override {
-    callers_.insert(std::this_thread::get_id());
+    callers_->insert(std::this_thread::get_id());
     out.Reset(1);
     if (fail_after_ >= 0 && next_ > fail_after_)
       return core::Status::Error(core::ErrorCode::kDatabase, "reading row " + std::to_string(next_) + " failed");
@@ -27,7 +28,6 @@ class CountingSource final : public RowSource {
     }
     return !out.empty();
   }
-  std::set<std::thread::id>& callers() { return callers_; }
 
  private:
   int64_t rows_;
@@ -35,13 +35,13 @@ class CountingSource final : public RowSource {
   int64_t fail_after_;
   std::vector<core::Column> columns_;
   int64_t next_ = 1;
-  std::set<std::thread::id> callers_;
+  std::set<std::thread::id> own_callers_;
+  std::set<std::thread::id>* callers_;  // outlives the source when the test gives it
 };
 
 TEST(ReadAhead, EveryRowArrivesOnceInOrderAndTheEndStays) {
-  auto inner = std::make_unique<CountingSource>(12'345, 1000);
-  CountingSource* counting = inner.get();
-  auto rows = ReadAhead(std::move(inner));
+  std::set<std::thread::id> callers;
+  auto rows = ReadAhead(std::make_unique<CountingSource>(12'345, 1000, -1, &callers));
   core::RowBatch batch;
   int64_t expected = 1, batches = 0;
   while (true) {
@@ -60,9 +60,9 @@ TEST(ReadAhead, EveryRowArrivesOnceInOrderAndTheEndStays) {
   auto again = rows->Next(batch);
   ASSERT_TRUE(again.ok());
   EXPECT_FALSE(*again);
-  rows.reset();  // joins the thread: the inner source may be inspected now
-  ASSERT_EQ(counting->callers().size(), 1u);
-  EXPECT_NE(*counting->callers().begin(), std::this_thread::get_id()) << "the source was read on the caller's thread";
+  rows.reset();  // joins the thread (and destroys the inner source)
+  ASSERT_EQ(callers.size(), 1u);
+  EXPECT_NE(*callers.begin(), std::this_thread::get_id()) << "the source was read on the caller's thread";
 }
 
 TEST(ReadAhead, AnErrorArrivesAfterTheRowsBeforeIt) {

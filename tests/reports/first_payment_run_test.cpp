@@ -74,11 +74,5 @@ TEST(FirstPaymentRun, LinesAndTotalsGoWhereTheyBelong) {
   EXPECT_EQ(run.flag_counts.at("arrears"), 1);
 }
 
-TEST(FirstPaymentRun, TwoMonthsBeforeKeepsTheDayOrTakesTheMonthsLast) {
-  EXPECT_EQ(TwoMonthsBefore(D("2018-10-01")), D("2018-08-01"));
-  EXPECT_EQ(TwoMonthsBefore(D("2019-04-30")), D("2019-02-28"));
-  EXPECT_EQ(TwoMonthsBefore(D("2020-02-15")), D("2019-12-15"));
-}
-
 }  // namespace
 }  // namespace handover::reports
