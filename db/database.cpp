@@ -1,4 +1,5 @@
 #include "db/database.h"
+#include "db/sqlite_library.h"
 
 #include "db/csv_folder.h"
 #include "db/odbc_handle.h"
@@ -137,6 +138,7 @@ core::Status PrepareSqliteFile(const std::string& file, const std::string& shown
 }
 
 core::Result<std::unique_ptr<Database>> Database::Open(const ConnectionUrl& url, OpenMode mode) {
+  ConfigureSqliteLibrary();  // before any connection: SQLite, CSV folders and SQLite through ODBC alike
   if (url.backend() == Backend::kCsv) {
     if (mode == OpenMode::kCreateIfMissing)
       return core::Status::Error(core::ErrorCode::kUsage,
