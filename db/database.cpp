@@ -1,10 +1,10 @@
 #include "db/database.h"
-#include "db/sqlite_library.h"
 
 #include "db/csv_folder.h"
 #include "db/odbc_handle.h"
 #include "db/odbc_text_reader.h"
 #include "db/postgres_native.h"
+#include "db/sqlite_library.h"
 #include "db/text_chunk_reader.h"
 
 #include <soci/soci.h>

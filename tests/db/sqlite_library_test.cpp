@@ -3,6 +3,7 @@
 #include "db/sqlite_library.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
