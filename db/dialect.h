@@ -108,6 +108,14 @@ class Dialect {
   // rowid table plus an index, halving what each row costs to write.
   virtual const char* KeyOrderedTableSuffix() const { return ""; }
 
+  // A query listing the validated single-column foreign keys of the current
+  // schema: name, table, column, referenced table, referenced column and the
+  // definition that adds the constraint back (ALTER TABLE ... ADD CONSTRAINT
+  // name <definition>), all as text; "" where a foreign key cannot be
+  // dropped and added back cheaply (SQLite's belong to the table's own
+  // definition), so a load leaves them to the server.
+  virtual std::string ForeignKeysSql() const { return {}; }
+
   // A query returning the name of the server's text encoding when the server
   // refuses bytes that are not valid in it ("UTF8": text is repaired to
   // UTF-8 before it is written), or nullptr when it stores any bytes as given.

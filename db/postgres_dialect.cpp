@@ -1,6 +1,6 @@
 // The PostgreSQL dialect: standard SQL but for BIGSERIAL run ids, identity
-// columns in the catalog, quiet notices during a bulk load and a strict
-// server encoding.
+// columns in the catalog, quiet notices during a bulk load, a strict server
+// encoding, and foreign keys a load can set aside (pg_constraint).
 #include "db/dialect.h"
 
 namespace handover::db {
@@ -21,6 +21,19 @@ class PostgresDialectImpl final : public Dialect {
   }
   std::string RefreshStatisticsSql(const std::string& table) const override {
     return table.empty() ? "ANALYZE" : "ANALYZE " + QuoteIdentifier(table);
+  }
+  std::string ForeignKeysSql() const override {
+    return "SELECT CAST(c.conname AS TEXT), CAST(t.relname AS TEXT), CAST(a.attname AS TEXT), "
+           "CAST(p.relname AS TEXT), CAST(pa.attname AS TEXT), pg_get_constraintdef(c.oid) "
+           "FROM pg_constraint c "
+           "JOIN pg_class t ON t.oid = c.conrelid "
+           "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+           "JOIN pg_class p ON p.oid = c.confrelid "
+           "JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1] "
+           "WHERE c.contype = 'f' AND c.convalidated AND cardinality(c.conkey) = 1 "
+           "AND t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+           "AND p.relnamespace = t.relnamespace "
+           "ORDER BY t.relname, c.conname";
   }
   const char* StrictEncodingSql() const override {
     return "SELECT current_setting('server_encoding')";

@@ -38,7 +38,8 @@ class SqliteDialectImpl final : public Dialect {
   // people, and every miss is a read from the file. Two sorter threads: the
   // reconciliation's GROUP BY over millions of money rows sorts on both cores.
   std::vector<std::string> SessionSettings() const override {
-    return {"PRAGMA cache_size = -16384", "PRAGMA threads = 2"};
+    // Foreign keys are enforced on every access path (SQLite's default is off).
+    return {"PRAGMA foreign_keys = ON", "PRAGMA cache_size = -16384", "PRAGMA threads = 2"};
   }
   // Keeps the journal small without paying a commit per batch.
   int64_t BulkLoadCommitRows() const override { return 500000; }

@@ -10,11 +10,13 @@
 #include "extract/row_source.h"
 #include "load/crosswalk_store.h"
 #include "load/delta_base.h"
+#include "load/foreign_keys_set_aside.h"
 #include "load/ledger.h"
 #include "load/mapping_loader.h"
 #include "load/merge_plan.h"
 #include "load/run_progress.h"
 #include "load/migration_tables.h"
+#include "load/reference_check.h"
 
 namespace handover::load {
 namespace {
@@ -76,8 +78,9 @@ void SplitAt(const core::RowBatch& batch, int64_t last, core::RowBatch& upto, co
 }
 
 core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database& source, const core::Catalog& catalog,
-                   db::Database& target, CrosswalkStore& crosswalk, Ledger& ledger, const LoadOptions& options,
-                   const ProgressFn& progress, MappingCounts& counts, StageSeconds& stages) {
+                   db::Database& target, CrosswalkStore& crosswalk, Ledger& ledger, ReferenceCheck* references,
+                   const LoadOptions& options, const ProgressFn& progress, MappingCounts& counts,
+                   StageSeconds& stages) {
   std::optional<transform::LookupTables> lookups;
   uint64_t row_seed = 0;
   if (!mapping.lookups().empty()) {
@@ -114,7 +117,7 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   for (const auto& spec : mapping.targets())
     for (core::ColumnType type : spec.types) carries_money = carries_money || type == core::ColumnType::kPence;
   const int64_t limit = carries_money ? options.max_target_rejects_money : options.max_target_rejects_other;
-  MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables);
+  MappingLoader loader(mapping, target, crosswalk, ledger, std::move(plan), lookup_tables, references);
   loader.SetRowSeed(row_seed);
   std::optional<DeltaBase> delta;
   if (options.delta_base_run_id > 0) {
@@ -175,6 +178,47 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
   return core::Status::Ok();
 }
 
+// Loads every mapping in order into `summary`; a failure closes the run as
+// failed (or interrupted) and says what was kept.
+core::Status LoadAll(const transform::MappingProgram& program, db::Database& source,
+                     const core::Catalog& source_catalog, db::Database& target, CrosswalkStore& crosswalk,
+                     Ledger& ledger, ReferenceCheck* references, const RunInfo& info, const LoadOptions& options,
+                     const ProgressFn& progress, LoadSummary& summary) {
+  const int64_t run_id = summary.run_id;
+  for (const auto& mapping : program.mappings) {
+    spdlog::info("loading mapping {} from {}", mapping->name(), mapping->source_table());
+    MappingCounts counts;
+    core::Status status = LoadMapping(*mapping, source, source_catalog, target, crosswalk, ledger, references, options,
+                                progress, counts, summary.stages);
+    if (status.code() == core::ErrorCode::kInterrupted) {
+      std::string done;
+      for (const auto& m : summary.mappings) done += (done.empty() ? "" : ", ") + m.mapping;
+      (void)CloseRun(target, run_id, "interrupted");
+      return core::Status::Error(core::ErrorCode::kInterrupted,
+                                 std::string("stopped by ") + core::InterruptSignalName() + " at a batch boundary: " +
+                                     (done.empty() ? "" : (summary.mappings.size() == 1 ? "mapping " : "mappings ") + done + " done, ") + status.message() +
+                                     "; nothing was half-written" +
+                                     (info.kind == "run" ? " and run " + std::to_string(run_id) +
+                                                               " is recorded as interrupted in the target"
+                                                         : std::string(" in")));
+    }
+    if (!status.ok()) {
+      (void)CloseRun(target, run_id, "failed");  // best effort: the load error is what matters
+      if (info.kind != "run") return status;
+      return core::Status::Error(status.code(),
+                                 status.message() + "; run " + std::to_string(run_id) +
+                                     " keeps the batches it committed before that and nothing half-written: once "
+                                     "the cause is fixed, run again with the same mappings, source and parameters "
+                                     "to resume it");
+    }
+    spdlog::info("{}: extracted {}, loaded {}, rejected {}, excluded {}, merged {}{}", counts.mapping,
+                 counts.extracted, counts.loaded, counts.rejected, counts.excluded, counts.merged,
+                 options.delta_base_run_id > 0 ? ", gone " + std::to_string(counts.gone) : std::string());
+    summary.mappings.push_back(std::move(counts));
+  }
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::Database& source,
@@ -182,6 +226,8 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
                             const ProgressFn& progress) {
   const auto started = std::chrono::steady_clock::now();
   HANDOVER_RETURN_IF_ERROR(EnsureMigrationTables(target));
+  // Foreign keys a run that stopped could not add back.
+  HANDOVER_RETURN_IF_ERROR(RestoreSetAsideForeignKeys(target));
   RunInfo info = options.run;
   info.mappings_hash = program.content_hash;
   info.base_run_id = options.delta_base_run_id;
@@ -214,36 +260,33 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
       (*crosswalk)->ReserveUpTo(mapping->name(), *largest);
     }
   Ledger ledger(target, *run_id);
-  for (const auto& mapping : program.mappings) {
-    spdlog::info("loading mapping {} from {}", mapping->name(), mapping->source_table());
-    MappingCounts counts;
-    core::Status status = LoadMapping(*mapping, source, source_catalog, target, **crosswalk, ledger, options,
-                                progress, counts, summary.stages);
-    if (status.code() == core::ErrorCode::kInterrupted) {
-      std::string done;
-      for (const auto& m : summary.mappings) done += (done.empty() ? "" : ", ") + m.mapping;
-      (void)CloseRun(target, *run_id, "interrupted");
-      return core::Status::Error(core::ErrorCode::kInterrupted,
-                                 std::string("stopped by ") + core::InterruptSignalName() + " at a batch boundary: " +
-                                     (done.empty() ? "" : (summary.mappings.size() == 1 ? "mapping " : "mappings ") + done + " done, ") + status.message() +
-                                     "; nothing was half-written" +
-                                     (info.kind == "run" ? " and run " + std::to_string(*run_id) +
-                                                               " is recorded as interrupted in the target"
-                                                         : std::string(" in")));
-    }
-    if (!status.ok()) {
-      (void)CloseRun(target, *run_id, "failed");  // best effort: the load error is what matters
-      if (info.kind != "run") return status;
-      return core::Status::Error(status.code(),
-                                 status.message() + "; run " + std::to_string(*run_id) +
-                                     " keeps the batches it committed before that and nothing half-written: once "
-                                     "the cause is fixed, run again with the same mappings, source and parameters "
-                                     "to resume it");
-    }
-    spdlog::info("{}: extracted {}, loaded {}, rejected {}, excluded {}, merged {}{}", counts.mapping,
-                 counts.extracted, counts.loaded, counts.rejected, counts.excluded, counts.merged,
-                 options.delta_base_run_id > 0 ? ", gone " + std::to_string(counts.gone) : std::string());
-    summary.mappings.push_back(std::move(counts));
+  // The foreign keys of the tables the run writes: checked here rather than
+  // by the target row by row where the target allows, added back after.
+  std::set<std::string> written;
+  for (const auto& mapping : program.mappings)
+    for (const auto& spec : mapping->targets()) written.insert(spec.table);
+  auto set_aside = SetAsideForeignKeys(target, *run_id, written);
+  if (!set_aside.ok()) {
+    (void)CloseRun(target, *run_id, "failed");
+    return set_aside.status();
+  }
+  core::Status loaded = core::Status::Ok();
+  {
+    auto references = ReferenceCheck::Read(target, std::move(*set_aside));
+    if (references.ok())
+      loaded = LoadAll(program, source, source_catalog, target, **crosswalk, ledger,
+                       references->empty() ? nullptr : &*references, info, options, progress, summary);
+    else
+      loaded = references.status();
+  }
+  core::Status restored = RestoreSetAsideForeignKeys(target);
+  if (!loaded.ok()) {
+    if (!restored.ok()) spdlog::error("{}", restored.message());
+    return loaded;
+  }
+  if (!restored.ok()) {
+    (void)CloseRun(target, *run_id, "failed");
+    return restored;
   }
   int64_t extracted = 0;
   std::string tables;

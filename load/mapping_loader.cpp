@@ -57,15 +57,16 @@ void Accumulate(MappingCounts& into, const MappingCounts& from) {
 
 MappingLoader::MappingLoader(const transform::CompiledMapping& mapping, db::Database& target,
                              CrosswalkStore& crosswalk, Ledger& ledger, std::optional<MergePlan> merge_plan,
-                             const transform::LookupTables* lookups)
+                             const transform::LookupTables* lookups, ReferenceCheck* references)
     : mapping_(mapping), target_(target), crosswalk_(crosswalk), ledger_(ledger),
-      merge_plan_(std::move(merge_plan)), lookups_(lookups) {
+      merge_plan_(std::move(merge_plan)), lookups_(lookups), references_(references) {
   counts_.mapping = mapping.name();
   counts_.source_table = mapping.source_table();
   for (const auto& spec : mapping.targets()) {
     writers_.push_back(db::MakeTableWriter(target, spec.table, spec.columns));
     written_before_.push_back(0);
     counts_.targets.push_back({spec.table, 0});
+    reference_bindings_.push_back(references_ ? references_->Bind(spec.table, spec.columns) : -1);
     keeps_duplicate_rows_ |= spec.including_duplicates;
   }
   ledger_.BeginMapping(mapping.name(), mapping.source_table());
@@ -82,6 +83,29 @@ void MappingLoader::Reject(int64_t ordinal, const std::optional<std::string>& ke
   AddLedger({ordinal, key, LedgerOutcome::kRejected, code, std::nullopt, amount});
   ledger_.AddException({ordinal, key, LedgerOutcome::kRejected, code, reason, column, value,
                         SuggestedAction(LedgerOutcome::kRejected, code)});
+}
+
+void MappingLoader::RejectForTarget(int64_t ordinal, const std::optional<std::string>& key, const std::string& reason,
+                                    const std::string& column, const std::string& value, MappingCounts& tally,
+                                    std::optional<int64_t> amount) {
+  Reject(ordinal, key, "target_rejected", reason, column, value, tally, amount);
+  ++target_rejects_;  // a refused change counts too: the target refused it
+  if (first_target_reject_.empty())
+    first_target_reject_ = "source row " + std::to_string(ordinal) + ": " + reason;
+}
+
+std::optional<BrokenReference> MappingLoader::CheckReferences(const std::function<bool(size_t)>& written) {
+  if (!references_) return std::nullopt;
+  const size_t mark = references_->Mark();
+  for (size_t t = 0; t < reference_bindings_.size() && t < outcome_.target_rows.size(); ++t) {
+    if (!outcome_.target_rows[t] || !written(t)) continue;
+    if (auto broken = references_->Check(reference_bindings_[t], *outcome_.target_rows[t])) {
+      references_->UndoTo(mark);
+      return broken;
+    }
+    references_->Note(reference_bindings_[t], *outcome_.target_rows[t]);
+  }
+  return std::nullopt;
 }
 
 void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal, MappingCounts& tally,
@@ -166,6 +190,8 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
                          "cannot be matched to its row in " + mapping_.targets()[t].table +
                              " (no column there is set to council_id)",
                          "", "", tally);
+  if (auto broken = CheckReferences([&](size_t t) { return !skipped(t); }))
+    return RejectForTarget(ordinal, key, broken->reason, broken->column, broken->value, tally, amount);
   for (size_t t = 0; t < writers.size() && t < outcome_.target_rows.size(); ++t)
     if (outcome_.target_rows[t] && !skipped(t)) writers[t]->Add(*outcome_.target_rows[t]);
   changed_loaded_ = nullptr;
@@ -189,6 +215,7 @@ void MappingLoader::DiscardAll() {
   if (delta_) delta_->Discard();
   crosswalk_.Discard();
   ledger_.Discard();
+  if (references_) references_->Discard();
   batch_merges_.clear();
 }
 
@@ -205,6 +232,7 @@ core::Status MappingLoader::Commit(const std::string& what, const MappingCounts&
   }
   HANDOVER_RETURN_IF_ERROR(target_.Commit(what));
   crosswalk_.Committed();
+  if (references_) references_->Committed();
   if (delta_) delta_->Committed();
   AddTally(tally);
   return core::Status::Ok();
@@ -312,10 +340,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     if (key) context.council_id = crosswalk_.IdFor(mapping_.name(), *key);
     outcome_.Clear();
     mapping_.Evaluate(batch.Row(r), context, outcome_);
-    Reject(batch.Ordinal(r), key, "target_rejected", status.message(), "", "", one, AmountOf(mapping_, outcome_));
-    ++target_rejects_;  // a refused change counts too: the target refused it
-    if (first_target_reject_.empty())
-      first_target_reject_ = "source row " + std::to_string(batch.Ordinal(r)) + ": " + status.message();
+    RejectForTarget(batch.Ordinal(r), key, status.message(), "", "", one, AmountOf(mapping_, outcome_));
     core::Status recorded = ledger_.Flush();
     if (!recorded.ok()) {
       target_.Rollback();
@@ -342,8 +367,15 @@ void MappingLoader::WriteDuplicateRows(const PendingMerge& merge, int64_t surviv
                           outcome_.column, outcome_.value_seen, SuggestedAction(LedgerOutcome::kMerged, "duplicate")});
     return;
   }
+  const auto duplicate_rows = [&](size_t t) { return mapping_.targets()[t].including_duplicates; };
+  if (auto broken = CheckReferences(duplicate_rows)) {
+    ledger_.AddException({merge.ordinal, merge.legacy_key, LedgerOutcome::kMerged, "target_rejected",
+                          "merged, but its rows 'including duplicates' were not written: " + broken->reason,
+                          broken->column, broken->value, SuggestedAction(LedgerOutcome::kMerged, "duplicate")});
+    return;
+  }
   for (size_t t = 0; t < writers_.size() && t < outcome_.target_rows.size(); ++t)
-    if (mapping_.targets()[t].including_duplicates && outcome_.target_rows[t]) writers_[t]->Add(*outcome_.target_rows[t]);
+    if (duplicate_rows(t) && outcome_.target_rows[t]) writers_[t]->Add(*outcome_.target_rows[t]);
 }
 
 core::Status MappingLoader::Finish() {

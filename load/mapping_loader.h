@@ -3,6 +3,7 @@
 // mapping_loader_delta.cpp.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "load/ledger.h"
 #include "load/load_engine.h"
 #include "load/merge_plan.h"
+#include "load/reference_check.h"
 #include "load/run_progress.h"
 #include "db/table_writer.h"
 
@@ -23,7 +25,8 @@ namespace handover::load {
 class MappingLoader {
  public:
   MappingLoader(const transform::CompiledMapping& mapping, db::Database& target, CrosswalkStore& crosswalk,
-                Ledger& ledger, std::optional<MergePlan> merge_plan, const transform::LookupTables* lookups);
+                Ledger& ledger, std::optional<MergePlan> merge_plan, const transform::LookupTables* lookups,
+                ReferenceCheck* references = nullptr);
 
   // Loads one batch in its own transaction; replays it row by row if the
   // target refuses it. Fails only if the target cannot be written at all.
@@ -84,6 +87,14 @@ class MappingLoader {
   // the tally to the counts.
   core::Status Commit(const std::string& what, const MappingCounts& tally, bool finished = false);
   void AddTally(const MappingCounts& tally);
+  // Rejects a record the target would refuse (`code` target_rejected) and
+  // counts it against the mapping's limit.
+  void RejectForTarget(int64_t ordinal, const std::optional<std::string>& key, const std::string& reason,
+                       const std::string& column, const std::string& value, MappingCounts& tally,
+                       std::optional<int64_t> amount);
+  // The first target row of outcome_ (those `written` says go out) whose
+  // references do not hold; their parent keys are noted when all hold.
+  std::optional<BrokenReference> CheckReferences(const std::function<bool(size_t)>& written);
 
   struct PendingMerge {
     int64_t ordinal;
@@ -105,6 +116,8 @@ class MappingLoader {
   Ledger& ledger_;
   std::optional<MergePlan> merge_plan_;
   const transform::LookupTables* lookups_;  // null when the mapping has none
+  ReferenceCheck* references_;              // null when the target checks them all
+  std::vector<int> reference_bindings_;     // per target
   std::vector<std::unique_ptr<db::TableWriter>> writers_;  // one per mapping target
   // Delta runs: one per target (null where no column is set to council_id).
   std::vector<std::unique_ptr<db::TableWriter>> update_writers_;

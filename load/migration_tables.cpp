@@ -76,6 +76,16 @@ CREATE TABLE IF NOT EXISTS migration_report (
   text VARCHAR(255) NOT NULL,
   PRIMARY KEY (run_id, part)
 );
+-- Foreign keys a run dropped while it loads (checked by the load engine
+-- instead) and what adds each back: one a run could not add back is added
+-- back by the next run that opens the target.
+CREATE TABLE IF NOT EXISTS migration_set_aside (
+  run_id BIGINT NOT NULL,
+  table_name TEXT NOT NULL,
+  constraint_name TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  PRIMARY KEY (table_name, constraint_name)
+);
 CREATE TABLE IF NOT EXISTS migration_crosswalk (
   legacy_system TEXT NOT NULL,
   entity TEXT NOT NULL,

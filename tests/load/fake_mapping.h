@@ -1,7 +1,9 @@
 // A hand-written CompiledMapping for testing the load engine without the
 // mapping language: "thing" rows (id, name, amount) become
 // thing(thing_id = council_id, name, amount_pence); "part" rows (id, thing_ref)
-// become part(part_id, thing_id = xref(thing, thing_ref)).
+// become part(part_id, thing_id = xref(thing, thing_ref)). A "loose part"
+// trusts its reference: one that names no loaded thing becomes thing_id
+// 1,000,000 + thing_ref, which the target's foreign key must refuse.
 #pragma once
 
 #include <charconv>
@@ -12,9 +14,10 @@ namespace handover::testing {
 
 class FakeMapping : public transform::CompiledMapping {
  public:
-  enum class Kind { kThing, kPart };
+  enum class Kind { kThing, kPart, kLoosePart };
 
-  explicit FakeMapping(Kind kind, bool merge_on_name = false) : kind_(kind) {
+  explicit FakeMapping(Kind kind, bool merge_on_name = false)
+      : kind_(kind == Kind::kLoosePart ? Kind::kPart : kind), loose_(kind == Kind::kLoosePart) {
     if (kind == Kind::kThing) {
       name_ = "thing";
       table_ = "src_thing";
@@ -54,6 +57,10 @@ class FakeMapping : public transform::CompiledMapping {
     if (kind_ == Kind::kPart) {
       const std::string ref = core::ToText(row[1]);
       const auto thing = context.crosswalk->Lookup("thing", ref);
+      if (!thing && loose_) {
+        outcome.target_rows[0] = std::vector<core::Value>{*context.council_id, int64_t{1000000} + std::stoll(ref)};
+        return;
+      }
       if (!thing) {
         outcome.kind = transform::OutcomeKind::kRejected;
         outcome.reason_code = "orphan";
@@ -88,6 +95,7 @@ class FakeMapping : public transform::CompiledMapping {
 
  private:
   Kind kind_;
+  bool loose_;
   std::string name_, table_;
   std::vector<std::string> columns_;
   std::vector<transform::TargetSpec> targets_;
