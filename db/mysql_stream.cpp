@@ -37,33 +37,21 @@ void MysqlRowStream::Start(const std::string& sql) {
 
 size_t MysqlRowStream::Fill(std::vector<std::vector<std::string>>& cells,
                             std::vector<std::vector<soci::indicator>>& nulls, size_t rows) {
-  for (auto& column : cells) column.clear();
-  for (auto& column : nulls) column.clear();
-  if (result_ == nullptr) return 0;
+  if (result_ == nullptr) return FillWith(cells, nulls, 0, [](size_t) { return false; });
   const unsigned int columns = mysql_num_fields(result_);
   if (columns != cells.size()) Fail("the query returns " + std::to_string(columns) + " columns, expected " +
                                     std::to_string(cells.size()));
-  size_t got = 0;
-  while (got < rows) {
+  return FillWith(cells, nulls, rows, [&](size_t r) {
     MYSQL_ROW row = mysql_fetch_row(result_);
     if (row == nullptr) {
       if (mysql_errno(connection_) != 0) Fail("reading a row failed");
       Close();
-      break;
+      return false;
     }
     const unsigned long* lengths = mysql_fetch_lengths(result_);
-    for (unsigned int c = 0; c < columns; ++c) {
-      if (row[c] == nullptr) {
-        cells[c].emplace_back();
-        nulls[c].push_back(soci::i_null);
-      } else {
-        cells[c].emplace_back(row[c], lengths[c]);
-        nulls[c].push_back(soci::i_ok);
-      }
-    }
-    ++got;
-  }
-  return got;
+    for (unsigned int c = 0; c < columns; ++c) SetCell(cells, nulls, c, r, row[c], lengths[c]);
+    return true;
+  });
 }
 
 }  // namespace handover::db

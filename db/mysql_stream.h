@@ -6,12 +6,10 @@
 // statement; the server says "Commands out of sync" if one is tried.
 #pragma once
 
-#include <soci/soci-backend.h>
-
 #include <string>
 #include <vector>
 
-#include "db/database.h"
+#include "db/row_stream.h"
 
 struct st_mysql;
 struct st_mysql_res;
@@ -22,20 +20,16 @@ namespace handover::db {
 // backend (MySQL through ODBC included). Owned by the session.
 st_mysql* NativeMysqlConnection(Database& db);
 
-class MysqlRowStream {
+class MysqlRowStream final : public RowStream {
  public:
   explicit MysqlRowStream(st_mysql* connection) : connection_(connection) {}
-  ~MysqlRowStream();
+  ~MysqlRowStream() override;
   MysqlRowStream(const MysqlRowStream&) = delete;
   MysqlRowStream& operator=(const MysqlRowStream&) = delete;
 
-  // Runs `sql`; the rows are then fetched by Fill. Throws soci::soci_error
-  // with the server's message.
-  void Start(const std::string& sql);
-  // Replaces cells[column] / nulls[column] with up to `rows` next rows;
-  // returns the number read (0 once exhausted). Throws soci::soci_error.
+  void Start(const std::string& sql) override;
   size_t Fill(std::vector<std::vector<std::string>>& cells,
-              std::vector<std::vector<soci::indicator>>& nulls, size_t rows);
+              std::vector<std::vector<soci::indicator>>& nulls, size_t rows) override;
 
  private:
   void Close();

@@ -2,8 +2,8 @@
 
 #include <soci/soci.h>
 
-#include "db/mysql_stream.h"
 #include "db/odbc_text_reader.h"
+#include "db/row_stream.h"
 
 namespace handover::db {
 
@@ -24,7 +24,7 @@ core::Status TextChunkReader::Start(const std::string& sql, const std::string& c
   context_ = context;
   exhausted_ = false;
   statement_.reset();
-  mysql_.reset();
+  native_.reset();
   odbc_.reset();
   if (SQLHDBC connection = OdbcConnection(db_)) {
     odbc_ = std::make_unique<OdbcTextReader>(connection);
@@ -32,9 +32,8 @@ core::Status TextChunkReader::Start(const std::string& sql, const std::string& c
     return FetchChunk();
   }
   try {
-    if (st_mysql* connection = NativeMysqlConnection(db_)) {
-      mysql_ = std::make_unique<MysqlRowStream>(connection);
-      mysql_->Start(sql);
+    if ((native_ = OpenRowStream(db_))) {
+      native_->Start(sql);
       return FetchChunk();
     }
     statement_ = std::make_unique<soci::statement>(db_.session());
@@ -70,8 +69,8 @@ core::Status TextChunkReader::FetchChunk() {
     return core::Status::Ok();
   }
   try {
-    if (mysql_ != nullptr) {
-      if (mysql_->Fill(cells_, inds_, chunk_rows_) == 0) MarkExhausted();
+    if (native_ != nullptr) {
+      if (native_->Fill(cells_, inds_, chunk_rows_) == 0) MarkExhausted();
       return core::Status::Ok();
     }
     ResizeBuffers();

@@ -1,9 +1,9 @@
 // TextChunkReader: runs a statement whose columns are all text and hands its
 // rows back in chunks of at most chunk_rows(). The one place that chooses
 // how rows are read: through ODBC with OdbcTextReader (SQLGetData in pieces,
-// so values arrive whole), from a native MySQL session with MysqlRowStream
-// (as the server sends them), otherwise with SOCI vector binds (it shrinks
-// the vectors to the rows fetched). Used by Database::QueryRows and the
+// so values arrive whole), from a native MySQL or SQLite session with its
+// library's RowStream (row_stream.h), otherwise with SOCI vector binds (it
+// shrinks the vectors to the rows fetched). Used by Database::QueryRows and the
 // streaming table source.
 #pragma once
 
@@ -22,8 +22,8 @@ class statement;
 
 namespace handover::db {
 
-class MysqlRowStream;
 class OdbcTextReader;
+class RowStream;
 
 class TextChunkReader {
  public:
@@ -55,7 +55,7 @@ class TextChunkReader {
   std::string context_;
   bool exhausted_ = false;
   std::unique_ptr<soci::statement> statement_;
-  std::unique_ptr<MysqlRowStream> mysql_;  // set while a native MySQL query streams
+  std::unique_ptr<RowStream> native_;      // set while a native MySQL or SQLite query streams
   std::unique_ptr<OdbcTextReader> odbc_;   // set while an ODBC query streams
   std::vector<std::vector<std::string>> cells_;  // [column][row]
   std::vector<std::vector<soci::indicator>> inds_;  // [column][row]
