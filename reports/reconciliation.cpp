@@ -11,19 +11,29 @@
 namespace handover::reports {
 namespace {
 
-core::Status ReadLedger(db::Database& target, int64_t run_id, MappingFigures& figures) {
-  auto rows = target.QueryRows(
-      "SELECT CAST(outcome AS VARCHAR(20)), CAST(COALESCE(reason_code, '') AS VARCHAR(100)), "
-      "CAST(count(*) AS VARCHAR(20)), CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)), "
-      "CAST(count(*) - count(amount_pence) AS VARCHAR(20)), CAST(COALESCE(delta, '') AS VARCHAR(20)) "
-      "FROM migration_ledger WHERE run_id = " +
-          std::to_string(run_id) + " AND mapping = " + db::Database::QuoteLiteral(figures.mapping) +
-          " GROUP BY outcome, reason_code, delta",
-      6, "reading the ledger of " + figures.mapping);
-  if (!rows.ok()) return rows.status();
+// The ledger of run `run_id`, in one pass for every mapping: per mapping,
+// its rows of (outcome, reason, count, pence, count without an amount, delta).
+using LedgerRows = std::map<std::string, std::vector<std::vector<std::string>>>;
+
+core::Result<LedgerRows> ReadLedgerOfRun(db::Database& target, int64_t run_id) {
+  LedgerRows by_mapping;
+  HANDOVER_RETURN_IF_ERROR(target.ForEachRow(
+      "SELECT CAST(mapping AS VARCHAR(200)), CAST(outcome AS VARCHAR(20)), "
+      "CAST(COALESCE(reason_code, '') AS VARCHAR(100)), CAST(count(*) AS VARCHAR(20)), "
+      "CAST(COALESCE(sum(amount_pence), 0) AS VARCHAR(24)), CAST(count(*) - count(amount_pence) AS VARCHAR(20)), "
+      "CAST(COALESCE(delta, '') AS VARCHAR(20)) FROM migration_ledger WHERE run_id = " +
+          std::to_string(run_id) + " GROUP BY mapping, outcome, reason_code, delta",
+      7, "reading the ledger of run " + std::to_string(run_id), [&](std::vector<std::string>& row) {
+        auto& rows = by_mapping[row[0]];
+        rows.emplace_back(std::make_move_iterator(row.begin() + 1), std::make_move_iterator(row.end()));
+      }));
+  return by_mapping;
+}
+
+void AddLedger(const std::vector<std::vector<std::string>>& rows, MappingFigures& figures) {
   OutcomeFigures& ledger = figures.ledger;
   DeltaFigures& delta = figures.delta;
-  for (const auto& row : *rows) {
+  for (const auto& row : rows) {
     const std::string& outcome = row[0];
     const int64_t count = std::stoll(row[2]);
     const int64_t pence = std::stoll(row[3]);
@@ -53,7 +63,6 @@ core::Status ReadLedger(db::Database& target, int64_t run_id, MappingFigures& fi
     ledger.by_reason[outcome + ":" + row[1]] += count;
     ledger.pence_by_reason[outcome + ":" + row[1]] += pence;
   }
-  return core::Status::Ok();
 }
 
 std::string MoneyDifferenceText(const MoneyByPerson& m) {
@@ -138,6 +147,8 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
 
   auto existing = load::ReadExistingRows(target, summary.run_id);
   if (!existing.ok()) return existing.status();
+  auto ledger = ReadLedgerOfRun(target, summary.run_id);
+  if (!ledger.ok()) return ledger.status();
 
   for (size_t i = 0; i < program.mappings.size() && i < summary.mappings.size(); ++i) {
     const auto& mapping = *program.mappings[i];
@@ -149,7 +160,7 @@ core::Result<Reconciliation> Reconcile(db::Database& source, db::Database& targe
                                        "counting source table " + mapping.source_table());
     if (!source_rows.ok()) return source_rows.status();
     figures.source_rows = *source_rows;
-    HANDOVER_RETURN_IF_ERROR(ReadLedger(target, summary.run_id, figures));
+    if (auto rows = ledger->find(figures.mapping); rows != ledger->end()) AddLedger(rows->second, figures);
 
     int64_t target_pence = 0;
     bool money_seen = false;
