@@ -24,8 +24,6 @@ class MysqlRowStream final : public RowStream {
  public:
   explicit MysqlRowStream(st_mysql* connection) : connection_(connection) {}
   ~MysqlRowStream() override;
-  MysqlRowStream(const MysqlRowStream&) = delete;
-  MysqlRowStream& operator=(const MysqlRowStream&) = delete;
 
   void Start(const std::string& sql) override;
   size_t Fill(std::vector<std::vector<std::string>>& cells,

@@ -18,7 +18,10 @@ namespace handover::db {
 
 class RowStream {
  public:
+  RowStream() = default;
   virtual ~RowStream() = default;
+  RowStream(const RowStream&) = delete;  // owns a live statement or result
+  RowStream& operator=(const RowStream&) = delete;
 
   // Runs `sql`; its rows are then read by Fill. Throws soci::soci_error with
   // the library's message.

@@ -14,8 +14,6 @@ class SqliteRowStream final : public RowStream {
  public:
   explicit SqliteRowStream(sqlite_api::sqlite3* connection) : connection_(connection) {}
   ~SqliteRowStream() override;
-  SqliteRowStream(const SqliteRowStream&) = delete;
-  SqliteRowStream& operator=(const SqliteRowStream&) = delete;
 
   void Start(const std::string& sql) override;
   size_t Fill(std::vector<std::vector<std::string>>& cells,
