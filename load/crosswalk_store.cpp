@@ -104,7 +104,8 @@ void CrosswalkStore::RecordNotLoaded(const std::string& entity, const std::strin
   pending_not_loaded_.push_back(key);
 }
 
-core::Status CrosswalkStore::Prefetch(const std::string& entity, const std::vector<std::string>& keys) {
+core::Status CrosswalkStore::Prefetch(const std::string& entity, const std::vector<std::string>& keys,
+                                     const std::function<core::Status()>& before_reading) {
   if (resident_.count(entity)) return core::Status::Ok();
   for (const KeyHash& key : prefetched_) keys_.erase(key);
   prefetched_.clear();
@@ -121,6 +122,7 @@ core::Status CrosswalkStore::Prefetch(const std::string& entity, const std::vect
     }
     lookup = &maybe_recorded_;
   }
+  if (!lookup->empty() && before_reading) HANDOVER_RETURN_IF_ERROR(before_reading());
   constexpr size_t kChunk = 500;
   for (size_t first = 0; first < lookup->size(); first += kChunk) {
     const auto from = lookup->begin() + static_cast<std::ptrdiff_t>(first);

@@ -8,6 +8,7 @@
 // batch by batch (Prefetch), so memory does not grow with them.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -39,8 +40,10 @@ class CrosswalkStore final : public transform::Crosswalk {
   // (and forgets those read for the batch before). No-op for a resident one.
   // Of an entity the crosswalk held no entry of when the run began, only the
   // keys this run may have recorded are looked up (for a first load, hardly
-  // any: the rest cannot be there).
-  core::Status Prefetch(const std::string& entity, const std::vector<std::string>& keys);
+  // any: the rest cannot be there). `before_reading`, when given, runs
+  // once before the first statement, only if one is needed.
+  core::Status Prefetch(const std::string& entity, const std::vector<std::string>& keys,
+                        const std::function<core::Status()>& before_reading = {});
 
   std::optional<int64_t> Lookup(const std::string& entity,
                                 const std::string& legacy_key) const override;

@@ -72,9 +72,16 @@ void Ledger::AddException(const ExceptionEntry& e) {
 }
 
 core::Status Ledger::Flush() {
-  HANDOVER_RETURN_IF_ERROR(entries_->Flush());
-  return exceptions_->Flush();
+  HANDOVER_RETURN_IF_ERROR(Send());
+  return Sync();
 }
+
+core::Status Ledger::Send() {
+  HANDOVER_RETURN_IF_ERROR(exceptions_->Flush());
+  return entries_->Send();
+}
+
+core::Status Ledger::Sync() { return entries_->Sync(); }
 
 void Ledger::Discard() {
   entries_->Discard();

@@ -56,6 +56,12 @@ class Ledger {
   void AddException(const ExceptionEntry& entry);
   // Writes buffered entries inside the caller's transaction.
   core::Status Flush();
+  // Flush in two halves: Send writes the worklist lines and sends the
+  // ledger lines without waiting for the server's answer (on COPY), so the
+  // caller can prepare its next batch; Sync collects that answer and must
+  // come before any other statement on the connection.
+  core::Status Send();
+  core::Status Sync();
   void Discard();
 
  private:

@@ -156,6 +156,8 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
       std::swap(batch, rest);
     }
     HANDOVER_RETURN_IF_ERROR(loader.LoadBatch(batch).WithContext("loading " + mapping.name()));
+    if ((limit >= 0 && loader.target_rejects() > limit) || core::InterruptRequested())
+      HANDOVER_RETURN_IF_ERROR(loader.Settle().WithContext("loading " + mapping.name()));
     if (limit >= 0 && loader.target_rejects() > limit)
       return core::Status::Error(
           core::ErrorCode::kData,

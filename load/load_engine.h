@@ -3,7 +3,9 @@
 // evaluates every row, writes target rows, crosswalk entries and one ledger
 // line per record, one transaction per batch. A batch the target refuses is
 // replayed row by row so only the offending rows are rejected (with the
-// server's reason) and nothing is half-written.
+// server's reason) and nothing is half-written. A batch's ledger lines and
+// commit are answered while the next batch is evaluated, so client and
+// server work at the same time; a failure there stops the run.
 #pragma once
 
 #include <chrono>

@@ -1,6 +1,7 @@
 #include "load/mapping_loader.h"
 
 #include <soci/soci.h>
+#include <spdlog/spdlog.h>
 
 #include "core/text_encoding.h"
 #include "load/run_progress.h"
@@ -200,11 +201,34 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
   AddLedger({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, amount});
 }
 
-core::Status MappingLoader::FlushAll() {
+MappingLoader::~MappingLoader() {
+  if (core::Status settled = Settle(); !settled.ok()) spdlog::warn("{}", settled.message());
+}
+
+core::Status MappingLoader::Settle() {
+  if (!in_flight_) return core::Status::Ok();
+  const std::string what = std::move(*in_flight_);
+  in_flight_.reset();
+  core::Status answered = ledger_.Sync();
+  if (answered.ok()) return target_.Commit(what);
+  target_.Rollback();
+  return answered.WithContext("committing " + what);
+}
+
+core::Status MappingLoader::BeginWork(const std::string& what) {
+  HANDOVER_RETURN_IF_ERROR(Settle());
+  return target_.Begin(what);
+}
+
+core::Status MappingLoader::FlushWrites() {
   for (auto& writer : writers_) HANDOVER_RETURN_IF_ERROR(writer->Flush());
   for (auto& writer : update_writers_)
     if (writer) HANDOVER_RETURN_IF_ERROR(writer->Flush());
-  HANDOVER_RETURN_IF_ERROR(crosswalk_.Flush());
+  return crosswalk_.Flush();
+}
+
+core::Status MappingLoader::FlushAll() {
+  HANDOVER_RETURN_IF_ERROR(FlushWrites());
   return ledger_.Flush();
 }
 
@@ -219,23 +243,44 @@ void MappingLoader::DiscardAll() {
   batch_merges_.clear();
 }
 
-core::Status MappingLoader::Commit(const std::string& what, const MappingCounts& tally, bool finished) {
+core::Status MappingLoader::RecordProgress(const std::string& what, const MappingCounts& tally, bool finished) {
   // The tally joins the counts only once it is committed; the progress row
   // that says so commits with it.
   MappingCounts after = counts_;
   Accumulate(after, tally);
   for (size_t t = 0; t < writers_.size(); ++t) after.targets[t].rows = written_before_[t] + writers_[t]->written();
   core::Status recorded = WriteProgress(target_, ledger_.run_id(), after, finished);
-  if (!recorded.ok()) {
-    target_.Rollback();
-    return recorded.WithContext("recording the progress of " + what);
-  }
+  if (recorded.ok()) return recorded;
+  target_.Rollback();
+  return recorded.WithContext("recording the progress of " + what);
+}
+
+core::Status MappingLoader::Commit(const std::string& what, const MappingCounts& tally, bool finished) {
+  HANDOVER_RETURN_IF_ERROR(RecordProgress(what, tally, finished));
   HANDOVER_RETURN_IF_ERROR(target_.Commit(what));
+  Committed(tally);
+  return core::Status::Ok();
+}
+
+core::Status MappingLoader::CommitInFlight(const std::string& what, const MappingCounts& tally) {
+  HANDOVER_RETURN_IF_ERROR(RecordProgress(what, tally, /*finished=*/false));
+  // The ledger's rows go last: nothing the target may refuse is left, and a
+  // failure to write them stops the run (Settle reports it), as it would
+  // have here.
+  if (core::Status sent = ledger_.Send(); !sent.ok()) {
+    target_.Rollback();
+    return sent.WithContext(what);
+  }
+  in_flight_ = what;
+  Committed(tally);
+  return core::Status::Ok();
+}
+
+void MappingLoader::Committed(const MappingCounts& tally) {
   crosswalk_.Committed();
   if (references_) references_->Committed();
   if (delta_) delta_->Committed();
   AddTally(tally);
-  return core::Status::Ok();
 }
 
 void MappingLoader::Resume(const MappingProgress& progress) {
@@ -247,7 +292,7 @@ core::Status MappingLoader::ReplayCommitted(const core::RowBatch& batch) {
   if (merge_plan_) {
     // The duplicates these rows hold are merged when the mapping finishes:
     // find them again. Nothing of this pass is kept.
-    HANDOVER_RETURN_IF_ERROR(target_.Begin("finding the merges of " + mapping_.name()));
+    HANDOVER_RETURN_IF_ERROR(BeginWork("finding the merges of " + mapping_.name()));
     MappingCounts scratch;
     for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), scratch);
     std::vector<PendingMerge> merges = std::move(batch_merges_);
@@ -286,7 +331,6 @@ const std::optional<std::string>* MappingLoader::KnownKey(size_t row) const {
 core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   const std::string what = mapping_.name() + " batch " + std::to_string(++batches_);
   MappingCounts tally;
-  HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
   if (mapping_.has_key()) {
     // The crosswalk entries of this batch's keys (for an entity no other
     // mapping resolves, they are read batch by batch).
@@ -298,28 +342,28 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
     }
     core::Status read = core::Status::Ok();
     {
-      StageClock clock(stages_ ? stages_->load : unclocked_);  // reading the target
-      read = crosswalk_.Prefetch(mapping_.name(), batch_keys_);
+      // Reading the target, only once the batch in flight is committed.
+      StageClock clock(stages_ ? stages_->load : unclocked_);
+      read = crosswalk_.Prefetch(mapping_.name(), batch_keys_, [this] { return Settle(); });
     }
-    if (!read.ok()) {
-      target_.Rollback();
-      return read.WithContext(what);
-    }
+    if (!read.ok()) return read.WithContext(what);
   }
   {
+    // Evaluated in memory while the server finishes the batch before.
     StageClock clock(stages_ ? stages_->transform : unclocked_);
     for (size_t r = 0; r < batch.size(); ++r) ProcessRow(batch.Row(r), batch.Ordinal(r), tally, KnownKey(r));
   }
   StageClock clock(stages_ ? stages_->load : unclocked_);
-  core::Status written = FlushAll();
-  if (written.ok()) return Commit(what, tally);
+  HANDOVER_RETURN_IF_ERROR(BeginWork(what));
+  core::Status written = FlushWrites();
+  if (written.ok()) return CommitInFlight(what, tally);
   target_.Rollback();
   DiscardAll();
   // Replay row by row: rows the target accepts load, each refused row is
   // rejected with the server's own reason.
   for (size_t r = 0; r < batch.size(); ++r) {
     MappingCounts one;
-    HANDOVER_RETURN_IF_ERROR(target_.Begin(what));
+    HANDOVER_RETURN_IF_ERROR(BeginWork(what));
     ProcessRow(batch.Row(r), batch.Ordinal(r), one, KnownKey(r));
     core::Status status = FlushAll();
     if (status.ok()) {
@@ -379,7 +423,7 @@ void MappingLoader::WriteDuplicateRows(const PendingMerge& merge, int64_t surviv
 }
 
 core::Status MappingLoader::Finish() {
-  HANDOVER_RETURN_IF_ERROR(target_.Begin("the merges of " + mapping_.name()));
+  HANDOVER_RETURN_IF_ERROR(BeginWork("the merges of " + mapping_.name()));
   const std::string& entity = mapping_.name();
   if (keeps_duplicate_rows_) {
     std::vector<std::string> keys;

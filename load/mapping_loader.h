@@ -28,9 +28,18 @@ class MappingLoader {
                 Ledger& ledger, std::optional<MergePlan> merge_plan, const transform::LookupTables* lookups,
                 ReferenceCheck* references = nullptr);
 
+  // Completes the batch still in flight (see LoadBatch).
+  ~MappingLoader();
+
   // Loads one batch in its own transaction; replays it row by row if the
   // target refuses it. Fails only if the target cannot be written at all.
+  // The batch's last step (its ledger lines' answer and the commit) is left
+  // in flight, so the server writes them while the next batch is evaluated:
+  // the loader's next statement, Finish() or Settle() completes it first.
   core::Status LoadBatch(const core::RowBatch& batch);
+  // Completes the batch in flight, if any: call before telling anyone the
+  // batches so far are committed.
+  core::Status Settle();
   // Resolves merged duplicates to their survivors' council ids and records
   // the mapping as finished (call once, after the last batch).
   core::Status Finish();
@@ -81,11 +90,23 @@ class MappingLoader {
   void AddLedger(const LedgerEntry& entry);
   // Records the base records no source row matched (delta runs).
   core::Status RecordGone();
+  // Settles the batch in flight, then begins a transaction.
+  core::Status BeginWork(const std::string& what);
+  // Writes the buffered target and crosswalk rows (what the target may
+  // refuse); FlushAll adds the ledger's.
+  core::Status FlushWrites();
   core::Status FlushAll();
   void DiscardAll();
-  // Records the progress the batch makes (with `tally`), commits, and adds
-  // the tally to the counts.
+  // Records the progress the batch makes (with `tally`), rolling back if it
+  // cannot.
+  core::Status RecordProgress(const std::string& what, const MappingCounts& tally, bool finished);
+  // Records the progress, commits, and adds the tally to the counts.
   core::Status Commit(const std::string& what, const MappingCounts& tally, bool finished = false);
+  // The same once the target rows are written, leaving the ledger's answer
+  // and the commit in flight (Settle).
+  core::Status CommitInFlight(const std::string& what, const MappingCounts& tally);
+  // What a commit means for the state kept in memory.
+  void Committed(const MappingCounts& tally);
   void AddTally(const MappingCounts& tally);
   // Rejects a record the target would refuse (`code` target_rejected) and
   // counts it against the mapping's limit.
@@ -140,6 +161,7 @@ class MappingLoader {
   std::string first_target_reject_;
   double unclocked_ = 0;  // where time goes when nobody counts it
   int64_t batches_ = 0;
+  std::optional<std::string> in_flight_;  // the batch whose commit Settle completes
   std::vector<std::optional<std::string>> row_keys_;  // per row of the batch in hand
   std::vector<std::string> batch_keys_;               // the keys among them
 };
