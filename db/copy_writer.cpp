@@ -31,10 +31,9 @@ class CopyWriter final : public TableWriter {
   ~CopyWriter() override;
 
  private:
-  core::Status WriteBuffered() override;
+  core::Status WriteBuffered(bool may_answer_later) override;
   core::Status AwaitAnswer() override;
   bool awaiting_answer_ = false;  // a COPY was ended and its result not read
-  size_t rows_in_flight_ = 0;     // rows of that COPY
 };
 
 CopyWriter::~CopyWriter() {
@@ -42,7 +41,7 @@ CopyWriter::~CopyWriter() {
   (void)AwaitAnswer();
 }
 
-core::Status CopyWriter::WriteBuffered() {
+core::Status CopyWriter::WriteBuffered(bool /*may_answer_later*/) {
   HANDOVER_RETURN_IF_ERROR(AwaitAnswer());
   PGconn* conn = NativePostgresConnection(db_);
   std::string sql = "COPY " + db_.QuoteIdentifier(table_) + " (";
@@ -71,7 +70,6 @@ core::Status CopyWriter::WriteBuffered() {
   if (PQputCopyEnd(conn, sent ? nullptr : "client failed to send data") != 1)
     return core::Status::Error(core::ErrorCode::kDatabase, "COPY could not finish: " + ConnectionError(conn));
   awaiting_answer_ = true;
-  rows_in_flight_ = rows_;
   return core::Status::Ok();
 }
 
@@ -81,7 +79,7 @@ core::Status CopyWriter::AwaitAnswer() {
   core::Status status;
   while (PGresult* result = PQgetResult(NativePostgresConnection(db_))) {
     if (PQresultStatus(result) != PGRES_COMMAND_OK && status.ok())
-      status = core::Status::Error(core::ErrorCode::kDatabase, "writing " + std::to_string(rows_in_flight_) + " rows to " + table_ + ": " + ResultError(result));
+      status = core::Status::Error(core::ErrorCode::kDatabase, ResultError(result));
     PQclear(result);
   }
   return status;

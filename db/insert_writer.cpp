@@ -36,10 +36,10 @@ class InsertWriter final : public TableWriter {
   using TableWriter::TableWriter;
 
  private:
-  core::Status WriteBuffered() override;
+  core::Status WriteBuffered(bool may_answer_later) override;
 };
 
-core::Status InsertWriter::WriteBuffered() {
+core::Status InsertWriter::WriteBuffered(bool /*may_answer_later*/) {
   std::string sql = "INSERT INTO " + db_.QuoteIdentifier(table_) + " (";
   std::string values = ") VALUES (";
   std::vector<size_t> order;

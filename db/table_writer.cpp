@@ -52,24 +52,29 @@ void TableWriter::EndRow() {
   ++rows_;
 }
 
-core::Status TableWriter::Send() {
+core::Status TableWriter::Send() { return SendRows(/*may_answer_later=*/true); }
+
+core::Status TableWriter::SendRows(bool may_answer_later) {
   if (rows_ == 0) return core::Status::Ok();
-  core::Status status =
-      WriteBuffered().WithContext("writing " + std::to_string(rows_) + (rows_ == 1 ? " row to " : " rows to ") + table_);
+  core::Status status = WriteBuffered(may_answer_later).WithContext(Writing(rows_));
   if (status.ok()) unanswered_ += static_cast<int64_t>(rows_);
   Discard();
   return status;
 }
 
+std::string TableWriter::Writing(int64_t rows) const {
+  return "writing " + std::to_string(rows) + (rows == 1 ? " row to " : " rows to ") + table_;
+}
+
 core::Status TableWriter::Sync() {
-  core::Status status = AwaitAnswer();
+  core::Status status = AwaitAnswer().WithContext(Writing(unanswered_));
   if (status.ok()) written_ += unanswered_;
   unanswered_ = 0;
   return status;
 }
 
 core::Status TableWriter::Flush() {
-  HANDOVER_RETURN_IF_ERROR(Send());
+  HANDOVER_RETURN_IF_ERROR(SendRows(/*may_answer_later=*/false));
   return Sync();
 }
 

@@ -64,8 +64,10 @@ class TableWriter {
 
  protected:
 
-  // Sends the rows_ rows buffered in cells_.
-  virtual core::Status WriteBuffered() = 0;
+  // Sends the rows_ rows buffered in cells_. With `may_answer_later` (Send,
+  // not Flush) a path may return before they are written, taking the
+  // buffer's contents with it; AwaitAnswer then waits.
+  virtual core::Status WriteBuffered(bool may_answer_later) = 0;
   // Waits for the server's answer to rows WriteBuffered sent without
   // waiting (a path that always waits keeps this default).
   virtual core::Status AwaitAnswer() { return core::Status::Ok(); }
@@ -77,6 +79,10 @@ class TableWriter {
   size_t rows_ = 0;
 
  private:
+  core::Status SendRows(bool may_answer_later);
+  // "writing 3 rows to person", the context of a failure.
+  std::string Writing(int64_t rows) const;
+
   size_t next_cell_ = 0;  // column of the next AddText/AddNull
   int64_t written_ = 0;
   int64_t unanswered_ = 0;  // rows sent, the server's answer not yet read

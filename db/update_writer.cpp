@@ -11,7 +11,7 @@ class UpdateWriter final : public TableWriter {
       : TableWriter(db, std::move(table), std::move(columns)), key_(key) {}
 
  private:
-  core::Status WriteBuffered() override {
+  core::Status WriteBuffered(bool /*may_answer_later*/) override {
     std::string sql = "UPDATE " + db_.QuoteIdentifier(table_) + " SET ";
     std::vector<size_t> order;
     for (size_t c = 0; c < columns_.size(); ++c) {
