@@ -53,10 +53,11 @@ class TableWriter {
   // the caller must roll back its transaction; the Status names the table
   // and the server's reason (never the row's values).
   core::Status Flush();
-  // Sends every buffered row. Where the path allows it (COPY) this returns
-  // before the server has answered, so the caller can prepare the next batch
-  // meanwhile; Sync() collects the answer and must come before any other
-  // statement on the same connection.
+  // Sends every buffered row. Where the path allows it (COPY; native
+  // SQLite, on a thread) this returns before the rows are written, so the
+  // caller can prepare the next batch meanwhile; Sync() collects the answer
+  // and must come before any other statement on the same connection,
+  // including another writer's Send.
   core::Status Send();
   core::Status Sync();
   // Drops buffered rows without writing them (after a rolled-back batch).

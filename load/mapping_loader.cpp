@@ -1,7 +1,6 @@
 #include "load/mapping_loader.h"
 
 #include <soci/soci.h>
-#include <spdlog/spdlog.h>
 
 #include "core/text_encoding.h"
 #include "load/run_progress.h"
@@ -44,14 +43,6 @@ std::optional<std::string> FindInvalidText(const transform::CompiledMapping& map
         return targets[t].table + "." + targets[t].columns[c];
   }
   return std::nullopt;
-}
-
-void Accumulate(MappingCounts& into, const MappingCounts& from) {
-  into.extracted += from.extracted;
-  into.loaded += from.loaded;
-  into.rejected += from.rejected;
-  into.excluded += from.excluded;
-  into.merged += from.merged;
 }
 
 }  // namespace
@@ -201,88 +192,6 @@ void MappingLoader::ProcessRow(std::span<const core::Value> row, int64_t ordinal
   AddLedger({ordinal, key, LedgerOutcome::kLoaded, "", context.council_id, amount});
 }
 
-MappingLoader::~MappingLoader() {
-  if (core::Status settled = Settle(); !settled.ok()) spdlog::warn("{}", settled.message());
-}
-
-core::Status MappingLoader::Settle() {
-  if (!in_flight_) return core::Status::Ok();
-  const std::string what = std::move(*in_flight_);
-  in_flight_.reset();
-  core::Status answered = ledger_.Sync();
-  if (answered.ok()) return target_.Commit(what);
-  target_.Rollback();
-  return answered.WithContext("committing " + what);
-}
-
-core::Status MappingLoader::BeginWork(const std::string& what) {
-  HANDOVER_RETURN_IF_ERROR(Settle());
-  return target_.Begin(what);
-}
-
-core::Status MappingLoader::FlushWrites() {
-  for (auto& writer : writers_) HANDOVER_RETURN_IF_ERROR(writer->Flush());
-  for (auto& writer : update_writers_)
-    if (writer) HANDOVER_RETURN_IF_ERROR(writer->Flush());
-  return crosswalk_.Flush();
-}
-
-core::Status MappingLoader::FlushAll() {
-  HANDOVER_RETURN_IF_ERROR(FlushWrites());
-  return ledger_.Flush();
-}
-
-void MappingLoader::DiscardAll() {
-  for (auto& writer : writers_) writer->Discard();
-  for (auto& writer : update_writers_)
-    if (writer) writer->Discard();
-  if (delta_) delta_->Discard();
-  crosswalk_.Discard();
-  ledger_.Discard();
-  if (references_) references_->Discard();
-  batch_merges_.clear();
-}
-
-core::Status MappingLoader::RecordProgress(const std::string& what, const MappingCounts& tally, bool finished) {
-  // The tally joins the counts only once it is committed; the progress row
-  // that says so commits with it.
-  MappingCounts after = counts_;
-  Accumulate(after, tally);
-  for (size_t t = 0; t < writers_.size(); ++t) after.targets[t].rows = written_before_[t] + writers_[t]->written();
-  core::Status recorded = WriteProgress(target_, ledger_.run_id(), after, finished);
-  if (recorded.ok()) return recorded;
-  target_.Rollback();
-  return recorded.WithContext("recording the progress of " + what);
-}
-
-core::Status MappingLoader::Commit(const std::string& what, const MappingCounts& tally, bool finished) {
-  HANDOVER_RETURN_IF_ERROR(RecordProgress(what, tally, finished));
-  HANDOVER_RETURN_IF_ERROR(target_.Commit(what));
-  Committed(tally);
-  return core::Status::Ok();
-}
-
-core::Status MappingLoader::CommitInFlight(const std::string& what, const MappingCounts& tally) {
-  HANDOVER_RETURN_IF_ERROR(RecordProgress(what, tally, /*finished=*/false));
-  // The ledger's rows go last: nothing the target may refuse is left, and a
-  // failure to write them stops the run (Settle reports it), as it would
-  // have here.
-  if (core::Status sent = ledger_.Send(); !sent.ok()) {
-    target_.Rollback();
-    return sent.WithContext(what);
-  }
-  in_flight_ = what;
-  Committed(tally);
-  return core::Status::Ok();
-}
-
-void MappingLoader::Committed(const MappingCounts& tally) {
-  crosswalk_.Committed();
-  if (references_) references_->Committed();
-  if (delta_) delta_->Committed();
-  AddTally(tally);
-}
-
 void MappingLoader::Resume(const MappingProgress& progress) {
   counts_ = progress.counts;
   for (size_t t = 0; t < writers_.size() && t < counts_.targets.size(); ++t) written_before_[t] = counts_.targets[t].rows;
@@ -314,13 +223,6 @@ core::Status MappingLoader::ReplayCommitted(const core::RowBatch& batch) {
   crosswalk_.Committed();
   if (delta_) delta_->Committed();
   return core::Status::Ok();
-}
-
-void MappingLoader::AddTally(const MappingCounts& tally) {
-  Accumulate(counts_, tally);
-  for (size_t t = 0; t < writers_.size(); ++t) counts_.targets[t].rows = written_before_[t] + writers_[t]->written();
-  pending_merges_.insert(pending_merges_.end(), batch_merges_.begin(), batch_merges_.end());
-  batch_merges_.clear();
 }
 
 const std::optional<std::string>* MappingLoader::KnownKey(size_t row) const {
