@@ -72,8 +72,8 @@ void Ledger::AddException(const ExceptionEntry& e) {
 }
 
 core::Status Ledger::Flush() {
-  HANDOVER_RETURN_IF_ERROR(Send());
-  return Sync();
+  HANDOVER_RETURN_IF_ERROR(exceptions_->Flush());
+  return entries_->Flush();
 }
 
 core::Status Ledger::Send() {

@@ -156,9 +156,11 @@ core::Status LoadMapping(const transform::CompiledMapping& mapping, db::Database
       std::swap(batch, rest);
     }
     HANDOVER_RETURN_IF_ERROR(loader.LoadBatch(batch).WithContext("loading " + mapping.name()));
-    if ((limit >= 0 && loader.target_rejects() > limit) || core::InterruptRequested())
+    const bool over_limit = limit >= 0 && loader.target_rejects() > limit;
+    // Stopping here reports the batches so far as committed: make them so.
+    if (over_limit || core::InterruptRequested())
       HANDOVER_RETURN_IF_ERROR(loader.Settle().WithContext("loading " + mapping.name()));
-    if (limit >= 0 && loader.target_rejects() > limit)
+    if (over_limit)
       return core::Status::Error(
           core::ErrorCode::kData,
           "mapping " + mapping.name() + ": the target refused " + std::to_string(loader.target_rejects()) +
