@@ -14,6 +14,7 @@
 #include "cli/run_reconciliation.h"
 #include "core/interrupt.h"
 #include "core/within_folder.h"
+#include "load/keys_set_aside.h"
 #include "load/load_engine.h"
 #include "load/run_decision.h"
 #include "load/source_fingerprint.h"
@@ -142,6 +143,9 @@ int RunPipeline(const PipelineFlags& flags, PipelineMode mode, const GlobalOptio
     if (!fingerprint.ok()) return fail(fingerprint.status());
     options.run.source_fingerprint = *fingerprint;
   }
+  // Keys a run that stopped left set aside are built again before anything
+  // reads the target, whatever is decided.
+  if (core::Status restored = load::RestoreKeysLeftSetAside(*run.target); !restored.ok()) return fail(restored);
   auto decision = rehearsal ? load::DecideRehearsal(*run.target, options.run, flags.delta)
                             : load::DecideRun(*run.target, options.run, flags.delta);
   if (!decision.ok()) return fail(decision.status());

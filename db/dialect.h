@@ -116,6 +116,12 @@ class Dialect {
   // definition), so a load leaves them to the server.
   virtual std::string ForeignKeysSql() const { return {}; }
 
+  // A query giving the name and the definition (what ADD CONSTRAINT name
+  // takes) of `table`'s primary key, both as text, where it can be dropped
+  // for a bulk load into an empty table and built afterwards in one pass;
+  // "" where it cannot (SQLite's belongs to the table's own definition).
+  virtual std::string PrimaryKeySql(const std::string& /*table*/) const { return {}; }
+
   // A query returning the name of the server's text encoding when the server
   // refuses bytes that are not valid in it ("UTF8": text is repaired to
   // UTF-8 before it is written), or nullptr when it stores any bytes as given.

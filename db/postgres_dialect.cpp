@@ -1,6 +1,8 @@
 // The PostgreSQL dialect: standard SQL but for BIGSERIAL run ids, identity
 // columns in the catalog, quiet notices during a bulk load, a strict server
-// encoding, and foreign keys a load can set aside (pg_constraint).
+// encoding, and foreign keys and primary keys a load can set aside
+// (pg_constraint).
+#include "db/database.h"
 #include "db/dialect.h"
 
 namespace handover::db {
@@ -34,6 +36,10 @@ class PostgresDialectImpl final : public Dialect {
            "AND t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
            "AND p.relnamespace = t.relnamespace "
            "ORDER BY t.relname, c.conname";
+  }
+  std::string PrimaryKeySql(const std::string& table) const override {
+    return "SELECT CAST(conname AS TEXT), pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'p' AND "
+           "conrelid = to_regclass(" + Database::QuoteLiteral(table) + ")";
   }
   const char* StrictEncodingSql() const override {
     return "SELECT current_setting('server_encoding')";

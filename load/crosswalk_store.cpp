@@ -202,6 +202,8 @@ void CrosswalkStore::MarkSeen(const std::string& entity, const std::string& lega
 }
 
 core::Status CrosswalkStore::Flush() { return writer_->Flush(); }
+core::Status CrosswalkStore::Send() { return writer_->Send(); }
+core::Status CrosswalkStore::Sync() { return writer_->Sync(); }
 
 void CrosswalkStore::Committed() {
   pending_not_loaded_.clear();

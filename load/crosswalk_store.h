@@ -70,6 +70,11 @@ class CrosswalkStore final : public transform::Crosswalk {
 
   // Writes queued entries inside the caller's transaction.
   core::Status Flush();
+  // Flush in two halves (TableWriter::Send and Sync): Send leaves the
+  // entries' answer to come while the caller evaluates its next batch; Sync
+  // collects it and must come before any other statement on the connection.
+  core::Status Send();
+  core::Status Sync();
   // The caller's transaction committed: what was recorded is now permanent.
   void Committed();
   // Forgets everything recorded since the last Committed (the transaction

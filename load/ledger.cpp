@@ -76,13 +76,6 @@ core::Status Ledger::Flush() {
   return entries_->Flush();
 }
 
-core::Status Ledger::Send() {
-  HANDOVER_RETURN_IF_ERROR(exceptions_->Flush());
-  return entries_->Send();
-}
-
-core::Status Ledger::Sync() { return entries_->Sync(); }
-
 void Ledger::Discard() {
   entries_->Discard();
   exceptions_->Discard();

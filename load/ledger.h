@@ -56,13 +56,6 @@ class Ledger {
   void AddException(const ExceptionEntry& entry);
   // Writes buffered entries inside the caller's transaction.
   core::Status Flush();
-  // Flush in two halves: Send writes the worklist lines and sends the
-  // ledger lines without waiting for them to be written (COPY; native
-  // SQLite, on a thread), so the caller can prepare its next batch; Sync
-  // collects the answer and must come before any other statement on the
-  // connection.
-  core::Status Send();
-  core::Status Sync();
   void Discard();
 
  private:

@@ -10,7 +10,7 @@
 #include "extract/row_source.h"
 #include "load/crosswalk_store.h"
 #include "load/delta_base.h"
-#include "load/foreign_keys_set_aside.h"
+#include "load/keys_set_aside.h"
 #include "load/ledger.h"
 #include "load/mapping_loader.h"
 #include "load/merge_plan.h"
@@ -230,8 +230,8 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
                             const ProgressFn& progress) {
   const auto started = std::chrono::steady_clock::now();
   HANDOVER_RETURN_IF_ERROR(EnsureMigrationTables(target));
-  // Foreign keys a run that stopped could not add back.
-  HANDOVER_RETURN_IF_ERROR(RestoreSetAsideForeignKeys(target));
+  // Keys a run that stopped could not add back.
+  HANDOVER_RETURN_IF_ERROR(RestoreSetAsideKeys(target));
   RunInfo info = options.run;
   info.mappings_hash = program.content_hash;
   info.base_run_id = options.delta_base_run_id;
@@ -270,9 +270,11 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
   for (const auto& mapping : program.mappings)
     for (const auto& spec : mapping->targets()) written.insert(spec.table);
   auto set_aside = SetAsideForeignKeys(target, *run_id, written);
-  if (!set_aside.ok()) {
+  core::Status ledger_key = set_aside.ok() ? SetAsideLedgerKey(target, *run_id) : set_aside.status();
+  if (!ledger_key.ok()) {
     (void)CloseRun(target, *run_id, "failed");
-    return set_aside.status();
+    (void)RestoreSetAsideKeys(target);
+    return ledger_key;
   }
   core::Status loaded = core::Status::Ok();
   {
@@ -283,7 +285,7 @@ core::Result<LoadSummary> RunLoad(const transform::MappingProgram& program, db::
     else
       loaded = references.status();
   }
-  core::Status restored = RestoreSetAsideForeignKeys(target);
+  core::Status restored = RestoreSetAsideKeys(target);
   if (!loaded.ok()) {
     if (!restored.ok()) spdlog::error("{}", restored.message());
     return loaded;

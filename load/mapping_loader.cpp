@@ -257,7 +257,7 @@ core::Status MappingLoader::LoadBatch(const core::RowBatch& batch) {
   }
   StageClock clock(stages_ ? stages_->load : unclocked_);
   HANDOVER_RETURN_IF_ERROR(BeginWork(what));
-  core::Status written = FlushWrites();
+  core::Status written = FlushCouncilRows();
   if (written.ok()) return CommitInFlight(what, tally);
   target_.Rollback();
   DiscardAll();

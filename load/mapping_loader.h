@@ -33,8 +33,8 @@ class MappingLoader {
 
   // Loads one batch in its own transaction; replays it row by row if the
   // target refuses it. Fails only if the target cannot be written at all.
-  // The batch's last step (its ledger lines' answer and the commit) is left
-  // in flight, so the server writes them while the next batch is evaluated:
+  // The batch's last step (its crosswalk entries' answer and the commit) is
+  // left in flight, so the server writes them while the next batch is evaluated:
   // the loader's next statement, Finish() or Settle() completes it first.
   core::Status LoadBatch(const core::RowBatch& batch);
   // Completes the batch in flight, if any: call before telling anyone the
@@ -92,8 +92,9 @@ class MappingLoader {
   core::Status RecordGone();
   // Settles the batch in flight, then begins a transaction.
   core::Status BeginWork(const std::string& what);
-  // Writes the buffered target and crosswalk rows (what the target may
-  // refuse); FlushAll adds the ledger's.
+  // Writes the buffered council rows (what the target may refuse);
+  // FlushWrites adds the crosswalk's entries, FlushAll the ledger's lines.
+  core::Status FlushCouncilRows();
   core::Status FlushWrites();
   core::Status FlushAll();
   void DiscardAll();
@@ -102,8 +103,9 @@ class MappingLoader {
   core::Status RecordProgress(const std::string& what, const MappingCounts& tally, bool finished);
   // Records the progress, commits, and adds the tally to the counts.
   core::Status Commit(const std::string& what, const MappingCounts& tally, bool finished = false);
-  // The same once the target rows are written, leaving the ledger's answer
-  // and the commit in flight (Settle).
+  // The same once the council rows are written: writes the ledger's lines,
+  // sends the crosswalk's entries and leaves their answer and the commit in
+  // flight (Settle).
   core::Status CommitInFlight(const std::string& what, const MappingCounts& tally);
   // What a commit means for the state kept in memory.
   void Committed(const MappingCounts& tally);

@@ -1,5 +1,5 @@
 // MappingLoader's transactions: what a batch writes, how it commits, and
-// the batch left in flight (its ledger rows' answer and its commit) that
+// the batch left in flight (its crosswalk entries' answer and its commit) that
 // Settle completes before the loader's next statement.
 #include <spdlog/spdlog.h>
 
@@ -27,7 +27,7 @@ core::Status MappingLoader::Settle() {
   if (!in_flight_) return core::Status::Ok();
   const std::string what = std::move(*in_flight_);
   in_flight_.reset();
-  core::Status answered = ledger_.Sync();
+  core::Status answered = crosswalk_.Sync();
   if (answered.ok()) return target_.Commit(what);
   target_.Rollback();
   return answered.WithContext("committing " + what);
@@ -38,10 +38,15 @@ core::Status MappingLoader::BeginWork(const std::string& what) {
   return target_.Begin(what);
 }
 
-core::Status MappingLoader::FlushWrites() {
+core::Status MappingLoader::FlushCouncilRows() {
   for (auto& writer : writers_) HANDOVER_RETURN_IF_ERROR(writer->Flush());
   for (auto& writer : update_writers_)
     if (writer) HANDOVER_RETURN_IF_ERROR(writer->Flush());
+  return core::Status::Ok();
+}
+
+core::Status MappingLoader::FlushWrites() {
+  HANDOVER_RETURN_IF_ERROR(FlushCouncilRows());
   return crosswalk_.Flush();
 }
 
@@ -82,12 +87,15 @@ core::Status MappingLoader::Commit(const std::string& what, const MappingCounts&
 
 core::Status MappingLoader::CommitInFlight(const std::string& what, const MappingCounts& tally) {
   HANDOVER_RETURN_IF_ERROR(RecordProgress(what, tally, /*finished=*/false));
-  // The ledger's rows go last: nothing the target may refuse is left, and a
-  // failure to write them stops the run (Settle reports it), as it would
-  // have here.
-  if (core::Status sent = ledger_.Send(); !sent.ok()) {
+  // The ledger's lines, then the crosswalk's entries, the largest of the
+  // rows handover writes itself, last and left in flight: nothing the target
+  // may refuse is left, and a failure to write them stops the run (Settle
+  // reports it), as it would have here.
+  core::Status sent = ledger_.Flush();
+  if (sent.ok()) sent = crosswalk_.Send();
+  if (!sent.ok()) {
     target_.Rollback();
-    return sent.WithContext(what);
+    return sent.WithContext("committing " + what);
   }
   in_flight_ = what;
   Committed(tally);

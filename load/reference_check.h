@@ -1,7 +1,7 @@
 // ReferenceCheck: the foreign keys of the council tables, checked by the load
 // engine itself before a row is sent, so that a target whose per-row checks
 // are slow (PostgreSQL's triggers were half its time) can have them set aside
-// while a run loads (foreign_keys_set_aside.h). A reference holds when its
+// while a run loads (keys_set_aside.h). A reference holds when its
 // parent key was in the target when the load began, or was written by this
 // run: committed, or pending in the batch in hand (an earlier row, or an
 // earlier table of the same record). Keys are compared as text, the way the

@@ -331,5 +331,47 @@ TEST_F(CrosswalkStoreTest, AFirstLoadOfANonResidentEntityStillFindsItsOwnKeysInL
   EXPECT_FALSE(store.SeenThisRun("allocation", "PAY7"));
 }
 
+TEST_F(CrosswalkStoreTest, SentEntriesAreWrittenBySyncWhileTheNextBatchIsRecorded) {
+  // SQLite inserts sent entries on a thread of their own: the next batch
+  // is recorded meanwhile, into a buffer of its own.
+  ASSERT_TRUE(target_->Begin("test").ok());
+  for (int i = 1; i <= 8; ++i) RecordNext("person", "C" + std::to_string(i));
+  const core::Status sent = store_->Send();
+  ASSERT_TRUE(sent.ok()) << sent.message();
+  for (int i = 9; i <= 1008; ++i) RecordNext("person", "C" + std::to_string(i));
+  const core::Status synced = store_->Sync();
+  ASSERT_TRUE(synced.ok()) << synced.message();
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk"), 8)
+      << "the entries sent, not those recorded since";
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT sum(council_id) FROM migration_crosswalk"), 8 * 9 / 2);
+  const core::Status flushed = store_->Flush();
+  ASSERT_TRUE(flushed.ok()) << flushed.message();
+  ASSERT_TRUE(target_->Commit("test").ok());
+  store_->Committed();
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk"), 1008);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT sum(council_id) FROM migration_crosswalk"), 1008 * 1009 / 2);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk WHERE legacy_key = 'C' || "
+                                              "council_id"),
+            1008);
+}
+
+TEST_F(CrosswalkStoreTest, AnEntryTheTargetRefusesAfterSendIsReportedBySync) {
+  ASSERT_TRUE(target_->Execute("CREATE TRIGGER refuse BEFORE INSERT ON migration_crosswalk WHEN NEW.council_id = 2 "
+                               "BEGIN SELECT RAISE(ABORT, 'no room for the crosswalk'); END",
+                               "trigger")
+                  .ok());
+  ASSERT_TRUE(target_->Begin("test").ok());
+  for (int i = 1; i <= 3; ++i) RecordNext("person", "C" + std::to_string(i));
+  ASSERT_TRUE(store_->Send().ok()) << "the refusal comes with the answer";
+  const core::Status synced = store_->Sync();
+  target_->Rollback();
+  store_->Discard();
+  ASSERT_FALSE(synced.ok());
+  EXPECT_NE(synced.message().find("writing 3 rows to migration_crosswalk"), std::string::npos) << synced.message();
+  EXPECT_NE(synced.message().find("no room for the crosswalk"), std::string::npos) << synced.message();
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_crosswalk"), 0);
+  EXPECT_EQ(store_->Lookup("person", "C1"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace handover::load

@@ -166,48 +166,6 @@ TEST_F(LedgerTest, DiscardDropsUnflushedEntries) {
   EXPECT_EQ(Int("SELECT count(*) FROM migration_exception WHERE legacy_key = 'C8'"), 0);
 }
 
-TEST_F(LedgerTest, SentEntriesAreWrittenBySyncWhileTheNextBatchIsBuffered) {
-  // SQLite inserts sent entries on a thread of their own: the next batch
-  // is buffered meanwhile, from a buffer of its own.
-  Ledger ledger(*target_, run_id_);
-  target_->session().begin();
-  AddTwoMappings(ledger);
-  const core::Status sent = ledger.Send();
-  ASSERT_TRUE(sent.ok()) << sent.message();
-  ledger.BeginMapping("person", "client");
-  for (int64_t row = 7; row <= 1006; ++row) ledger.Add({row, "C" + std::to_string(row), LedgerOutcome::kLoaded, "", row, row});
-  const core::Status synced = ledger.Sync();
-  ASSERT_TRUE(synced.ok()) << synced.message();
-  EXPECT_EQ(Int("SELECT count(*) FROM migration_ledger"), 8) << "the entries sent, not those buffered since";
-  EXPECT_EQ(Int("SELECT count(*) FROM migration_exception"), 3);
-  EXPECT_EQ(Int("SELECT sum(amount_pence) FROM migration_ledger WHERE mapping = 'payment'"), 657649925 - 1250);
-  const core::Status flushed = ledger.Flush();
-  ASSERT_TRUE(flushed.ok()) << flushed.message();
-  target_->session().commit();
-  EXPECT_EQ(Int("SELECT count(*) FROM migration_ledger"), 1008);
-  EXPECT_EQ(Int("SELECT sum(amount_pence) FROM migration_ledger WHERE mapping = 'person' AND source_row >= 7"),
-            (7 + 1006) * 1000 / 2);
-  EXPECT_EQ(Int("SELECT count(*) FROM migration_ledger WHERE legacy_key = 'C' || source_row AND source_row >= 7"), 1000);
-}
-
-TEST_F(LedgerTest, AnEntryTheTargetRefusesAfterSendIsReportedBySync) {
-  ASSERT_TRUE(target_->Execute("CREATE TRIGGER refuse BEFORE INSERT ON migration_ledger WHEN NEW.source_row = 2 "
-                               "BEGIN SELECT RAISE(ABORT, 'no room for the ledger'); END",
-                               "trigger")
-                  .ok());
-  Ledger ledger(*target_, run_id_);
-  target_->session().begin();
-  AddTwoMappings(ledger);
-  ASSERT_TRUE(ledger.Send().ok()) << "the refusal comes with the answer";
-  const core::Status synced = ledger.Sync();
-  target_->session().rollback();
-  ASSERT_FALSE(synced.ok());
-  EXPECT_NE(synced.message().find("rows to migration_ledger"), std::string::npos) << synced.message();
-  EXPECT_NE(synced.message().find("no room for the ledger"), std::string::npos) << synced.message();
-  EXPECT_EQ(Int("SELECT count(*) FROM migration_ledger"), 0);
-  EXPECT_EQ(Int("SELECT count(*) FROM migration_exception"), 0);
-}
-
 TEST(SuggestedActions, DifferByKindOfProblem) {
   const std::string rejected = SuggestedAction(LedgerOutcome::kRejected, "unreadable_dob");
   const std::string merged = SuggestedAction(LedgerOutcome::kMerged, "duplicate");

@@ -268,6 +268,32 @@ TEST_P(SetAsideForeignKeys, AKeyTheRowsBreakComesBackNotValidAndTheRunFails) {
   EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_set_aside"), 0);
 }
 
+// The ledger's primary key is set aside by a load into an empty ledger and
+// built after its lines (its catalogue row is the younger), and kept as it
+// is by a load into a ledger that holds lines already.
+TEST_P(SetAsideForeignKeys, TheLedgerKeyIsBuiltAfterTheFirstLoadAndKeptByTheNext) {
+  transform::MappingProgram program;
+  program.mappings.push_back(std::make_unique<testing::FakeMapping>(testing::FakeMapping::Kind::kThing));
+  program.content_hash = "test";
+  const auto key_age_against = [&](const std::string& lines) {
+    return testing::QueryIntOrFail(*target_, "SELECT CASE WHEN (SELECT xmin::text::bigint FROM pg_constraint WHERE "
+                                             "conname = 'migration_ledger_pkey' AND contype = 'p') > (" + lines +
+                                             ") THEN 1 ELSE 0 END");
+  };
+  auto first = Load(program);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(key_age_against("SELECT max(xmin::text::bigint) FROM migration_ledger"), 1);
+  auto second = Load(program);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_GT(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_ledger WHERE run_id = " +
+                                                  std::to_string(second->run_id)),
+            900);
+  EXPECT_EQ(key_age_against("SELECT min(xmin::text::bigint) FROM migration_ledger WHERE run_id = " +
+                            std::to_string(second->run_id)),
+            0);
+  EXPECT_EQ(testing::QueryIntOrFail(*target_, "SELECT count(*) FROM migration_set_aside"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(PostgresTargets, SetAsideForeignKeys,
                          ::testing::Values(AccessPath::kPostgres, AccessPath::kPostgresOdbc),
                          testing::AccessPathName);
