@@ -114,6 +114,10 @@ for people in "${sizes[@]}"; do
     # provider's Windows-1252 bytes) and still succeeds: count what it loaded.
     pgl_rows=$(for t in $(sqlite3 "$provider" "SELECT name FROM sqlite_master WHERE type = 'table'"); do
                  psql -tA "$pg_base/pgl_copy" -c "SELECT count(*) FROM \"$t\"" 2>/dev/null || echo 0; done | paste -sd+ | bc)
+    # Each path starts on a quiet server: the copies go before handover runs,
+    # or autovacuum would analyze their millions of rows beside it.
+    psql -q "$admin_url" -c "DROP DATABASE floor_copy WITH (FORCE)" -c "DROP DATABASE pgl_copy WITH (FORCE)" \
+      -c "CHECKPOINT" >/dev/null
     fresh_db council
     read -r s m < <(measure "$handover" rehearse --source "sqlite:$provider" --target "$pg_base/council" \
       --mappings "$root/mappings/leaving-care" --param cutover=2018-10-01 --out "$work/reports-pg")
